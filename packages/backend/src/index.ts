@@ -1,0 +1,26 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { authModuleDevPersonaProvider } from './modules/devPersonaAuth';
+import { permissionModuleIntegrationsPolicy } from './modules/permissionPolicy';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Only active where app-config declares auth.providers.dev-persona (development).
+backend.add(authModuleDevPersonaProvider);
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(permissionModuleIntegrationsPolicy);
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.add(import('@internal/plugin-integrations-backend'));
+
+backend.start();

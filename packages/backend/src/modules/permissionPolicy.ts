@@ -1,0 +1,52 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { integrationReadPermission } from '@internal/plugin-integrations-common';
+
+/** Members of this group may do everything in the integrations plugin. */
+export const INTEGRATION_ADMINS_GROUP = 'group:default/integration-admins';
+
+/**
+ * The portal's policy: integration admins do everything with integrations,
+ * everyone signed in may read them; the rest of the portal is open to all.
+ */
+export class IntegrationsPermissionPolicy implements PermissionPolicy {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    if (!permission.name.startsWith('integrations.')) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (isPermission(permission, integrationReadPermission)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (user?.info.ownershipEntityRefs?.includes(INTEGRATION_ADMINS_GROUP)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return { result: AuthorizeResult.DENY };
+  }
+}
+
+export const permissionModuleIntegrationsPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'integrations-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(new IntegrationsPermissionPolicy());
+      },
+    });
+  },
+});

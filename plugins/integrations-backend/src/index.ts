@@ -1,0 +1,7 @@
+/**
+ * Backend plugin for the Integration Manager.
+ *
+ * @packageDocumentation
+ */
+
+export { integrationsPlugin as default } from './plugin';

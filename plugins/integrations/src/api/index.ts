@@ -1,0 +1,3 @@
+export { integrationsApiRef } from './IntegrationsApi';
+export type { IntegrationsApi } from './IntegrationsApi';
+export { IntegrationsClient } from './IntegrationsClient';

@@ -1,0 +1,147 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  ResponseErrorPanel,
+  StatusAborted,
+  StatusOK,
+  SupportButton,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  ENVIRONMENTS,
+  Environment,
+  INTEGRATION_CATEGORY_LABELS,
+  IntegrationConfig,
+} from '@internal/plugin-integrations-common';
+import Typography from '@material-ui/core/Typography';
+import { useIntegrationConfigs } from '../../hooks/useIntegrationConfigs';
+
+/** One integration with its configuration in each environment. */
+interface IntegrationRow {
+  id: string;
+  name: string;
+  displayName: string;
+  description?: string;
+  category: string;
+  owner: string;
+  authType: string;
+  configs: Partial<Record<Environment, IntegrationConfig>>;
+}
+
+const ENVIRONMENT_LABELS: Record<Environment, string> = {
+  development: 'Development',
+  staging: 'Staging',
+  production: 'Production',
+};
+
+function toRows(configs: IntegrationConfig[]): IntegrationRow[] {
+  const rows = new Map<string, IntegrationRow>();
+  for (const config of configs) {
+    const row = rows.get(config.name) ?? {
+      id: config.name,
+      name: config.name,
+      displayName: config.displayName,
+      description: config.description,
+      category: INTEGRATION_CATEGORY_LABELS[config.category],
+      owner: parseEntityRef(config.owner).name,
+      authType: config.authConfig.type,
+      configs: {},
+    };
+    row.configs[config.environment] = config;
+    rows.set(config.name, row);
+  }
+  return [...rows.values()];
+}
+
+function EnvironmentState({ config }: { config?: IntegrationConfig }) {
+  if (!config) {
+    return <Typography variant="body2">not configured</Typography>;
+  }
+  return config.enabled ? (
+    <StatusOK>enabled · v{config.metadata.version}</StatusOK>
+  ) : (
+    <StatusAborted>disabled · v{config.metadata.version}</StatusAborted>
+  );
+}
+
+const columns: TableColumn<IntegrationRow>[] = [
+  {
+    title: 'Integration',
+    field: 'displayName',
+    highlight: true,
+    render: row => (
+      <>
+        <Typography variant="body2" component="span">
+          <strong>{row.displayName}</strong> ({row.name})
+        </Typography>
+        {row.description && (
+          <Typography variant="body2" color="textSecondary">
+            {row.description}
+          </Typography>
+        )}
+      </>
+    ),
+  },
+  { title: 'Category', field: 'category' },
+  { title: 'Owner', field: 'owner' },
+  { title: 'Auth', field: 'authType' },
+  ...ENVIRONMENTS.map(
+    (environment): TableColumn<IntegrationRow> => ({
+      title: ENVIRONMENT_LABELS[environment],
+      field: `configs.${environment}.enabled`,
+      render: row => <EnvironmentState config={row.configs[environment]} />,
+    }),
+  ),
+];
+
+/** The list of integrations, without a page header; the new frontend system provides one. */
+export function IntegrationsContent() {
+  const { value, loading, error } = useIntegrationConfigs({});
+
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+
+  const rows = toRows(value?.items ?? []);
+  return (
+    <>
+      <ContentHeader title="Every external service the platform talks to">
+        <SupportButton>
+          Each integration is configured once per environment: development,
+          staging and production.
+        </SupportButton>
+      </ContentHeader>
+      <Table<IntegrationRow>
+        title={`Integrations (${rows.length})`}
+        isLoading={loading}
+        columns={columns}
+        data={rows}
+        options={{ paging: false, search: true, padding: 'dense' }}
+        emptyContent={
+          <Typography style={{ padding: 16 }}>
+            No integrations are configured yet.
+          </Typography>
+        }
+      />
+    </>
+  );
+}
+
+/** The integrations page for the legacy frontend system, with its own header. */
+export function IntegrationsPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Integrations"
+        subtitle="Health, configuration and credentials of external services"
+      />
+      <Content>
+        <IntegrationsContent />
+      </Content>
+    </Page>
+  );
+}

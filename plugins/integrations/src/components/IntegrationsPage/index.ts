@@ -1,0 +1,1 @@
+export { IntegrationsContent, IntegrationsPage } from './IntegrationsPage';
