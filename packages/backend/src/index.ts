@@ -11,6 +11,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // Only active where app-config declares auth.providers.dev-persona (development).
 backend.add(authModuleDevPersonaProvider);
 
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 

@@ -94,3 +94,11 @@ export const INTEGRATION_CATEGORY_LABELS: Record<IntegrationCategory, string> =
     storage: 'Storage',
     monitoring: 'Monitoring',
   };
+
+/** How each authentication scheme is named to people. */
+export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
+  api_key: 'API key',
+  oauth2: 'OAuth 2.0',
+  jwt: 'JWT',
+  basic_auth: 'Basic auth',
+};

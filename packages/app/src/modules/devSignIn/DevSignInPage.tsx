@@ -27,19 +27,22 @@ export function chooseDevPersona(
 }
 
 /**
- * Signs in automatically: as the chosen development persona when there is
- * one, otherwise through the guest provider.
+ * In development (where `app.devSignIn` is configured) signs in without a
+ * click: as the chosen persona when there is one, otherwise as the guest
+ * provider's user. Elsewhere it is Backstage's usual sign-in page.
  */
 export function DevSignInPage(props: SignInPageProps) {
   const configApi = useApi(configApiRef);
-  const personas =
-    configApi.getOptionalStringArray('app.devSignIn.personas') ?? [];
+  const devSignIn = configApi.getOptionalConfig('app.devSignIn');
+  if (!devSignIn) {
+    return <SignInPage {...props} providers={['guest']} />;
+  }
+
   const persona = chooseDevPersona(
-    personas,
+    devSignIn.getOptionalStringArray('personas') ?? [],
     window.location.search,
     window.localStorage,
   );
-
   if (persona) {
     return (
       <ProxiedSignInPage
@@ -49,5 +52,5 @@ export function DevSignInPage(props: SignInPageProps) {
       />
     );
   }
-  return <SignInPage {...props} auto providers={['guest']} />;
+  return <ProxiedSignInPage {...props} provider="guest" />;
 }

@@ -73,7 +73,7 @@ describe('IntegrationsContent', () => {
     expect(screen.getByText('growth-team')).toBeInTheDocument();
     expect(screen.getAllByText('enabled · v1')).toHaveLength(2);
     expect(screen.getByText('disabled · v1')).toBeInTheDocument();
-    expect(screen.getAllByText('not configured')).toHaveLength(2);
+    expect(screen.getAllByText('not configured')).toHaveLength(3);
   });
 
   it('says so when there are no integrations', async () => {

@@ -1,17 +1,16 @@
 import {
   Content,
-  ContentHeader,
   Header,
   Page,
   ResponseErrorPanel,
   StatusAborted,
   StatusOK,
-  SupportButton,
   Table,
   TableColumn,
 } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  AUTH_TYPE_LABELS,
   ENVIRONMENTS,
   Environment,
   INTEGRATION_CATEGORY_LABELS,
@@ -48,7 +47,7 @@ function toRows(configs: IntegrationConfig[]): IntegrationRow[] {
       description: config.description,
       category: INTEGRATION_CATEGORY_LABELS[config.category],
       owner: parseEntityRef(config.owner).name,
-      authType: config.authConfig.type,
+      authType: AUTH_TYPE_LABELS[config.authConfig.type],
       configs: {},
     };
     row.configs[config.environment] = config;
@@ -73,6 +72,7 @@ const columns: TableColumn<IntegrationRow>[] = [
     title: 'Integration',
     field: 'displayName',
     highlight: true,
+    width: '30%',
     render: row => (
       <>
         <Typography variant="body2" component="span">
@@ -93,28 +93,27 @@ const columns: TableColumn<IntegrationRow>[] = [
     (environment): TableColumn<IntegrationRow> => ({
       title: ENVIRONMENT_LABELS[environment],
       field: `configs.${environment}.enabled`,
+      cellStyle: { whiteSpace: 'nowrap' },
       render: row => <EnvironmentState config={row.configs[environment]} />,
     }),
   ),
 ];
 
-/** The list of integrations, without a page header; the new frontend system provides one. */
+/** The list of integrations, without a page header: the new frontend system provides one. */
 export function IntegrationsContent() {
   const { value, loading, error } = useIntegrationConfigs({});
 
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return (
+      <Content>
+        <ResponseErrorPanel error={error} />
+      </Content>
+    );
   }
 
   const rows = toRows(value?.items ?? []);
   return (
-    <>
-      <ContentHeader title="Every external service the platform talks to">
-        <SupportButton>
-          Each integration is configured once per environment: development,
-          staging and production.
-        </SupportButton>
-      </ContentHeader>
+    <Content>
       <Table<IntegrationRow>
         title={`Integrations (${rows.length})`}
         isLoading={loading}
@@ -127,7 +126,7 @@ export function IntegrationsContent() {
           </Typography>
         }
       />
-    </>
+    </Content>
   );
 }
 
@@ -139,9 +138,7 @@ export function IntegrationsPage() {
         title="Integrations"
         subtitle="Health, configuration and credentials of external services"
       />
-      <Content>
-        <IntegrationsContent />
-      </Content>
+      <IntegrationsContent />
     </Page>
   );
 }

@@ -1,0 +1,80 @@
+// Starts the portal for the browser tests and stops it again.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUTPUT_DIR = join(ROOT, 'e2e', 'output');
+export const BASE_URL = 'http://localhost:7017';
+
+const YARN = join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
+
+async function waitUntilReady(child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the backend exited with code ${child.exitCode}`);
+    }
+    try {
+      const res = await fetch(`${BASE_URL}/.backstage/health/v1/readiness`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error(`the backend was not ready within ${timeoutMs / 1000} s`);
+}
+
+/** Starts the backend, serving the built app, on a fresh database seeded with demo data. */
+export async function startPortal() {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'integrations-e2e-'));
+  const log = createWriteStream(join(OUTPUT_DIR, 'backend.log'));
+  const child = spawn(
+    process.execPath,
+    [
+      YARN,
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../e2e/app-config.e2e.yaml',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, E2E_DATA_DIR: dataDir },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  await waitUntilReady(child, 240_000);
+  return {
+    stop() {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** Chromium from the system, never a downloaded browser build. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
