@@ -5,3 +5,7 @@
  */
 
 export { integrationsPlugin as default } from './plugin';
+export {
+  integrationConditions,
+  createIntegrationConditionalDecision,
+} from './permissions/rules';

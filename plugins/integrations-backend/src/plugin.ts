@@ -3,8 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { DatabaseIntegrationConfigStore } from './database/IntegrationConfigStore';
+import {
+  integrationPermissionResourceRef,
+  integrationPermissionRules,
+  parseIntegrationResourceRef,
+} from './permissions/rules';
 import { createRouter } from './service/router';
+import { ConfigurationService } from './services/ConfigurationService';
 import { DemoDataSeeder } from './services/DemoDataSeeder';
 
 /**
@@ -18,6 +25,7 @@ export const integrationsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -27,6 +35,7 @@ export const integrationsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
+        auditor,
         config,
         database,
         httpAuth,
@@ -36,13 +45,51 @@ export const integrationsPlugin = createBackendPlugin({
         permissionsRegistry,
       }) {
         const store = await DatabaseIntegrationConfigStore.create({ database });
+        const configurations = new ConfigurationService({ store });
 
         if (config.getOptionalBoolean('integrations.demo.seed')) {
           await new DemoDataSeeder({ store, logger }).seedIfEmpty();
         }
 
-        permissionsRegistry.addPermissions(integrationsPermissions);
-        httpRouter.use(await createRouter({ httpAuth, permissions, store }));
+        permissionsRegistry.addResourceType({
+          resourceRef: integrationPermissionResourceRef,
+          permissions: integrationsPermissions.filter(
+            p => p.type === 'resource',
+          ),
+          rules: integrationPermissionRules,
+          getResources: async resourceRefs =>
+            Promise.all(
+              resourceRefs.map(async ref => {
+                const parsed = parseIntegrationResourceRef(ref);
+                if (!parsed) {
+                  return undefined;
+                }
+                const [found] = await store.getConfigs(
+                  parsed.name,
+                  parsed.environment,
+                );
+                return found;
+              }),
+            ),
+        });
+        permissionsRegistry.addPermissions(
+          integrationsPermissions.filter(p => p.type !== 'resource'),
+        );
+
+        httpRouter.use(
+          await createRouter({
+            transformConditions: createConditionTransformer(
+              permissionsRegistry.getPermissionRuleset(
+                integrationPermissionResourceRef,
+              ),
+            ),
+            httpAuth,
+            permissions,
+            auditor,
+            store,
+            configurations,
+          }),
+        );
       },
     });
   },

@@ -1,12 +1,44 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * See the integrations and their configurations.
+ * Permissions on integrations are about this resource type: one integration's
+ * configuration in one environment, so policies can decide by owner and
+ * environment.
  *
  * @public
  */
+export const RESOURCE_TYPE_INTEGRATION = 'integration';
+
+/** See integrations and their configurations, versions and diffs. @public */
 export const integrationReadPermission = createPermission({
   name: 'integrations.integration.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/** Create an integration from a template. @public */
+export const integrationCreatePermission = createPermission({
+  name: 'integrations.integration.create',
+  attributes: { action: 'create' },
+});
+
+/** Change an integration's settings, copy into it, roll it back. @public */
+export const integrationUpdatePermission = createPermission({
+  name: 'integrations.integration.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/** Delete (and restore) an integration. @public */
+export const integrationDeletePermission = createPermission({
+  name: 'integrations.integration.delete',
+  attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/** Read the audit log. @public */
+export const auditReadPermission = createPermission({
+  name: 'integrations.audit.read',
   attributes: { action: 'read' },
 });
 
@@ -15,4 +47,10 @@ export const integrationReadPermission = createPermission({
  *
  * @public
  */
-export const integrationsPermissions = [integrationReadPermission];
+export const integrationsPermissions = [
+  integrationReadPermission,
+  integrationCreatePermission,
+  integrationUpdatePermission,
+  integrationDeletePermission,
+  auditReadPermission,
+];

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ENVIRONMENTS, INTEGRATION_CATEGORIES } from './types';
+import {
+  ALERT_KINDS,
+  AUTH_TYPES,
+  ENVIRONMENTS,
+  INTEGRATION_CATEGORIES,
+  LOGGING_LEVELS,
+} from './types';
 
 /** @public */
 export const environmentSchema = z.enum(ENVIRONMENTS);
@@ -7,20 +13,258 @@ export const environmentSchema = z.enum(ENVIRONMENTS);
 /** @public */
 export const integrationCategorySchema = z.enum(INTEGRATION_CATEGORIES);
 
+/** Integration names: lowercase, digits and dashes, as they appear in URLs. */
+export const integrationNameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Use lowercase letters, digits and single dashes, e.g. stripe-eu',
+  )
+  .max(63, 'At most 63 characters');
+
+const groupRefSchema = z
+  .string()
+  .regex(
+    /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
+    'Must be a catalog group ref such as group:default/payments-team',
+  );
+
 const booleanString = z
   .enum(['true', 'false'])
   .transform(value => value === 'true');
 
-/**
- * Query of `GET /configs`. Values arrive as strings.
- *
- * @public
- */
+const integerString = (min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max);
+
+/** The parts of a configuration an admin edits, as stored; every field present. */
+export const integrationSettingsSchema = z.strictObject({
+  displayName: z.string().trim().min(1, 'A display name is required').max(200),
+  description: z.string().max(2000).optional(),
+  enabled: z.boolean(),
+  owner: groupRefSchema,
+  dependencies: z.array(integrationNameSchema).max(50),
+  connectionConfig: z.strictObject({
+    baseUrl: z.url({ message: 'Must be an absolute URL' }),
+    apiVersion: z.string().max(50).optional(),
+    timeout: z
+      .number()
+      .int()
+      .min(100, 'At least 100 ms')
+      .max(120_000, 'At most 120000 ms (2 minutes)'),
+    retryAttempts: z.number().int().min(0).max(10, 'At most 10 retries'),
+    rateLimitBuffer: z
+      .number()
+      .min(0, 'Between 0 and 1')
+      .max(0.9, 'At most 0.9, or no calls would be left'),
+  }),
+  authConfig: z.strictObject({
+    type: z.enum(AUTH_TYPES),
+    scopes: z.array(z.string().min(1)).max(100),
+    tokenRefreshSettings: z
+      .strictObject({
+        enabled: z.boolean(),
+        refreshBeforeExpirySeconds: z.number().int().min(30).max(86_400),
+      })
+      .optional(),
+  }),
+  featureConfig: z.strictObject({
+    enabledFeatures: z.array(z.string().min(1)),
+    featureSettings: z.record(z.string(), z.unknown()),
+    customSettings: z.record(z.string(), z.unknown()),
+  }),
+  monitoringConfig: z.strictObject({
+    healthCheckInterval: z
+      .number()
+      .int()
+      .min(30, 'At least 30 seconds')
+      .max(86_400, 'At most one day'),
+    alertThresholds: z.strictObject({
+      errorRate: z.number().min(0, 'A percentage, 0 to 100').max(100, 'A percentage, 0 to 100'),
+      responseTime: z.number().int().min(1, 'At least 1 ms').max(120_000, 'At most 120000 ms'),
+      uptime: z.number().min(0, 'A percentage, 0 to 100').max(100, 'A percentage, 0 to 100'),
+    }),
+    enabledAlerts: z.array(z.enum(ALERT_KINDS)),
+    notificationChannels: z.array(z.string().min(1)).max(20),
+  }),
+  complianceConfig: z.strictObject({
+    dataRetentionDays: z.number().int().min(1, 'At least 1 day').max(3650, 'At most 10 years'),
+    loggingLevel: z.enum(LOGGING_LEVELS),
+    auditEnabled: z.boolean(),
+    encryptionRequired: z.boolean(),
+  }),
+});
+
+/** A partial change to settings: any field at any depth may be left out. */
+export const settingsPatchSchema = z.strictObject({
+  displayName: integrationSettingsSchema.shape.displayName.optional(),
+  description: z.string().max(2000).nullable().optional(),
+  enabled: z.boolean().optional(),
+  owner: groupRefSchema.optional(),
+  dependencies: integrationSettingsSchema.shape.dependencies.optional(),
+  connectionConfig: integrationSettingsSchema.shape.connectionConfig
+    .partial()
+    .optional(),
+  authConfig: integrationSettingsSchema.shape.authConfig.partial().optional(),
+  featureConfig: integrationSettingsSchema.shape.featureConfig
+    .partial()
+    .optional(),
+  monitoringConfig: z
+    .strictObject({
+      ...integrationSettingsSchema.shape.monitoringConfig.shape,
+      alertThresholds:
+        integrationSettingsSchema.shape.monitoringConfig.shape.alertThresholds.partial(),
+    })
+    .partial()
+    .optional(),
+  complianceConfig: integrationSettingsSchema.shape.complianceConfig
+    .partial()
+    .optional(),
+});
+
+/** @public */
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Query of `GET /configs`. Values arrive as strings. */
 export const listConfigsQuerySchema = z.strictObject({
   environment: environmentSchema.optional(),
   category: integrationCategorySchema.optional(),
   enabled: booleanString.optional(),
+  owner: z.string().min(1).optional(),
+  text: z.string().min(1).max(200).optional(),
+  includeDeleted: booleanString.optional(),
+  offset: integerString(0, 1_000_000).optional(),
+  limit: integerString(1, 500).optional(),
 });
 
 /** @public */
 export type ListConfigsQuery = z.infer<typeof listConfigsQuerySchema>;
+
+export const environmentQuerySchema = z.strictObject({
+  environment: environmentSchema,
+});
+
+export const optionalEnvironmentQuerySchema = z.strictObject({
+  environment: environmentSchema.optional(),
+});
+
+/** Body of `POST /configs`. */
+export const createIntegrationRequestSchema = z.strictObject({
+  template: z.string().min(1, 'Name the provider template, e.g. stripe'),
+  name: integrationNameSchema,
+  displayName: z.string().trim().min(1).max(200).optional(),
+  description: z.string().max(2000).optional(),
+  owner: groupRefSchema,
+  /** Environments to configure; all three when left out. */
+  environments: z.array(environmentSchema).min(1).optional(),
+  /** Changes to the template's defaults, applied to every environment created. */
+  settings: settingsPatchSchema.optional(),
+  notes: z.string().max(2000).optional(),
+});
+
+/** @public */
+export type CreateIntegrationRequest = z.input<
+  typeof createIntegrationRequestSchema
+>;
+
+/** Body of `PUT /configs/:name?environment=`: the version edited, and the changes. */
+export const updateConfigRequestSchema = settingsPatchSchema.extend({
+  version: z.number().int().min(1, 'Name the version you edited'),
+  notes: z.string().max(2000).optional(),
+});
+
+/** @public */
+export type UpdateConfigRequest = z.input<typeof updateConfigRequestSchema>;
+
+export const dryRunQuerySchema = z.strictObject({
+  environment: environmentSchema,
+  dryRun: booleanString.optional(),
+});
+
+/** Body of `POST /configs/:name/copy`. */
+export const copyConfigRequestSchema = z
+  .strictObject({
+    from: environmentSchema,
+    to: environmentSchema,
+    notes: z.string().max(2000).optional(),
+  })
+  .refine(body => body.from !== body.to, {
+    message: 'Copy to another environment',
+    path: ['to'],
+  });
+
+/** @public */
+export type CopyConfigRequest = z.input<typeof copyConfigRequestSchema>;
+
+/** Body of `POST /configs/:name/rollback?environment=`. */
+export const rollbackRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
+  notes: z.string().max(2000).optional(),
+});
+
+/** @public */
+export type RollbackRequest = z.input<typeof rollbackRequestSchema>;
+
+export const versionParamsSchema = z.strictObject({
+  name: integrationNameSchema,
+  version: integerString(1, 1_000_000_000),
+});
+
+export const diffQuerySchema = z.strictObject({
+  environment: environmentSchema,
+  from: integerString(1, 1_000_000_000),
+  to: integerString(1, 1_000_000_000),
+});
+
+/**
+ * Body of `POST /bulk-update`: per integration name, the changes. `environment`
+ * picks one environment; without it the changes apply to every environment.
+ */
+export const bulkUpdateRequestSchema = z
+  .record(
+    integrationNameSchema,
+    settingsPatchSchema.extend({
+      environment: environmentSchema.optional(),
+      version: z.number().int().min(1).optional(),
+    }),
+  )
+  .refine(body => Object.keys(body).length > 0, {
+    message: 'Name at least one integration',
+  })
+  .refine(body => Object.keys(body).length <= 200, {
+    message: 'At most 200 integrations at once',
+  });
+
+/** @public */
+export type BulkUpdateRequest = z.input<typeof bulkUpdateRequestSchema>;
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'copy',
+  'rollback',
+  'bulk_update',
+] as const;
+
+export const AUDIT_CATEGORIES = [
+  'configuration',
+  'credentials',
+  'access',
+  'operations',
+] as const;
+
+export const auditQuerySchema = z.strictObject({
+  integration: integrationNameSchema.optional(),
+  user: z.string().min(1).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  category: z.enum(AUDIT_CATEGORIES).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+  offset: integerString(0, 1_000_000).optional(),
+  limit: integerString(1, 1000).optional(),
+});
+
+/** @public */
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -37,10 +37,68 @@ export interface ConnectionConfig {
   rateLimitBuffer: number;
 }
 
+/** When OAuth access tokens are refreshed. */
+export interface TokenRefreshSettings {
+  enabled: boolean;
+  /** Refresh this many seconds before the access token expires. */
+  refreshBeforeExpirySeconds: number;
+}
+
 /** How the backend authenticates; the credential values live in the vault, never here. */
 export interface AuthConfig {
   type: AuthType;
-  scopes?: string[];
+  scopes: string[];
+  tokenRefreshSettings?: TokenRefreshSettings;
+}
+
+/** Which of the provider's features are used, and their settings. */
+export interface FeatureConfig {
+  enabledFeatures: string[];
+  /** The provider's own settings, validated against its template's settings schema. */
+  featureSettings: Record<string, unknown>;
+  /** Free-form settings of the company's own. */
+  customSettings: Record<string, unknown>;
+}
+
+export const ALERT_KINDS = [
+  'error_rate',
+  'response_time',
+  'uptime',
+  'credential_expiry',
+  'rate_limit',
+] as const;
+
+/** @public */
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** How the integration is watched. */
+export interface MonitoringConfig {
+  /** Seconds between health checks, at least 30. */
+  healthCheckInterval: number;
+  alertThresholds: {
+    /** Percent of failed calls, 0 to 100. */
+    errorRate: number;
+    /** Milliseconds. */
+    responseTime: number;
+    /** Percent, 0 to 100. */
+    uptime: number;
+  };
+  enabledAlerts: AlertKind[];
+  /** Where alerts go, e.g. `email:payments@acme.example` or `group:default/payments-team`. */
+  notificationChannels: string[];
+}
+
+export const LOGGING_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** @public */
+export type LoggingLevel = (typeof LOGGING_LEVELS)[number];
+
+/** Data handling rules. */
+export interface ComplianceConfig {
+  dataRetentionDays: number;
+  loggingLevel: LoggingLevel;
+  auditEnabled: boolean;
+  encryptionRequired: boolean;
 }
 
 /** When the configuration was made and by whom. */
@@ -54,25 +112,42 @@ export interface ConfigMetadata {
 }
 
 /**
+ * What an admin edits in one environment's configuration.
+ *
+ * @public
+ */
+export interface IntegrationSettings {
+  displayName: string;
+  description?: string;
+  enabled: boolean;
+  /** Catalog ref of the owning group, e.g. `group:default/payments-team`. */
+  owner: string;
+  /** Names of the integrations this one depends on. */
+  dependencies: string[];
+  connectionConfig: ConnectionConfig;
+  authConfig: AuthConfig;
+  featureConfig: FeatureConfig;
+  monitoringConfig: MonitoringConfig;
+  complianceConfig: ComplianceConfig;
+}
+
+/**
  * One integration's configuration in one environment.
  *
  * @public
  */
-export interface IntegrationConfig {
+export interface IntegrationConfig extends IntegrationSettings {
   /** Unique, URL-safe name, e.g. `stripe` or `brevo-transactional`. */
   name: string;
-  displayName: string;
   /** Id of the provider catalog entry, e.g. `stripe`. */
   provider: string;
   category: IntegrationCategory;
   environment: Environment;
-  enabled: boolean;
-  /** Catalog ref of the owning group, e.g. `group:default/payments-team`. */
-  owner: string;
-  description?: string;
-  connectionConfig: ConnectionConfig;
-  authConfig: AuthConfig;
+  /** Names of the integrations that depend on this one (derived). */
+  dependents: string[];
   metadata: ConfigMetadata;
+  /** Set while the integration is deleted (kept for history, restorable). */
+  deleted?: boolean;
 }
 
 /** @public */

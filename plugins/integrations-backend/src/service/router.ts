@@ -1,66 +1,423 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
+  ENVIRONMENTS,
+  auditQuerySchema,
+  auditReadPermission,
+  bulkUpdateRequestSchema,
+  copyConfigRequestSchema,
+  createIntegrationRequestSchema,
+  diffQuerySchema,
+  dryRunQuerySchema,
+  environmentQuerySchema,
+  integrationCreatePermission,
+  integrationDeletePermission,
+  integrationNameSchema,
   integrationReadPermission,
+  integrationUpdatePermission,
   listConfigsQuerySchema,
-  ListConfigsResponse,
+  optionalEnvironmentQuerySchema,
+  rollbackRequestSchema,
+  updateConfigRequestSchema,
+  versionParamsSchema,
 } from '@internal/plugin-integrations-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
+import {
+  ConfigPropertyFilter,
+  IntegrationConfigStore,
+} from '../database/IntegrationConfigStore';
+import { integrationResourceRef } from '../permissions/rules';
+import { ConfigurationService } from '../services/ConfigurationService';
+import { RequestGuard } from './RequestGuard';
+import { parseInput } from './validation';
 
 export interface RouterOptions {
+  /** Turns a policy's conditions on integrations into a store filter. */
+  transformConditions: ConditionTransformer<ConfigPropertyFilter>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   store: IntegrationConfigStore;
+  configurations: ConfigurationService;
 }
 
-/** Parses request input, turning every schema violation into a 400 that names the field. */
-export function parseInput<T extends z.ZodType>(
-  schema: T,
-  input: unknown,
-  where: string,
-): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      issue => `${[where, ...issue.path].join('.')}: ${issue.message}`,
-    );
-    throw new InputError(`Invalid request. ${problems.join('; ')}`);
-  }
-  return result.data;
-}
+const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, store } = options;
+  const { permissions, store, configurations, transformConditions } = options;
+  const guard = new RequestGuard({
+    ...options,
+    auditStore: store.audit,
+  });
 
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/templates', async (req, res) => {
+    await guard.credentials(req);
+    res.json(configurations.listTemplates());
+  });
 
   router.get('/configs', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
+    const credentials = await guard.credentials(req);
+    const query = parseInput(listConfigsQuerySchema, req.query, 'query');
+    const [decision] = await permissions.authorizeConditional(
       [{ permission: integrationReadPermission }],
       { credentials },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (decision.result === AuthorizeResult.DENY) {
       throw new NotAllowedError(
-        `Missing permission ${integrationReadPermission.name}`,
+        `You lack the permission ${integrationReadPermission.name}`,
       );
     }
-    const query = parseInput(listConfigsQuerySchema, req.query, 'query');
-    const items = await store.listConfigs(query);
-    const response: ListConfigsResponse = { items, totalCount: items.length };
-    res.json(response);
+    const { offset, limit, ...filter } = query;
+    res.json(
+      await store.listConfigs(
+        {
+          ...filter,
+          ...(decision.result === AuthorizeResult.CONDITIONAL
+            ? { permission: transformConditions(decision.conditions) }
+            : {}),
+        },
+        { offset, limit },
+      ),
+    );
+  });
+
+  router.get('/configs/:name', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment } = parseInput(
+      optionalEnvironmentQuerySchema,
+      req.query,
+      'query',
+    );
+    const configs = await configurations.getConfigs(name, environment);
+    const allowed = new Set(
+      await guard.allowedResources(
+        credentials,
+        integrationReadPermission,
+        configs.map(c => integrationResourceRef(c.name, c.environment)),
+      ),
+    );
+    const visible = configs.filter(c =>
+      allowed.has(integrationResourceRef(c.name, c.environment)),
+    );
+    if (visible.length === 0) {
+      throw new NotAllowedError(
+        `You lack the permission ${integrationReadPermission.name} on ${name}`,
+      );
+    }
+    res.json(visible);
+  });
+
+  router.post('/configs', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const body = parseInput(createIntegrationRequestSchema, req.body, 'body');
+    const created = await guard.audited(
+      req,
+      {
+        eventId: 'integration-create',
+        severityLevel: 'medium',
+        action: 'create',
+        integration: body.name,
+      },
+      async () => {
+        await guard.authorize(credentials, integrationCreatePermission);
+        return configurations.create(body, guard.actor(req, credentials));
+      },
+    );
+    res.status(201).json(created);
+  });
+
+  router.put('/configs/:name', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment, dryRun = false } = parseInput(
+      dryRunQuerySchema,
+      req.query,
+      'query',
+    );
+    const body = parseInput(updateConfigRequestSchema, req.body, 'body');
+    const update = async () => {
+      await guard.authorizeResources(credentials, integrationUpdatePermission, [
+        integrationResourceRef(name, environment),
+      ]);
+      return configurations.update(
+        name,
+        environment,
+        body,
+        { dryRun },
+        guard.actor(req, credentials),
+      );
+    };
+    const result = dryRun
+      ? await update()
+      : await guard.audited(
+          req,
+          {
+            eventId: 'integration-update',
+            severityLevel: environment === 'production' ? 'high' : 'medium',
+            action: 'update',
+            integration: name,
+            environment,
+          },
+          update,
+        );
+    res.json(result);
+  });
+
+  router.delete('/configs/:name', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    await guard.audited(
+      req,
+      {
+        eventId: 'integration-delete',
+        severityLevel: 'high',
+        action: 'delete',
+        integration: name,
+      },
+      async () => {
+        await guard.authorizeResources(
+          credentials,
+          integrationDeletePermission,
+          ENVIRONMENTS.map(environment =>
+            integrationResourceRef(name, environment),
+          ),
+        );
+        await configurations.delete(name, guard.actor(req, credentials));
+      },
+    );
+    res.status(204).end();
+  });
+
+  router.post('/configs/:name/restore', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const restored = await guard.audited(
+      req,
+      {
+        eventId: 'integration-restore',
+        severityLevel: 'medium',
+        action: 'restore',
+        integration: name,
+      },
+      async () => {
+        await guard.authorizeResources(
+          credentials,
+          integrationDeletePermission,
+          ENVIRONMENTS.map(environment =>
+            integrationResourceRef(name, environment),
+          ),
+        );
+        return configurations.restore(name, guard.actor(req, credentials));
+      },
+    );
+    res.json(restored);
+  });
+
+  router.post('/configs/:name/copy', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const body = parseInput(copyConfigRequestSchema, req.body, 'body');
+    const result = await guard.audited(
+      req,
+      {
+        eventId: 'integration-copy',
+        severityLevel: body.to === 'production' ? 'high' : 'medium',
+        action: 'copy',
+        integration: name,
+        environment: body.to,
+      },
+      async () => {
+        await guard.authorizeResources(credentials, integrationReadPermission, [
+          integrationResourceRef(name, body.from),
+        ]);
+        await guard.authorizeResources(
+          credentials,
+          integrationUpdatePermission,
+          [integrationResourceRef(name, body.to)],
+        );
+        return configurations.copy(name, body, guard.actor(req, credentials));
+      },
+    );
+    res.json(result);
+  });
+
+  router.get('/configs/:name/versions', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment } = parseInput(
+      environmentQuerySchema,
+      req.query,
+      'query',
+    );
+    await guard.authorizeResources(credentials, integrationReadPermission, [
+      integrationResourceRef(name, environment),
+    ]);
+    res.json(await configurations.listVersions(name, environment));
+  });
+
+  router.get('/configs/:name/versions/:version', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { name, version } = parseInput(
+      versionParamsSchema,
+      req.params,
+      'params',
+    );
+    const { environment } = parseInput(
+      environmentQuerySchema,
+      req.query,
+      'query',
+    );
+    await guard.authorizeResources(credentials, integrationReadPermission, [
+      integrationResourceRef(name, environment),
+    ]);
+    res.json(await configurations.getVersion(name, environment, version));
+  });
+
+  router.get('/configs/:name/diff', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment, from, to } = parseInput(
+      diffQuerySchema,
+      req.query,
+      'query',
+    );
+    await guard.authorizeResources(credentials, integrationReadPermission, [
+      integrationResourceRef(name, environment),
+    ]);
+    res.json(await configurations.diff(name, environment, from, to));
+  });
+
+  router.post('/configs/:name/rollback', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment } = parseInput(
+      environmentQuerySchema,
+      req.query,
+      'query',
+    );
+    const body = parseInput(rollbackRequestSchema, req.body, 'body');
+    const config = await guard.audited(
+      req,
+      {
+        eventId: 'integration-rollback',
+        severityLevel: environment === 'production' ? 'high' : 'medium',
+        action: 'rollback',
+        integration: name,
+        environment,
+      },
+      async () => {
+        await guard.authorizeResources(
+          credentials,
+          integrationUpdatePermission,
+          [integrationResourceRef(name, environment)],
+        );
+        return configurations.rollback(
+          name,
+          environment,
+          body,
+          guard.actor(req, credentials),
+        );
+      },
+    );
+    res.json(config);
+  });
+
+  router.post('/bulk-update', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const body = parseInput(bulkUpdateRequestSchema, req.body, 'body');
+    const names = Object.keys(body);
+    const result = await guard.audited(
+      req,
+      {
+        eventId: 'integration-bulk-update',
+        severityLevel: 'high',
+        action: 'bulk_update',
+        integration: names.join(','),
+      },
+      async () => {
+        const refs = names.flatMap(name => {
+          const environment = body[name].environment;
+          return (environment ? [environment] : ENVIRONMENTS).map(env =>
+            integrationResourceRef(name, env),
+          );
+        });
+        await guard.authorizeResources(
+          credentials,
+          integrationUpdatePermission,
+          refs,
+        );
+        return configurations.bulkUpdate(body, guard.actor(req, credentials));
+      },
+    );
+    res.json(result);
+  });
+
+  router.get('/audit', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    await guard.authorize(credentials, auditReadPermission);
+    const { format, offset, limit, ...filter } = parseInput(
+      auditQuerySchema,
+      req.query,
+      'query',
+    );
+    if (format !== 'csv') {
+      res.json(await store.audit.list(filter, { offset, limit }));
+      return;
+    }
+    const { items } = await store.audit.list(filter, {
+      limit: limit ?? 100_000,
+    });
+    const csv = stringify(
+      items.map(entry => ({
+        timestamp: entry.timestamp,
+        eventId: entry.eventId,
+        userId: entry.userId,
+        integration: entry.integration,
+        environment: entry.environment ?? '',
+        action: entry.action,
+        category: entry.category,
+        changedFields: entry.details.changedFields.join(' '),
+        version: entry.details.version ?? '',
+        outcome: entry.outcome,
+        error: entry.error ?? '',
+        ip: entry.context.ip ?? '',
+        userAgent: entry.context.userAgent ?? '',
+      })),
+      {
+        header: true,
+        columns: [
+          'timestamp',
+          'eventId',
+          'userId',
+          'integration',
+          'environment',
+          'action',
+          'category',
+          'changedFields',
+          'version',
+          'outcome',
+          'error',
+          'ip',
+          'userAgent',
+        ],
+      },
+    );
+    res.type('text/csv').attachment('integrations-audit.csv').send(csv);
   });
 
   return router;

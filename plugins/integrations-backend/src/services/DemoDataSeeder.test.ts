@@ -1,4 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  validateIntegrationSettings,
+  getProvider,
+  settingsOf,
+} from '@internal/plugin-integrations-common';
 import { DatabaseIntegrationConfigStore } from '../database/IntegrationConfigStore';
 import { DemoDataSeeder } from './DemoDataSeeder';
 
@@ -18,13 +23,13 @@ describe('DemoDataSeeder', () => {
     return { store, seeder };
   }
 
-  it('seeds every demo service in all three environments, some disabled', async () => {
+  it('seeds every demo service in all three environments, valid and some disabled', async () => {
     const { store, seeder } = await createSeeder();
 
     expect(await seeder.seedIfEmpty()).toBe(true);
 
-    const configs = await store.listConfigs();
-    const names = new Set(configs.map(c => c.name));
+    const { items } = await store.listConfigs();
+    const names = new Set(items.map(c => c.name));
     expect(names).toEqual(
       new Set([
         'stripe',
@@ -42,13 +47,33 @@ describe('DemoDataSeeder', () => {
         'statuspage',
       ]),
     );
-    expect(configs).toHaveLength(names.size * 3);
-    expect(new Set(configs.map(c => c.category)).size).toBeGreaterThan(5);
-    expect(configs.filter(c => !c.enabled).length).toBeGreaterThan(0);
-    const production = configs.filter(c => c.environment === 'production');
+    expect(items).toHaveLength(names.size * 3);
+    expect(new Set(items.map(c => c.category)).size).toBeGreaterThan(5);
     expect(
-      production.every(c => c.connectionConfig.baseUrl.startsWith('https://')),
-    ).toBe(true);
+      items.filter(c => !c.enabled).map(c => `${c.name}:${c.environment}`),
+    ).toEqual([
+      'scoopp:staging',
+      'scoopp:production',
+      'statuspage:development',
+      'stripe-connect:staging',
+      'twitter:production',
+    ]);
+    for (const config of items) {
+      const graph = await store.getDependencyGraph(config.environment);
+      graph.delete(config.name);
+      expect({
+        config: `${config.name}:${config.environment}`,
+        issues: validateIntegrationSettings(settingsOf(config), {
+          name: config.name,
+          environment: config.environment,
+          provider: getProvider(config.provider),
+          dependencyGraph: graph,
+        }),
+      }).toEqual({
+        config: `${config.name}:${config.environment}`,
+        issues: [],
+      });
+    }
   });
 
   it('does not seed again once integrations exist', async () => {

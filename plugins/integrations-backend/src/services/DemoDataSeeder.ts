@@ -1,5 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
+import {
+  ENVIRONMENTS,
+  applySettingsPatch,
+  defaultSettingsFor,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import {
+  ConfigWrite,
+  IntegrationConfigStore,
+} from '../database/IntegrationConfigStore';
 import { demoIntegrations } from './demoIntegrations';
 
 const SEED_ACTOR = 'system:demo-seed';
@@ -20,12 +29,38 @@ export class DemoDataSeeder {
     if ((await store.countIntegrations()) > 0) {
       return false;
     }
-    const at = this.options.now?.() ?? new Date();
-    const integrations = demoIntegrations();
-    for (const integration of integrations) {
-      await store.createIntegration(integration, { actor: SEED_ACTOR, at });
-    }
-    logger.info(`Seeded ${integrations.length} demo integrations`);
+    const writes: ConfigWrite[] = demoIntegrations.map(demo => {
+      const provider = getProvider(demo.template);
+      if (!provider) {
+        throw new Error(`Demo integration ${demo.name} names no template`);
+      }
+      return {
+        kind: 'create',
+        integration: {
+          name: demo.name,
+          provider: provider.id,
+          category: provider.category,
+        },
+        configs: ENVIRONMENTS.map(environment => ({
+          environment,
+          settings: applySettingsPatch(
+            defaultSettingsFor(provider, environment, demo),
+            {
+              ...demo.settings,
+              enabled: !demo.disabledIn?.includes(environment),
+              dependencies: demo.dependencies ?? [],
+            },
+          ),
+        })),
+        notes: 'Demo data',
+      };
+    });
+    await store.apply(writes, {
+      actor: SEED_ACTOR,
+      at: this.options.now?.() ?? new Date(),
+      audit: [],
+    });
+    logger.info(`Seeded ${writes.length} demo integrations`);
     return true;
   }
 }

@@ -1,0 +1,153 @@
+import {
+  AuditorService,
+  AuditorServiceEventSeverityLevel,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
+import { AuditAction, Environment } from '@internal/plugin-integrations-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+import { AuditStore } from '../database/AuditStore';
+import { Actor, ConfigurationService } from '../services/ConfigurationService';
+
+/**
+ * Identity, permission checks and auditing of requests: who is calling, may
+ * they do this, and a record of every change they make or are refused.
+ */
+export class RequestGuard {
+  constructor(
+    private readonly options: {
+      httpAuth: HttpAuthService;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      auditStore: AuditStore;
+      configurations: ConfigurationService;
+    },
+  ) {}
+
+  async credentials(req: Request) {
+    return this.options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+  }
+
+  async userCredentials(
+    req: Request,
+  ): Promise<BackstageCredentials<BackstageUserPrincipal>> {
+    return this.options.httpAuth.credentials(req, { allow: ['user'] });
+  }
+
+  actor(
+    req: Request,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Actor {
+    return {
+      userRef: credentials.principal.userEntityRef,
+      ip: req.ip,
+      userAgent: req.get('user-agent'),
+    };
+  }
+
+  async authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You lack the permission ${permission.name}`);
+    }
+  }
+
+  /** Checks one resource permission on each of the given `name:environment` refs. */
+  async authorizeResources(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    resourceRefs: string[],
+  ): Promise<void> {
+    const decisions = await this.options.permissions.authorize(
+      resourceRefs.map(resourceRef => ({ permission, resourceRef })),
+      { credentials },
+    );
+    const denied = resourceRefs.filter(
+      (_, index) => decisions[index].result !== AuthorizeResult.ALLOW,
+    );
+    if (denied.length) {
+      throw new NotAllowedError(
+        `You lack the permission ${permission.name} on ${denied.join(', ')}`,
+      );
+    }
+  }
+
+  /** Which of the refs the permission allows. */
+  async allowedResources(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    resourceRefs: string[],
+  ): Promise<string[]> {
+    const decisions = await this.options.permissions.authorize(
+      resourceRefs.map(resourceRef => ({ permission, resourceRef })),
+      { credentials },
+    );
+    return resourceRefs.filter(
+      (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
+    );
+  }
+
+  /**
+   * Runs a mutation as an auditor event. A refused change (permission or
+   * conflict) also gets a failure row in the audit log.
+   */
+  async audited<T>(
+    req: Request,
+    event: {
+      eventId: string;
+      severityLevel: AuditorServiceEventSeverityLevel;
+      action: AuditAction;
+      integration: string;
+      environment?: Environment;
+    },
+    mutation: () => Promise<T>,
+  ): Promise<T> {
+    const { auditor, auditStore, configurations } = this.options;
+    const meta = {
+      integration: event.integration,
+      ...(event.environment ? { environment: event.environment } : {}),
+    };
+    const auditorEvent = await auditor.createEvent({
+      eventId: event.eventId,
+      severityLevel: event.severityLevel,
+      request: req,
+      meta,
+    });
+    try {
+      const result = await mutation();
+      await auditorEvent.success({ meta });
+      return result;
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error, meta });
+      if (error instanceof NotAllowedError || error instanceof ConflictError) {
+        const credentials = await this.options.httpAuth
+          .credentials(req, { allow: ['user'] })
+          .catch(() => undefined);
+        const userRef = credentials?.principal.userEntityRef ?? 'unknown';
+        await auditStore.append([
+          configurations.failureRecord(
+            { userRef, ip: req.ip, userAgent: req.get('user-agent') },
+            { ...event, error },
+          ),
+        ]);
+      }
+      throw error;
+    }
+  }
+}

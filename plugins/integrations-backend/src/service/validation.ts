@@ -1,0 +1,19 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Parses request input, turning every schema violation into a 400 that names the field. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'body' | 'query' | 'params',
+): z.infer<T> {
+  const result = schema.safeParse(input ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      issue =>
+        `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid request. ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,115 @@
+import { Environment, IntegrationConfig } from './types';
+import { AUDIT_ACTIONS, AUDIT_CATEGORIES } from './schemas';
+
+/** One problem with a configuration, as a dotted field path and a sentence. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** One changed field between two configurations. */
+export interface FieldChange {
+  /** Dotted path, e.g. `connectionConfig.timeout`. */
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Answer of `PUT /configs/:name` (and its dry run, the configuration preview). */
+export interface UpdateConfigResponse {
+  dryRun: boolean;
+  /** The saved configuration, or with a dry run what it would be. */
+  config: IntegrationConfig;
+  changes: FieldChange[];
+}
+
+export type ConfigChangeType =
+  | 'create'
+  | 'update'
+  | 'rollback'
+  | 'copy'
+  | 'bulk_update'
+  | 'delete'
+  | 'restore';
+
+/** One entry of a configuration's history. */
+export interface ConfigVersionSummary {
+  name: string;
+  environment: Environment;
+  version: number;
+  changeType: ConfigChangeType;
+  author: string;
+  createdAt: string;
+  notes?: string;
+  /** Fields that differ from the previous version. */
+  changedFields: string[];
+}
+
+/** A version with the full configuration as it was then. */
+export interface ConfigVersion extends ConfigVersionSummary {
+  snapshot: IntegrationConfig;
+}
+
+export interface ListVersionsResponse {
+  items: ConfigVersionSummary[];
+}
+
+export interface DiffResponse {
+  name: string;
+  environment: Environment;
+  from: number;
+  to: number;
+  changes: FieldChange[];
+}
+
+export interface CopyConfigResponse {
+  config: IntegrationConfig;
+  copiedFields: string[];
+  /** What a copy never carries over, and why. */
+  notCopied: Array<{ field: string; reason: string }>;
+}
+
+export interface BulkUpdateItemResult {
+  name: string;
+  environment: Environment;
+  status: 'updated' | 'unchanged' | 'failed';
+  version?: number;
+  changes?: FieldChange[];
+  errors?: ValidationIssue[];
+}
+
+export interface BulkUpdateResponse {
+  applied: boolean;
+  results: BulkUpdateItemResult[];
+}
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
+
+/** One row of the append-only audit log (the spec's IntegrationAuditLog). */
+export interface AuditLogEntry {
+  eventId: string;
+  timestamp: string;
+  userId: string;
+  integration: string;
+  environment?: Environment;
+  action: AuditAction;
+  category: AuditCategory;
+  details: {
+    changedFields: string[];
+    /** Before and after states, with secret values masked. */
+    before?: unknown;
+    after?: unknown;
+    version?: number;
+    [key: string]: unknown;
+  };
+  context: { time: string; ip?: string; userAgent?: string };
+  outcome: 'success' | 'failure';
+  error?: string;
+}
+
+export interface ListAuditResponse {
+  items: AuditLogEntry[];
+  totalCount: number;
+}
