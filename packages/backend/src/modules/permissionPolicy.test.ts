@@ -1,16 +1,20 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
-import { createPermission } from '@backstage/plugin-permission-common';
-import { integrationReadPermission } from '@internal/plugin-integrations-common';
+import {
+  auditReadPermission,
+  integrationCreatePermission,
+  integrationDeletePermission,
+  integrationReadPermission,
+  integrationUpdatePermission,
+} from '@internal/plugin-integrations-common';
 import {
   INTEGRATION_ADMINS_GROUP,
   IntegrationsPermissionPolicy,
 } from './permissionPolicy';
 
-const integrationDelete = createPermission({
-  name: 'integrations.integration.delete',
-  attributes: { action: 'delete' },
-});
 const catalogRead = createPermission({
   name: 'catalog.entity.read',
   attributes: { action: 'read' },
@@ -18,20 +22,18 @@ const catalogRead = createPermission({
 
 function user(...ownershipEntityRefs: string[]): PolicyQueryUser {
   return {
-    info: {
-      userEntityRef: ownershipEntityRefs[0],
-      ownershipEntityRefs,
-    },
+    info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
   } as PolicyQueryUser;
 }
 
 describe('IntegrationsPermissionPolicy', () => {
   const policy = new IntegrationsPermissionPolicy();
   const admin = user('user:default/ada.admin', INTEGRATION_ADMINS_GROUP);
+  const member = user('user:default/max.member', 'group:default/payments-team');
   const viewer = user('user:default/vera.viewer', 'group:default/support');
 
   it('lets everyone signed in read integrations', async () => {
-    for (const who of [admin, viewer]) {
+    for (const who of [admin, member, viewer]) {
       const decision = await policy.handle(
         { permission: integrationReadPermission },
         who,
@@ -40,15 +42,65 @@ describe('IntegrationsPermissionPolicy', () => {
     }
   });
 
-  it('lets only integration admins do anything else with integrations', async () => {
+  it('lets integration admins do everything', async () => {
+    for (const permission of [
+      integrationCreatePermission,
+      integrationUpdatePermission,
+      integrationDeletePermission,
+      auditReadPermission,
+    ]) {
+      expect((await policy.handle({ permission }, admin)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
+    }
+  });
+
+  it('lets owners change their own integrations outside production only', async () => {
+    const decision = await policy.handle(
+      { permission: integrationUpdatePermission },
+      member,
+    );
+
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'integrations',
+      resourceType: 'integration',
+      conditions: {
+        allOf: [
+          {
+            rule: 'IS_INTEGRATION_OWNER',
+            resourceType: 'integration',
+            params: {
+              claims: [
+                'user:default/max.member',
+                'group:default/payments-team',
+              ],
+            },
+          },
+          {
+            not: {
+              rule: 'IS_IN_ENVIRONMENT',
+              resourceType: 'integration',
+              params: { environments: ['production'] },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('refuses everyone else any change, deletion or the audit log', async () => {
+    for (const permission of [
+      integrationCreatePermission,
+      integrationDeletePermission,
+      auditReadPermission,
+    ]) {
+      expect((await policy.handle({ permission }, member)).result).toBe(
+        AuthorizeResult.DENY,
+      );
+    }
     expect(
-      (await policy.handle({ permission: integrationDelete }, admin)).result,
-    ).toBe(AuthorizeResult.ALLOW);
-    expect(
-      (await policy.handle({ permission: integrationDelete }, viewer)).result,
-    ).toBe(AuthorizeResult.DENY);
-    expect(
-      (await policy.handle({ permission: integrationDelete })).result,
+      (await policy.handle({ permission: integrationUpdatePermission })).result,
     ).toBe(AuthorizeResult.DENY);
   });
 

@@ -10,14 +10,23 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { integrationReadPermission } from '@internal/plugin-integrations-common';
+import {
+  createIntegrationConditionalDecision,
+  integrationConditions,
+} from '@internal/plugin-integrations-backend';
+import {
+  integrationReadPermission,
+  integrationUpdatePermission,
+} from '@internal/plugin-integrations-common';
 
 /** Members of this group may do everything in the integrations plugin. */
 export const INTEGRATION_ADMINS_GROUP = 'group:default/integration-admins';
 
 /**
- * The portal's policy: integration admins do everything with integrations,
- * everyone signed in may read them; the rest of the portal is open to all.
+ * The portal's policy. Integration admins do everything with integrations;
+ * members of an integration's owning group may change its settings outside
+ * production; everyone signed in may read integrations; the rest of the
+ * portal is open to all.
  */
 export class IntegrationsPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -31,8 +40,21 @@ export class IntegrationsPermissionPolicy implements PermissionPolicy {
     if (isPermission(permission, integrationReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (user?.info.ownershipEntityRefs?.includes(INTEGRATION_ADMINS_GROUP)) {
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    if (claims.includes(INTEGRATION_ADMINS_GROUP)) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    if (user && isPermission(permission, integrationUpdatePermission)) {
+      return createIntegrationConditionalDecision(permission, {
+        allOf: [
+          integrationConditions.isIntegrationOwner({ claims }),
+          {
+            not: integrationConditions.isInEnvironment({
+              environments: ['production'],
+            }),
+          },
+        ],
+      });
     }
     return { result: AuthorizeResult.DENY };
   }

@@ -3,87 +3,308 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  auditReadPermission,
+  integrationUpdatePermission,
+} from '@internal/plugin-integrations-common';
 import request from 'supertest';
 import { integrationsPlugin } from '../plugin';
+import {
+  createIntegrationConditionalDecision,
+  integrationConditions,
+} from '../permissions/rules';
+
+jest.setTimeout(60_000);
 
 const seededConfig = mockServices.rootConfig.factory({
   data: { integrations: { demo: { seed: true } } },
 });
 
-describe('GET /api/integrations/configs', () => {
-  it('lists the integrations in the database to a permitted user', async () => {
-    const { server } = await startTestBackend({
-      features: [integrationsPlugin, seededConfig],
+const asUser = mockCredentials.user.header('user:default/ada.admin');
+
+async function startBackend(features: any[] = []) {
+  const { server } = await startTestBackend({
+    features: [integrationsPlugin, seededConfig, ...features],
+  });
+  return server;
+}
+
+describe('integrations router', () => {
+  describe('when everything is allowed', () => {
+    it('lists, filters and pages configurations', async () => {
+      const server = await startBackend();
+
+      const all = await request(server)
+        .get('/api/integrations/configs?environment=production&limit=5')
+        .set('Authorization', asUser);
+      expect(all.status).toBe(200);
+      expect(all.body.totalCount).toBe(13);
+      expect(all.body.items).toHaveLength(5);
+      expect(all.body.items[0].name).toBe('brevo');
+
+      const text = await request(server)
+        .get('/api/integrations/configs?text=stripe&environment=staging')
+        .set('Authorization', asUser);
+      expect(text.body.items.map((c: any) => c.name)).toEqual([
+        'stripe',
+        'stripe-connect',
+      ]);
     });
 
-    const response = await request(server)
-      .get('/api/integrations/configs?environment=production')
-      .set('Authorization', mockCredentials.user.header());
+    it('serves the templates with JSON Schemas for forms', async () => {
+      const server = await startBackend();
 
-    expect(response.status).toBe(200);
-    expect(response.body.totalCount).toBe(response.body.items.length);
-    const names = response.body.items.map((c: { name: string }) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['stripe', 'github']));
-    expect(
-      response.body.items.every((c: any) => c.environment === 'production'),
-    ).toBe(true);
-    const twitter = response.body.items.find((c: any) => c.name === 'twitter');
-    expect(twitter.enabled).toBe(false);
+      const response = await request(server)
+        .get('/api/integrations/templates')
+        .set('Authorization', asUser);
+
+      expect(response.status).toBe(200);
+      const stripe = response.body.find((t: any) => t.id === 'stripe');
+      expect(stripe.settingsSchema.properties).toBeDefined();
+      expect(stripe.credentialFields.map((f: any) => f.name)).toContain(
+        'secretKey',
+      );
+    });
+
+    it('creates, previews, saves, diffs and rolls back through the API', async () => {
+      const server = await startBackend();
+
+      const created = await request(server)
+        .post('/api/integrations/configs')
+        .set('Authorization', asUser)
+        .set('User-Agent', 'router-test')
+        .send({
+          template: 'stripe',
+          name: 'stripe-eu',
+          owner: 'group:default/payments-team',
+        });
+      expect(created.status).toBe(201);
+      expect(created.body).toHaveLength(3);
+
+      const preview = await request(server)
+        .put(
+          '/api/integrations/configs/stripe-eu?environment=production&dryRun=true',
+        )
+        .set('Authorization', asUser)
+        .send({ version: 1, connectionConfig: { timeout: 7000 } });
+      expect(preview.status).toBe(200);
+      expect(preview.body.changes).toEqual([
+        {
+          path: 'connectionConfig.timeout',
+          kind: 'changed',
+          before: 5000,
+          after: 7000,
+        },
+      ]);
+
+      const saved = await request(server)
+        .put('/api/integrations/configs/stripe-eu?environment=production')
+        .set('Authorization', asUser)
+        .send({ version: 1, connectionConfig: { timeout: 7000 } });
+      expect(saved.body.config.metadata.version).toBe(2);
+
+      const stale = await request(server)
+        .put('/api/integrations/configs/stripe-eu?environment=production')
+        .set('Authorization', asUser)
+        .send({ version: 1, connectionConfig: { timeout: 6000 } });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toContain('the current version is 2');
+
+      const diff = await request(server)
+        .get(
+          '/api/integrations/configs/stripe-eu/diff?environment=production&from=1&to=2',
+        )
+        .set('Authorization', asUser);
+      expect(diff.body.changes.map((c: any) => c.path)).toEqual([
+        'connectionConfig.timeout',
+      ]);
+
+      const rollback = await request(server)
+        .post(
+          '/api/integrations/configs/stripe-eu/rollback?environment=production',
+        )
+        .set('Authorization', asUser)
+        .send({ version: 1 });
+      expect(rollback.status).toBe(200);
+      expect(rollback.body.metadata.version).toBe(3);
+      expect(rollback.body.connectionConfig.timeout).toBe(5000);
+
+      const audit = await request(server)
+        .get('/api/integrations/audit?integration=stripe-eu')
+        .set('Authorization', asUser);
+      expect(audit.body.items.map((i: any) => [i.action, i.outcome])).toEqual([
+        ['rollback', 'success'],
+        ['update', 'failure'],
+        ['update', 'success'],
+        ['create', 'success'],
+        ['create', 'success'],
+        ['create', 'success'],
+      ]);
+      expect(audit.body.items[5].context.userAgent).toBe('router-test');
+
+      const csv = await request(server)
+        .get('/api/integrations/audit?integration=stripe-eu&format=csv')
+        .set('Authorization', asUser);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.text.trim().split('\n');
+      expect(lines[0]).toBe(
+        'timestamp,eventId,userId,integration,environment,action,category,changedFields,version,outcome,error,ip,userAgent',
+      );
+      expect(lines).toHaveLength(7);
+      expect(lines[1]).toContain(
+        ',rollback,configuration,connectionConfig.timeout,3,success,',
+      );
+    });
+
+    it('answers bad input with 400 naming each field, and changes nothing', async () => {
+      const server = await startBackend();
+
+      const response = await request(server)
+        .put('/api/integrations/configs/stripe?environment=production')
+        .set('Authorization', asUser)
+        .send({
+          version: 1,
+          connectionConfig: { timeout: 'fast' },
+          monitoringConfig: { healthCheckInterval: 5 },
+          unknownField: true,
+        });
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain(
+        'body.connectionConfig.timeout',
+      );
+      expect(response.body.error.message).toContain(
+        'body.monitoringConfig.healthCheckInterval: At least 30 seconds',
+      );
+      expect(response.body.error.message).toContain('unknownField');
+
+      const badQuery = await request(server)
+        .put('/api/integrations/configs/stripe?environment=qa')
+        .set('Authorization', asUser)
+        .send({ version: 1 });
+      expect(badQuery.status).toBe(400);
+      expect(badQuery.body.error.message).toContain('query.environment');
+
+      const current = await request(server)
+        .get('/api/integrations/configs/stripe?environment=production')
+        .set('Authorization', asUser);
+      expect(current.body[0].metadata.version).toBe(1);
+    });
+
+    it('applies a bulk update to every environment when none is named', async () => {
+      const server = await startBackend();
+
+      const response = await request(server)
+        .post('/api/integrations/bulk-update')
+        .set('Authorization', asUser)
+        .send({
+          twitter: { enabled: false },
+          scoopp: { environment: 'development', enabled: false },
+        });
+
+      expect(response.status).toBe(200);
+      expect(
+        response.body.results.filter((r: any) => r.status === 'updated'),
+      ).toHaveLength(3);
+    });
+
+    it('rejects a request without credentials with 401', async () => {
+      const server = await startBackend();
+
+      const response = await request(server)
+        .get('/api/integrations/configs')
+        .set('Authorization', mockCredentials.none.header());
+
+      expect(response.status).toBe(401);
+    });
   });
 
-  it('rejects a request without credentials with 401', async () => {
-    const { server } = await startTestBackend({
-      features: [integrationsPlugin, seededConfig],
+  describe('when permissions are denied', () => {
+    it('answers 403 and records the refused change in the audit log', async () => {
+      const deny = mockServices.permissions.factory({
+        result: AuthorizeResult.DENY,
+      });
+      const server = await startBackend([deny]);
+
+      const list = await request(server)
+        .get('/api/integrations/configs')
+        .set('Authorization', asUser);
+      expect(list.status).toBe(403);
+
+      const update = await request(server)
+        .put('/api/integrations/configs/stripe?environment=production')
+        .set('Authorization', asUser)
+        .send({ version: 1, enabled: false });
+      expect(update.status).toBe(403);
+      expect(update.body.error.message).toContain(
+        integrationUpdatePermission.name,
+      );
+
+      const audit = await request(server)
+        .get('/api/integrations/audit')
+        .set('Authorization', asUser);
+      expect(audit.status).toBe(403);
+      expect(audit.body.error.message).toContain(auditReadPermission.name);
     });
-
-    const response = await request(server)
-      .get('/api/integrations/configs')
-      .set('Authorization', mockCredentials.none.header());
-
-    expect(response.status).toBe(401);
   });
 
-  it('answers 403 when the read permission is denied', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        integrationsPlugin,
-        seededConfig,
-        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-      ],
+  describe('under a conditional policy', () => {
+    // The policy: people may read and change development configurations only.
+    // Listings get the conditions to apply as a query; single configurations
+    // are decided by resource ref, as the permission backend would do with
+    // this plugin's rules.
+    const developmentOnly = mockServices.permissions.mock({
+      authorizeConditional: async requests =>
+        requests.map(({ permission }) =>
+          createIntegrationConditionalDecision(
+            permission as ResourcePermission<'integration'>,
+            integrationConditions.isInEnvironment({
+              environments: ['development'],
+            }),
+          ),
+        ) as any,
+      authorize: async requests =>
+        requests.map(item => ({
+          result:
+            'resourceRef' in item && item.resourceRef?.endsWith(':development')
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })),
     });
 
-    const response = await request(server)
-      .get('/api/integrations/configs')
-      .set('Authorization', mockCredentials.user.header());
+    it('lists and changes only what the conditions allow', async () => {
+      const server = await startBackend([developmentOnly.factory]);
 
-    expect(response.status).toBe(403);
-    expect(response.body.items).toBeUndefined();
-  });
+      const list = await request(server)
+        .get('/api/integrations/configs')
+        .set('Authorization', asUser);
+      expect(list.status).toBe(200);
+      expect(list.body.totalCount).toBe(13);
+      expect(new Set(list.body.items.map((c: any) => c.environment))).toEqual(
+        new Set(['development']),
+      );
 
-  it('answers 400 naming the field when a filter is invalid', async () => {
-    const { server } = await startTestBackend({
-      features: [integrationsPlugin, seededConfig],
+      const one = await request(server)
+        .get('/api/integrations/configs/stripe')
+        .set('Authorization', asUser);
+      expect(one.body.map((c: any) => c.environment)).toEqual(['development']);
+
+      const production = await request(server)
+        .put('/api/integrations/configs/stripe?environment=production')
+        .set('Authorization', asUser)
+        .send({ version: 1, enabled: false });
+      expect(production.status).toBe(403);
+
+      const development = await request(server)
+        .put('/api/integrations/configs/stripe?environment=development')
+        .set('Authorization', asUser)
+        .send({ version: 1, enabled: false });
+      expect(development.status).toBe(200);
+      expect(development.body.config.metadata.version).toBe(2);
     });
-
-    const response = await request(server)
-      .get('/api/integrations/configs?environment=qa')
-      .set('Authorization', mockCredentials.user.header());
-
-    expect(response.status).toBe(400);
-    expect(response.body.error.message).toContain('query.environment');
-  });
-
-  it('seeds nothing when demo seeding is off', async () => {
-    const { server } = await startTestBackend({
-      features: [integrationsPlugin],
-    });
-
-    const response = await request(server)
-      .get('/api/integrations/configs')
-      .set('Authorization', mockCredentials.user.header());
-
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ items: [], totalCount: 0 });
   });
 });
