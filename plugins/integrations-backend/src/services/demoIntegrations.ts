@@ -86,6 +86,9 @@ export const demoIntegrations: DemoIntegration[] = [
     name: 'odoo-crm',
     owner: 'group:default/sales-ops',
     description: 'Leads and customer records.',
+    settings: {
+      connectionConfig: { baseUrl: 'https://acme.odoo.com' },
+    },
   },
   {
     template: 'scoopp',

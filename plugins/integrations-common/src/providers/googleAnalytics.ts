@@ -1,0 +1,74 @@
+import { ProviderDefinition } from './types';
+import { settingsObject, text, wholeNumber } from './fields';
+import { googleOAuthCredentials } from './googleOAuth';
+
+export const googleAnalyticsProvider: ProviderDefinition = {
+  id: 'google-analytics',
+  displayName: 'Google Analytics 4',
+  category: 'analytics',
+  authType: 'oauth2',
+  description:
+    'Traffic and conversion reports of the company’s sites from the GA4 Data API.',
+  docsUrl:
+    'https://developers.google.com/analytics/devguides/reporting/data/v1',
+  defaultBaseUrl: 'https://analyticsdata.googleapis.com/v1beta',
+  apiVersion: 'v1beta',
+  defaultScopes: ['https://www.googleapis.com/auth/analytics.readonly'],
+  features: [
+    {
+      id: 'reports',
+      label: 'Reports',
+      description: 'Run reports of dimensions and metrics over a date range.',
+    },
+    {
+      id: 'realtime_reports',
+      label: 'Realtime reports',
+      description: 'Activity of the last 30 minutes.',
+    },
+    {
+      id: 'pivot_reports',
+      label: 'Pivot reports',
+      description: 'Reports pivoted on one or more dimensions.',
+    },
+    {
+      id: 'metadata',
+      label: 'Metadata',
+      description: 'List the dimensions and metrics the property offers.',
+    },
+  ],
+  defaultFeatures: ['reports', 'metadata'],
+  settingsSchema: settingsObject({
+    propertyId: text({
+      title: 'Property ID',
+      description:
+        'Numeric ID of the GA4 property, from Admin → Property details (not the G- measurement ID).',
+    })
+      .regex(
+        /^\d+$/,
+        'Property ID must be the numeric GA4 property ID, such as 123456789, not a G- measurement ID',
+      )
+      .optional(),
+    measurementId: text({
+      title: 'Measurement ID',
+      description: 'ID of the web data stream, such as G-ABC123XYZ9.',
+    })
+      .regex(/^G-[A-Z0-9]+$/, 'Measurement ID must look like G-ABC123XYZ9')
+      .optional(),
+    defaultLookbackDays: wholeNumber(
+      {
+        title: 'Default period (days)',
+        description: 'How many days back reports cover unless asked otherwise.',
+      },
+      1,
+      365,
+    ),
+  }),
+  defaultSettings: {
+    defaultLookbackDays: 28,
+  },
+  credentialsSchema: googleOAuthCredentials,
+  defaultMonitoring: {
+    healthCheckInterval: 300,
+    alertThresholds: { errorRate: 5, responseTime: 5000, uptime: 99 },
+  },
+};

@@ -1,0 +1,88 @@
+import { ProviderDefinition } from './types';
+import {
+  credentialsObject,
+  oauth2CredentialFields,
+  oneOf,
+  settingsObject,
+  text,
+} from './fields';
+
+export const linkedinProvider: ProviderDefinition = {
+  id: 'linkedin',
+  displayName: 'LinkedIn',
+  category: 'social_media',
+  authType: 'oauth2',
+  description:
+    'Sign in with LinkedIn and posts on behalf of members and the company page.',
+  docsUrl: 'https://learn.microsoft.com/en-us/linkedin/',
+  defaultBaseUrl: 'https://api.linkedin.com/v2',
+  apiVersion: 'v2',
+  defaultScopes: ['openid', 'profile', 'email', 'w_member_social'],
+  features: [
+    {
+      id: 'sign_in',
+      label: 'Sign In with LinkedIn',
+      description: 'Authenticate members with OpenID Connect.',
+    },
+    {
+      id: 'member_posts',
+      label: 'Member posts',
+      description: 'Share posts on behalf of a member (w_member_social).',
+    },
+    {
+      id: 'organization_posts',
+      label: 'Company page posts',
+      description:
+        'Post as the company page; needs the Community Management API and w_organization_social.',
+    },
+    {
+      id: 'profile',
+      label: 'Profile',
+      description: 'Read the name, photo and email of the signed-in member.',
+    },
+  ],
+  defaultFeatures: ['sign_in', 'member_posts'],
+  settingsSchema: settingsObject({
+    postAs: oneOf(
+      {
+        title: 'Post as',
+        description:
+          'Whether posts are authored by the member or the company page.',
+      },
+      ['member', 'organization'],
+    ),
+    organizationUrn: text({
+      title: 'Organization URN',
+      description: 'The company page, e.g. urn:li:organization:2414183.',
+    })
+      .regex(
+        /^urn:li:organization:\d+$/,
+        'Organization URN must look like urn:li:organization:2414183',
+      )
+      .optional(),
+    postVisibility: oneOf(
+      {
+        title: 'Post visibility',
+        description: 'Who can see new posts.',
+      },
+      ['PUBLIC', 'CONNECTIONS'],
+    ),
+  }).refine(
+    settings =>
+      settings.postAs !== 'organization' ||
+      settings.organizationUrn !== undefined,
+    {
+      path: ['organizationUrn'],
+      message: 'Organization URN is required to post as the company page',
+    },
+  ),
+  defaultSettings: {
+    postAs: 'member',
+    postVisibility: 'PUBLIC',
+  },
+  credentialsSchema: credentialsObject(oauth2CredentialFields()),
+  defaultMonitoring: {
+    healthCheckInterval: 300,
+    alertThresholds: { errorRate: 5, responseTime: 3000, uptime: 99 },
+  },
+};
