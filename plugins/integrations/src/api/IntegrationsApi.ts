@@ -1,12 +1,74 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AuditQuery,
+  BulkUpdateRequest,
+  BulkUpdateResponse,
+  ConfigurationTemplate,
+  ConfigVersion,
+  CopyConfigRequest,
+  CopyConfigResponse,
+  CreateIntegrationRequest,
+  DiffResponse,
+  Environment,
+  IntegrationConfig,
+  ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
+  ListVersionsResponse,
+  RollbackRequest,
+  UpdateConfigRequest,
+  UpdateConfigResponse,
 } from '@internal/plugin-integrations-common';
 
 /** @public */
 export interface IntegrationsApi {
   listConfigs(query?: ListConfigsQuery): Promise<ListConfigsResponse>;
+  /** The integration's configurations, one per environment (or only the one asked for). */
+  getConfig(
+    name: string,
+    environment?: Environment,
+  ): Promise<IntegrationConfig[]>;
+  listTemplates(): Promise<ConfigurationTemplate[]>;
+  createIntegration(
+    request: CreateIntegrationRequest,
+  ): Promise<IntegrationConfig[]>;
+  /** Saves changes; with `dryRun` only validates and returns the would-be result and its diff. */
+  updateConfig(
+    name: string,
+    environment: Environment,
+    request: UpdateConfigRequest,
+    options?: { dryRun?: boolean },
+  ): Promise<UpdateConfigResponse>;
+  deleteIntegration(name: string): Promise<void>;
+  restoreIntegration(name: string): Promise<IntegrationConfig[]>;
+  copyConfig(
+    name: string,
+    request: CopyConfigRequest,
+  ): Promise<CopyConfigResponse>;
+  listVersions(
+    name: string,
+    environment: Environment,
+  ): Promise<ListVersionsResponse>;
+  getVersion(
+    name: string,
+    environment: Environment,
+    version: number,
+  ): Promise<ConfigVersion>;
+  diffVersions(
+    name: string,
+    environment: Environment,
+    from: number,
+    to: number,
+  ): Promise<DiffResponse>;
+  rollback(
+    name: string,
+    environment: Environment,
+    request: RollbackRequest,
+  ): Promise<IntegrationConfig>;
+  bulkUpdate(request: BulkUpdateRequest): Promise<BulkUpdateResponse>;
+  listAudit(query?: AuditQuery): Promise<ListAuditResponse>;
+  /** The audit log matching the query as CSV text. */
+  exportAuditCsv(query?: AuditQuery): Promise<string>;
 }
 
 /** @public */

@@ -1,10 +1,38 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AuditQuery,
+  BulkUpdateRequest,
+  BulkUpdateResponse,
+  ConfigurationTemplate,
+  ConfigVersion,
+  CopyConfigRequest,
+  CopyConfigResponse,
+  CreateIntegrationRequest,
+  DiffResponse,
+  Environment,
+  IntegrationConfig,
+  ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
+  ListVersionsResponse,
+  RollbackRequest,
+  UpdateConfigRequest,
+  UpdateConfigResponse,
 } from '@internal/plugin-integrations-common';
 import { IntegrationsApi } from './IntegrationsApi';
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  return params.size ? `${path}?${params}` : path;
+}
 
 /** Talks to the integrations backend with the signed-in user's token. @public */
 export class IntegrationsClient implements IntegrationsApi {
@@ -16,25 +44,143 @@ export class IntegrationsClient implements IntegrationsApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async listConfigs(
-    query: ListConfigsQuery = {},
-  ): Promise<ListConfigsResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.size ? `?${params}` : '';
-    return this.request<ListConfigsResponse>(`/configs${search}`);
+  listConfigs(query: ListConfigsQuery = {}): Promise<ListConfigsResponse> {
+    return this.json(withQuery('/configs', query));
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  getConfig(
+    name: string,
+    environment?: Environment,
+  ): Promise<IntegrationConfig[]> {
+    return this.json(withQuery(`/configs/${enc(name)}`, { environment }));
+  }
+
+  listTemplates(): Promise<ConfigurationTemplate[]> {
+    return this.json('/templates');
+  }
+
+  createIntegration(
+    request: CreateIntegrationRequest,
+  ): Promise<IntegrationConfig[]> {
+    return this.json('/configs', { method: 'POST', body: request });
+  }
+
+  updateConfig(
+    name: string,
+    environment: Environment,
+    request: UpdateConfigRequest,
+    options: { dryRun?: boolean } = {},
+  ): Promise<UpdateConfigResponse> {
+    const path = withQuery(`/configs/${enc(name)}`, {
+      environment,
+      dryRun: options.dryRun || undefined,
+    });
+    return this.json(path, { method: 'PUT', body: request });
+  }
+
+  async deleteIntegration(name: string): Promise<void> {
+    await this.request(`/configs/${enc(name)}`, { method: 'DELETE' });
+  }
+
+  restoreIntegration(name: string): Promise<IntegrationConfig[]> {
+    return this.json(`/configs/${enc(name)}/restore`, { method: 'POST' });
+  }
+
+  copyConfig(
+    name: string,
+    request: CopyConfigRequest,
+  ): Promise<CopyConfigResponse> {
+    return this.json(`/configs/${enc(name)}/copy`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  listVersions(
+    name: string,
+    environment: Environment,
+  ): Promise<ListVersionsResponse> {
+    return this.json(
+      withQuery(`/configs/${enc(name)}/versions`, { environment }),
+    );
+  }
+
+  getVersion(
+    name: string,
+    environment: Environment,
+    version: number,
+  ): Promise<ConfigVersion> {
+    return this.json(
+      withQuery(`/configs/${enc(name)}/versions/${version}`, { environment }),
+    );
+  }
+
+  diffVersions(
+    name: string,
+    environment: Environment,
+    from: number,
+    to: number,
+  ): Promise<DiffResponse> {
+    return this.json(
+      withQuery(`/configs/${enc(name)}/diff`, { environment, from, to }),
+    );
+  }
+
+  rollback(
+    name: string,
+    environment: Environment,
+    request: RollbackRequest,
+  ): Promise<IntegrationConfig> {
+    return this.json(
+      withQuery(`/configs/${enc(name)}/rollback`, { environment }),
+      { method: 'POST', body: request },
+    );
+  }
+
+  bulkUpdate(request: BulkUpdateRequest): Promise<BulkUpdateResponse> {
+    return this.json('/bulk-update', { method: 'POST', body: request });
+  }
+
+  listAudit(query: AuditQuery = {}): Promise<ListAuditResponse> {
+    return this.json(withQuery('/audit', { ...query, format: undefined }));
+  }
+
+  async exportAuditCsv(query: AuditQuery = {}): Promise<string> {
+    const response = await this.request(
+      withQuery('/audit', { ...query, format: 'csv' }),
+    );
+    return response.text();
+  }
+
+  private async json<T>(
+    path: string,
+    init?: { method: string; body?: unknown },
+  ): Promise<T> {
+    const response = await this.request(path, init);
+    return (await response.json()) as T;
+  }
+
+  private async request(
+    path: string,
+    init?: { method: string; body?: unknown },
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('integrations');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: init?.method ?? 'GET',
+      ...(init?.body !== undefined
+        ? {
+            body: JSON.stringify(init.body),
+            headers: { 'Content-Type': 'application/json' },
+          }
+        : {}),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
 }

@@ -1,117 +1,98 @@
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ResponseError } from '@backstage/errors';
-import { IntegrationConfig } from '@internal/plugin-integrations-common';
-import { screen } from '@testing-library/react';
-import { IntegrationsApi, integrationsApiRef } from '../../api';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { integrationsApiRef } from '../../api';
+import {
+  allowEverything,
+  fakeIntegrationsApi,
+  integrationConfig,
+  templateOf,
+} from '../../__testUtils__/fixtures';
 import { IntegrationsContent } from './IntegrationsPage';
 
-function config(
-  overrides: Partial<IntegrationConfig> &
-    Pick<IntegrationConfig, 'name' | 'environment'>,
-): IntegrationConfig {
-  return {
-    displayName: overrides.name,
-    provider: overrides.name,
-    category: 'payment',
-    enabled: true,
-    owner: 'group:default/payments-team',
-    connectionConfig: {
-      baseUrl: 'https://api.example.com',
-      timeout: 5000,
-      retryAttempts: 3,
-      rateLimitBuffer: 0.2,
-    },
-    authConfig: { type: 'api_key' },
-    metadata: {
-      version: 1,
-      createdAt: '2026-11-20T09:30:00.000Z',
-      createdBy: 'user:default/ada',
-      lastUpdated: '2026-11-20T09:30:00.000Z',
-      updatedBy: 'user:default/ada',
-    },
-    ...overrides,
-  };
+jest.setTimeout(20_000);
+
+function api() {
+  const configs = [integrationConfig()];
+  return fakeIntegrationsApi({
+    listConfigs: async () => ({ items: configs, totalCount: configs.length }),
+    getConfig: async () => configs,
+    listTemplates: async () => [templateOf('stripe')],
+    listAudit: async () => ({ items: [], totalCount: 0 }),
+    listVersions: async () => ({ items: [] }),
+  });
 }
 
-function apiReturning(items: IntegrationConfig[]): IntegrationsApi {
+async function renderPage(url = '/integrations') {
+  const result = await renderInTestApp(<IntegrationsContent />, {
+    apis: [[integrationsApiRef, api()], allowEverything()],
+    mountPath: '/integrations',
+    initialRouteEntries: [url],
+  });
+  const history = result.apis.get(coreApis.appHistory)!;
   return {
-    listConfigs: jest.fn(async () => ({ items, totalCount: items.length })),
+    location: () => {
+      const { pathname, search } = history.getSnapshot().location;
+      return `${pathname}${search}`;
+    },
   };
 }
 
 describe('IntegrationsContent', () => {
-  it('lists each integration once with its state per environment', async () => {
-    const api = apiReturning([
-      config({
-        name: 'stripe',
-        displayName: 'Stripe',
-        environment: 'development',
-      }),
-      config({
-        name: 'stripe',
-        displayName: 'Stripe',
-        environment: 'production',
-      }),
-      config({
-        name: 'twitter',
-        displayName: 'Twitter / X',
-        category: 'social_media',
-        owner: 'group:default/growth-team',
-        environment: 'production',
-        enabled: false,
-      }),
-    ]);
+  it('opens on the overview', async () => {
+    await renderPage();
 
-    await renderInTestApp(<IntegrationsContent />, {
-      apis: [[integrationsApiRef, api]],
-    });
-
-    expect(await screen.findByText('Integrations (2)')).toBeInTheDocument();
-    expect(screen.getByText('Stripe')).toBeInTheDocument();
-    expect(screen.getByText('Twitter / X')).toBeInTheDocument();
-    expect(screen.getByText('Social media')).toBeInTheDocument();
-    expect(screen.getByText('growth-team')).toBeInTheDocument();
-    expect(screen.getAllByText('enabled · v1')).toHaveLength(2);
-    expect(screen.getByText('disabled · v1')).toBeInTheDocument();
-    expect(screen.getAllByText('not configured')).toHaveLength(3);
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await screen.findByText('Integrations (1)')).toBeInTheDocument();
   });
 
-  it('says so when there are no integrations', async () => {
-    await renderInTestApp(<IntegrationsContent />, {
-      apis: [[integrationsApiRef, apiReturning([])]],
-    });
+  it('keeps the tab in the URL', async () => {
+    const page = await renderPage();
 
-    expect(
-      await screen.findByText('No integrations are configured yet.'),
-    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Configuration' }));
+    expect(await screen.findByText('Configurations (1)')).toBeInTheDocument();
+    expect(page.location()).toBe('/integrations?tab=configuration');
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Audit' }));
+    expect(await screen.findByText('Audit log (0)')).toBeInTheDocument();
+    expect(page.location()).toBe('/integrations?tab=audit');
   });
 
-  it('shows the error when the backend refuses', async () => {
-    const api: IntegrationsApi = {
-      listConfigs: jest.fn(async () => {
-        throw await ResponseError.fromResponse(
-          new Response(
-            JSON.stringify({
-              error: {
-                name: 'NotAllowedError',
-                message: 'Missing permission integrations.integration.read',
-              },
-              response: { statusCode: 403 },
-            }),
-            { status: 403, headers: { 'Content-Type': 'application/json' } },
-          ),
-        );
-      }),
-    };
+  it('reopens the tab named in the URL', async () => {
+    await renderPage('/integrations?tab=audit');
 
-    await renderInTestApp(<IntegrationsContent />, {
-      apis: [[integrationsApiRef, api]],
+    expect(screen.getByRole('tab', { name: 'Audit' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await screen.findByText('Audit log (0)')).toBeInTheDocument();
+  });
+
+  it('opens the editor named in the URL and keeps its state there', async () => {
+    const page = await renderPage(
+      '/integrations?tab=configuration&integration=stripe&environment=production',
+    );
+
+    const editor = await screen.findByRole('dialog', {
+      name: /Stripe \(stripe\)/,
     });
+    await userEvent.click(
+      await within(editor).findByRole('tab', { name: 'History' }),
+    );
+    expect(page.location()).toBe(
+      '/integrations?tab=configuration&integration=stripe&environment=production&section=history',
+    );
 
-    expect(
-      await screen.findByText(
-        /Missing permission integrations.integration.read/,
-      ),
-    ).toBeInTheDocument();
+    await userEvent.click(
+      within(editor).getByRole('button', { name: 'Close' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(page.location()).toBe('/integrations?tab=configuration');
   });
 });

@@ -1,131 +1,65 @@
+import { Content, Header, Page } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { useState } from 'react';
 import {
-  Content,
-  Header,
-  Page,
-  ResponseErrorPanel,
-  StatusAborted,
-  StatusOK,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  AUTH_TYPE_LABELS,
-  ENVIRONMENTS,
-  Environment,
-  INTEGRATION_CATEGORY_LABELS,
-  IntegrationConfig,
-} from '@internal/plugin-integrations-common';
-import Typography from '@material-ui/core/Typography';
-import { useIntegrationConfigs } from '../../hooks/useIntegrationConfigs';
+  IntegrationsTab,
+  useIntegrationsPageParams,
+} from '../../hooks/useIntegrationsPageParams';
+import { AuditLogView } from '../AuditLogView';
+import { ConfigurationEditor } from '../ConfigurationEditor';
+import { ConfigurationTable } from '../ConfigurationTable';
+import { IntegrationsOverview } from '../IntegrationsOverview';
 
-/** One integration with its configuration in each environment. */
-interface IntegrationRow {
-  id: string;
-  name: string;
-  displayName: string;
-  description?: string;
-  category: string;
-  owner: string;
-  authType: string;
-  configs: Partial<Record<Environment, IntegrationConfig>>;
-}
+function ConfigurationTab() {
+  const { integration, environment, section, openEditor, closeEditor } =
+    useIntegrationsPageParams();
+  const [reloadKey, setReloadKey] = useState(0);
 
-const ENVIRONMENT_LABELS: Record<Environment, string> = {
-  development: 'Development',
-  staging: 'Staging',
-  production: 'Production',
-};
-
-function toRows(configs: IntegrationConfig[]): IntegrationRow[] {
-  const rows = new Map<string, IntegrationRow>();
-  for (const config of configs) {
-    const row = rows.get(config.name) ?? {
-      id: config.name,
-      name: config.name,
-      displayName: config.displayName,
-      description: config.description,
-      category: INTEGRATION_CATEGORY_LABELS[config.category],
-      owner: parseEntityRef(config.owner).name,
-      authType: AUTH_TYPE_LABELS[config.authConfig.type],
-      configs: {},
-    };
-    row.configs[config.environment] = config;
-    rows.set(config.name, row);
-  }
-  return [...rows.values()];
-}
-
-function EnvironmentState({ config }: { config?: IntegrationConfig }) {
-  if (!config) {
-    return <Typography variant="body2">not configured</Typography>;
-  }
-  return config.enabled ? (
-    <StatusOK>enabled · v{config.metadata.version}</StatusOK>
-  ) : (
-    <StatusAborted>disabled · v{config.metadata.version}</StatusAborted>
+  return (
+    <>
+      <ConfigurationTable onOpen={openEditor} reloadKey={reloadKey} />
+      {integration && (
+        <ConfigurationEditor
+          key={integration}
+          name={integration}
+          environment={environment}
+          section={section}
+          onNavigate={(env, next) => openEditor(integration, env, next)}
+          onClose={closeEditor}
+          onChanged={() => setReloadKey(n => n + 1)}
+        />
+      )}
+    </>
   );
 }
 
-const columns: TableColumn<IntegrationRow>[] = [
-  {
-    title: 'Integration',
-    field: 'displayName',
-    highlight: true,
-    width: '30%',
-    render: row => (
-      <>
-        <Typography variant="body2" component="span">
-          <strong>{row.displayName}</strong> ({row.name})
-        </Typography>
-        {row.description && (
-          <Typography variant="body2" color="textSecondary">
-            {row.description}
-          </Typography>
-        )}
-      </>
-    ),
-  },
-  { title: 'Category', field: 'category' },
-  { title: 'Owner', field: 'owner' },
-  { title: 'Auth', field: 'authType' },
-  ...ENVIRONMENTS.map(
-    (environment): TableColumn<IntegrationRow> => ({
-      title: ENVIRONMENT_LABELS[environment],
-      field: `configs.${environment}.enabled`,
-      cellStyle: { whiteSpace: 'nowrap' },
-      render: row => <EnvironmentState config={row.configs[environment]} />,
-    }),
-  ),
-];
-
-/** The list of integrations, without a page header: the new frontend system provides one. */
+/**
+ * The Integrations page without a header (the new frontend system provides
+ * one): tabs for the overview, the configurations and the audit log, with the
+ * tab and any open editor kept in the URL.
+ */
 export function IntegrationsContent() {
-  const { value, loading, error } = useIntegrationConfigs({});
+  const { tab, selectTab } = useIntegrationsPageParams();
 
-  if (error) {
-    return (
-      <Content>
-        <ResponseErrorPanel error={error} />
-      </Content>
-    );
-  }
-
-  const rows = toRows(value?.items ?? []);
   return (
     <Content>
-      <Table<IntegrationRow>
-        title={`Integrations (${rows.length})`}
-        isLoading={loading}
-        columns={columns}
-        data={rows}
-        options={{ paging: false, search: true, padding: 'dense' }}
-        emptyContent={
-          <Typography style={{ padding: 16 }}>
-            No integrations are configured yet.
-          </Typography>
-        }
-      />
+      <Tabs
+        value={tab}
+        onChange={(_, value: IntegrationsTab) => selectTab(value)}
+        indicatorColor="primary"
+        aria-label="Integrations"
+      >
+        <Tab value="overview" label="Overview" />
+        <Tab value="configuration" label="Configuration" />
+        <Tab value="audit" label="Audit" />
+      </Tabs>
+      <Box mt={2}>
+        {tab === 'overview' && <IntegrationsOverview />}
+        {tab === 'configuration' && <ConfigurationTab />}
+        {tab === 'audit' && <AuditLogView />}
+      </Box>
     </Content>
   );
 }

@@ -1,0 +1,104 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  BASE_URL,
+  OUTPUT_DIR,
+  chromiumLaunchOptions,
+  startPortal,
+} from './portal.mjs';
+
+describe('Configuration management', { timeout: 600_000 }, () => {
+  let portal;
+  let browser;
+
+  before(async () => {
+    portal = await startPortal();
+    browser = await chromium.launch(chromiumLaunchOptions);
+  });
+
+  after(async () => {
+    await browser?.close();
+    portal?.stop();
+  });
+
+  it('creates Stripe from its template, previews and saves a change, and rolls it back', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+    });
+    await page.goto(`${BASE_URL}/integrations?tab=configuration`);
+
+    await page.getByRole('button', { name: 'New integration' }).click();
+    const create = page.getByRole('dialog', { name: 'New integration' });
+    await create
+      .getByRole('list', { name: 'Templates' })
+      .getByText('Stripe', { exact: true })
+      .click();
+    await create.getByLabel(/^Name/).fill('stripe-e2e');
+    await create
+      .getByLabel(/^Owner group/)
+      .fill('group:default/payments-team');
+    await create.getByRole('button', { name: 'Create' }).click();
+
+    // The editor opens on the new integration's first environment.
+    const editor = page.getByRole('dialog', { name: /stripe-e2e/ });
+    await editor.getByLabel('Timeout (ms)').waitFor({ timeout: 30_000 });
+    assert.equal(await editor.getByLabel('Timeout (ms)').inputValue(), '10000');
+    await editor.getByLabel('Timeout (ms)').fill('7000');
+    await editor.getByRole('button', { name: 'Preview' }).click();
+
+    const preview = page.getByRole('dialog', { name: /Preview changes/ });
+    await preview.getByText('connectionConfig.timeout').waitFor();
+    assert.equal(await preview.getByRole('row').count(), 2, 'one change');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'configuration-preview.png') });
+    await preview.getByRole('button', { name: 'Save' }).click();
+    await preview.waitFor({ state: 'hidden' });
+
+    await editor.getByRole('tab', { name: 'History' }).click();
+    const versions = editor.getByRole('table', { name: 'Versions' });
+    await versions.getByText('2 (current)').waitFor();
+    assert.match(
+      await versions.getByRole('row').nth(1).innerText(),
+      /connectionConfig\.timeout/,
+    );
+    await page.screenshot({ path: join(OUTPUT_DIR, 'configuration-history.png') });
+
+    // Newest first: the header, version 2, then version 1.
+    const firstVersion = versions.getByRole('row').nth(2);
+    assert.match(await firstVersion.innerText(), /^\s*1\s+Created/);
+    await firstVersion
+      .getByRole('button', { name: 'Roll back to this version' })
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Roll back to version 1?' })
+      .getByRole('button', { name: 'Roll back' })
+      .click();
+    await versions.getByText('3 (current)').waitFor();
+
+    await editor.getByRole('tab', { name: 'Settings' }).click();
+    await editor.getByLabel('Timeout (ms)').waitFor();
+    assert.equal(await editor.getByLabel('Timeout (ms)').inputValue(), '10000');
+    await page.close();
+  });
+
+  it('shows every change in the audit log with who and what', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+    });
+    await page.goto(`${BASE_URL}/integrations?tab=audit`);
+
+    const rows = page.getByRole('row').filter({ hasText: 'stripe-e2e' });
+    await rows.first().waitFor({ timeout: 30_000 });
+    const text = (await rows.allInnerTexts()).join('\n');
+    assert.match(text, /Roll(ed)? ?back/i);
+    assert.match(text, /Update/);
+    assert.match(text, /Create/);
+    assert.match(text, /ada\.admin/);
+    await page.screenshot({
+      path: join(OUTPUT_DIR, 'audit.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
+});

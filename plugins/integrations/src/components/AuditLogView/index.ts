@@ -1,0 +1,1 @@
+export { AuditLogView } from './AuditLogView';

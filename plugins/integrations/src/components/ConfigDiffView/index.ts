@@ -1,0 +1,2 @@
+export { ConfigDiffView } from './ConfigDiffView';
+export type { ConfigDiffViewProps } from './ConfigDiffView';

@@ -1,0 +1,2 @@
+export { ConfigPreviewDialog } from './ConfigPreviewDialog';
+export type { ConfigPreviewDialogProps } from './ConfigPreviewDialog';

@@ -1,0 +1,2 @@
+export { ConfigurationEditor } from './ConfigurationEditor';
+export type { ConfigurationEditorProps } from './ConfigurationEditor';

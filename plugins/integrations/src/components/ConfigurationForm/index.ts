@@ -1,0 +1,2 @@
+export { ConfigurationForm } from './ConfigurationForm';
+export type { ConfigurationFormProps } from './ConfigurationForm';

@@ -1,0 +1,2 @@
+export { ConfigurationTable } from './ConfigurationTable';
+export type { ConfigurationTableProps } from './ConfigurationTable';

@@ -1,0 +1,2 @@
+export { CopyFromEnvironmentDialog } from './CopyFromEnvironmentDialog';
+export type { CopyFromEnvironmentDialogProps } from './CopyFromEnvironmentDialog';

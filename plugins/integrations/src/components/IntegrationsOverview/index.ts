@@ -1,0 +1,1 @@
+export { IntegrationsOverview } from './IntegrationsOverview';

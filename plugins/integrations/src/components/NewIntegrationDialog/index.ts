@@ -1,0 +1,2 @@
+export { NewIntegrationDialog } from './NewIntegrationDialog';
+export type { NewIntegrationDialogProps } from './NewIntegrationDialog';

@@ -1,0 +1,2 @@
+export { ProviderSettingsForm } from './ProviderSettingsForm';
+export type { ProviderSettingsFormProps } from './ProviderSettingsForm';

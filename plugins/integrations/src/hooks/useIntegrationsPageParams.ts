@@ -1,0 +1,71 @@
+import { useAppSearchParams } from '@backstage/frontend-plugin-api';
+import {
+  ENVIRONMENTS,
+  Environment,
+} from '@internal/plugin-integrations-common';
+import { useCallback } from 'react';
+
+export const INTEGRATIONS_TABS = [
+  'overview',
+  'configuration',
+  'audit',
+] as const;
+export type IntegrationsTab = (typeof INTEGRATIONS_TABS)[number];
+
+export const EDITOR_SECTIONS = ['settings', 'history'] as const;
+export type EditorSection = (typeof EDITOR_SECTIONS)[number];
+
+function oneOf<T extends string>(
+  values: readonly T[],
+  value: string | null,
+): T | undefined {
+  return values.find(candidate => candidate === value);
+}
+
+/**
+ * What the Integrations page shows, kept in the URL so that links and reloads
+ * land on the same tab and editor: `?tab=configuration&integration=stripe&environment=production&section=history`.
+ */
+export function useIntegrationsPageParams() {
+  const [params, setParams] = useAppSearchParams();
+
+  const tab = oneOf(INTEGRATIONS_TABS, params.get('tab')) ?? 'overview';
+  const integration = params.get('integration') || undefined;
+  const environment = oneOf<Environment>(
+    ENVIRONMENTS,
+    params.get('environment'),
+  );
+  const section = oneOf(EDITOR_SECTIONS, params.get('section')) ?? 'settings';
+
+  const selectTab = useCallback(
+    (next: IntegrationsTab) =>
+      setParams(next === 'overview' ? {} : { tab: next }),
+    [setParams],
+  );
+
+  const openEditor = useCallback(
+    (name: string, env: Environment, nextSection: EditorSection = 'settings') =>
+      setParams({
+        tab: 'configuration',
+        integration: name,
+        environment: env,
+        ...(nextSection === 'settings' ? {} : { section: nextSection }),
+      }),
+    [setParams],
+  );
+
+  const closeEditor = useCallback(
+    () => setParams({ tab: 'configuration' }),
+    [setParams],
+  );
+
+  return {
+    tab,
+    integration,
+    environment,
+    section,
+    selectTab,
+    openEditor,
+    closeEditor,
+  };
+}
