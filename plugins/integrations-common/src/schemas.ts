@@ -79,15 +79,29 @@ export const integrationSettingsSchema = z.strictObject({
       .min(30, 'At least 30 seconds')
       .max(86_400, 'At most one day'),
     alertThresholds: z.strictObject({
-      errorRate: z.number().min(0, 'A percentage, 0 to 100').max(100, 'A percentage, 0 to 100'),
-      responseTime: z.number().int().min(1, 'At least 1 ms').max(120_000, 'At most 120000 ms'),
-      uptime: z.number().min(0, 'A percentage, 0 to 100').max(100, 'A percentage, 0 to 100'),
+      errorRate: z
+        .number()
+        .min(0, 'A percentage, 0 to 100')
+        .max(100, 'A percentage, 0 to 100'),
+      responseTime: z
+        .number()
+        .int()
+        .min(1, 'At least 1 ms')
+        .max(120_000, 'At most 120000 ms'),
+      uptime: z
+        .number()
+        .min(0, 'A percentage, 0 to 100')
+        .max(100, 'A percentage, 0 to 100'),
     }),
     enabledAlerts: z.array(z.enum(ALERT_KINDS)),
     notificationChannels: z.array(z.string().min(1)).max(20),
   }),
   complianceConfig: z.strictObject({
-    dataRetentionDays: z.number().int().min(1, 'At least 1 day').max(3650, 'At most 10 years'),
+    dataRetentionDays: z
+      .number()
+      .int()
+      .min(1, 'At least 1 day')
+      .max(3650, 'At most 10 years'),
     loggingLevel: z.enum(LOGGING_LEVELS),
     auditEnabled: z.boolean(),
     encryptionRequired: z.boolean(),

@@ -3,9 +3,27 @@ import { SettingsPatch } from './schemas';
 import { Environment, IntegrationConfig, IntegrationSettings } from './types';
 
 const perEnvironment = {
-  development: { timeout: 10_000, retryAttempts: 1, rateLimitBuffer: 0.1, loggingLevel: 'debug', retentionDays: 30 },
-  staging: { timeout: 8_000, retryAttempts: 2, rateLimitBuffer: 0.1, loggingLevel: 'info', retentionDays: 90 },
-  production: { timeout: 5_000, retryAttempts: 3, rateLimitBuffer: 0.2, loggingLevel: 'warn', retentionDays: 365 },
+  development: {
+    timeout: 10_000,
+    retryAttempts: 1,
+    rateLimitBuffer: 0.1,
+    loggingLevel: 'debug',
+    retentionDays: 30,
+  },
+  staging: {
+    timeout: 8_000,
+    retryAttempts: 2,
+    rateLimitBuffer: 0.1,
+    loggingLevel: 'info',
+    retentionDays: 90,
+  },
+  production: {
+    timeout: 5_000,
+    retryAttempts: 3,
+    rateLimitBuffer: 0.2,
+    loggingLevel: 'warn',
+    retentionDays: 365,
+  },
 } as const;
 
 /**
@@ -56,7 +74,12 @@ export function defaultSettingsFor(
     monitoringConfig: {
       healthCheckInterval: provider.defaultMonitoring.healthCheckInterval,
       alertThresholds: { ...provider.defaultMonitoring.alertThresholds },
-      enabledAlerts: ['error_rate', 'response_time', 'uptime', 'credential_expiry'],
+      enabledAlerts: [
+        'error_rate',
+        'response_time',
+        'uptime',
+        'credential_expiry',
+      ],
       notificationChannels: [identity.owner],
     },
     complianceConfig: {
@@ -93,7 +116,15 @@ export function applySettingsPatch(
   settings: IntegrationSettings,
   patch: SettingsPatch,
 ): IntegrationSettings {
-  const { description, connectionConfig, authConfig, featureConfig, monitoringConfig, complianceConfig, ...top } = patch;
+  const {
+    description,
+    connectionConfig,
+    authConfig,
+    featureConfig,
+    monitoringConfig,
+    complianceConfig,
+    ...top
+  } = patch;
   const next: IntegrationSettings = {
     ...settings,
     ...top,

@@ -1,0 +1,141 @@
+import { ENVIRONMENTS } from './types';
+import { providerCatalog } from './providers';
+import { applySettingsPatch, defaultSettingsFor } from './settings';
+import { validateIntegrationSettings } from './validation';
+import { diffFields } from './diff';
+
+const owner = 'group:default/payments-team';
+
+describe.each(providerCatalog)('the $id template', provider => {
+  it.each(ENVIRONMENTS)('gives settings valid in %s', environment => {
+    const settings = defaultSettingsFor(provider, environment, { owner });
+
+    expect(
+      validateIntegrationSettings(settings, {
+        name: provider.id,
+        environment,
+        provider,
+        dependencyGraph: new Map(),
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses an unknown provider setting and an unknown feature', () => {
+    const settings = applySettingsPatch(
+      defaultSettingsFor(provider, 'staging', { owner }),
+      {
+        featureConfig: {
+          featureSettings: { ...provider.defaultSettings, colour: 'blue' },
+          enabledFeatures: ['teleportation'],
+        },
+      },
+    );
+
+    const issues = validateIntegrationSettings(settings, {
+      name: provider.id,
+      environment: 'staging',
+      provider,
+      dependencyGraph: new Map(),
+    });
+
+    expect(issues.map(issue => issue.path)).toEqual([
+      'featureConfig.featureSettings',
+      'featureConfig.enabledFeatures.0',
+    ]);
+    expect(issues[1].message).toBe(
+      `${provider.displayName} has no feature "teleportation"`,
+    );
+  });
+});
+
+describe('validateIntegrationSettings', () => {
+  const provider = providerCatalog[0];
+  const base = defaultSettingsFor(provider, 'production', { owner });
+  const context = {
+    name: 'stripe',
+    environment: 'production' as const,
+    provider,
+    dependencyGraph: new Map([
+      ['paypal', ['brevo']],
+      ['brevo', ['stripe']],
+    ]),
+  };
+
+  it('reports field type problems by path before any rule', () => {
+    expect(
+      validateIntegrationSettings(
+        {
+          ...base,
+          connectionConfig: { ...base.connectionConfig, timeout: -1 },
+        },
+        context,
+      ),
+    ).toEqual([
+      { path: 'connectionConfig.timeout', message: 'At least 100 ms' },
+    ]);
+  });
+
+  it('finds a dependency cycle through other integrations', () => {
+    expect(
+      validateIntegrationSettings(
+        applySettingsPatch(base, { dependencies: ['paypal'] }),
+        context,
+      ),
+    ).toEqual([
+      {
+        path: 'dependencies.0',
+        message: 'Would form a cycle: stripe → paypal → brevo → stripe',
+      },
+    ]);
+  });
+
+  it('refuses a response-time alert above the timeout, which could never fire', () => {
+    const issues = validateIntegrationSettings(
+      applySettingsPatch(base, {
+        monitoringConfig: { alertThresholds: { responseTime: 9000 } },
+      }),
+      context,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'monitoringConfig.alertThresholds.responseTime',
+        message: 'Above the 5000 ms timeout, so it could never fire',
+      },
+    ]);
+  });
+});
+
+describe('diffFields and applySettingsPatch', () => {
+  const base = defaultSettingsFor(providerCatalog[0], 'staging', { owner });
+
+  it('merges sections field by field and clears the description with null', () => {
+    const withDescription = applySettingsPatch(base, { description: 'x' });
+    const patched = applySettingsPatch(withDescription, {
+      description: null,
+      monitoringConfig: { alertThresholds: { uptime: 99 } },
+    });
+
+    expect(patched.description).toBeUndefined();
+    expect(patched.monitoringConfig.alertThresholds).toEqual({
+      ...base.monitoringConfig.alertThresholds,
+      uptime: 99,
+    });
+    expect(diffFields(withDescription, patched)).toEqual([
+      { path: 'description', kind: 'removed', before: 'x' },
+      {
+        path: 'monitoringConfig.alertThresholds.uptime',
+        kind: 'changed',
+        before: base.monitoringConfig.alertThresholds.uptime,
+        after: 99,
+      },
+    ]);
+  });
+
+  it('treats a list as one value', () => {
+    expect(
+      diffFields(base, applySettingsPatch(base, { dependencies: ['paypal'] })),
+    ).toEqual([
+      { path: 'dependencies', kind: 'changed', before: [], after: ['paypal'] },
+    ]);
+  });
+});
