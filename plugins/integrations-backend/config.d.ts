@@ -7,5 +7,19 @@ export interface Config {
        */
       seed?: boolean;
     };
+    /** The key ring that protects stored credentials (envelope encryption). */
+    encryption: {
+      /** Id of the key that wraps new data keys; rotation re-wraps the rest under it. */
+      primaryKeyId: string;
+      keys: Array<{
+        /** Stored with each credential; never reuse an id for another secret. */
+        id: string;
+        /**
+         * At least 32 bytes of random secret.
+         * @visibility secret
+         */
+        secret: string;
+      }>;
+    };
   };
 }

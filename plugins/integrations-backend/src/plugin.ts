@@ -12,6 +12,10 @@ import {
 } from './permissions/rules';
 import { createRouter } from './service/router';
 import { ConfigurationService } from './services/ConfigurationService';
+import { CredentialService } from './services/CredentialService';
+import { assertKeyRingCoversCredentials } from './services/vault/assertKeyRingCoversCredentials';
+import { CredentialVault } from './services/vault/CredentialVault';
+import { KeyRing } from './services/vault/KeyRing';
 import { DemoDataSeeder } from './services/DemoDataSeeder';
 
 /**
@@ -45,7 +49,13 @@ export const integrationsPlugin = createBackendPlugin({
         permissionsRegistry,
       }) {
         const store = await DatabaseIntegrationConfigStore.create({ database });
+        const keyRing = KeyRing.fromConfig(config);
+        await assertKeyRingCoversCredentials(keyRing, store.credentials);
         const configurations = new ConfigurationService({ store });
+        const credentialService = new CredentialService({
+          configs: store,
+          vault: new CredentialVault(keyRing),
+        });
 
         if (config.getOptionalBoolean('integrations.demo.seed')) {
           await new DemoDataSeeder({ store, logger }).seedIfEmpty();
@@ -88,6 +98,7 @@ export const integrationsPlugin = createBackendPlugin({
             auditor,
             store,
             configurations,
+            credentialService,
           }),
         );
       },

@@ -113,3 +113,26 @@ export interface ListAuditResponse {
   items: AuditLogEntry[];
   totalCount: number;
 }
+
+/** What may be shown of one credential field: never its value. */
+export interface CredentialFieldStatus {
+  field: string;
+  label: string;
+  /** Whether the value is a secret (client ids and user names are not). */
+  secret: boolean;
+  set: boolean;
+  /** The last characters of the value, fewer for short values. */
+  last4?: string;
+  /** Keyed hash of the value, to tell whether two values are the same. */
+  fingerprint?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+  expiresAt?: string;
+  expired?: boolean;
+}
+
+export interface CredentialStatusResponse {
+  name: string;
+  environment: Environment;
+  fields: CredentialFieldStatus[];
+}

@@ -36,6 +36,16 @@ export const integrationDeletePermission = createPermission({
   resourceType: RESOURCE_TYPE_INTEGRATION,
 });
 
+/**
+ * Set, replace or clear an integration's credentials; separate from, and
+ * stricter than, changing its settings. @public
+ */
+export const integrationCredentialsUpdatePermission = createPermission({
+  name: 'integrations.credentials.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
 /** Read the audit log. @public */
 export const auditReadPermission = createPermission({
   name: 'integrations.audit.read',
@@ -52,5 +62,6 @@ export const integrationsPermissions = [
   integrationCreatePermission,
   integrationUpdatePermission,
   integrationDeletePermission,
+  integrationCredentialsUpdatePermission,
   auditReadPermission,
 ];

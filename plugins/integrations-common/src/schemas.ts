@@ -169,7 +169,13 @@ export const createIntegrationRequestSchema = z.strictObject({
   description: z.string().max(2000).optional(),
   owner: groupRefSchema,
   /** Environments to configure; all three when left out. */
-  environments: z.array(environmentSchema).min(1).optional(),
+  environments: z
+    .array(environmentSchema)
+    .min(1)
+    .refine(list => new Set(list).size === list.length, {
+      message: 'Name each environment once',
+    })
+    .optional(),
   /** Changes to the template's defaults, applied to every environment created. */
   settings: settingsPatchSchema.optional(),
   notes: z.string().max(2000).optional(),
@@ -259,6 +265,7 @@ export const AUDIT_ACTIONS = [
   'copy',
   'rollback',
   'bulk_update',
+  'credentials_update',
 ] as const;
 
 export const AUDIT_CATEGORIES = [
@@ -282,3 +289,33 @@ export const auditQuerySchema = z.strictObject({
 
 /** @public */
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'An ISO 8601 date and time, e.g. 2027-01-31T00:00:00Z',
+});
+
+/**
+ * Body of `PUT /:name/credentials?environment=`. Values are write-only: a
+ * string sets a field, `null` clears it, a field left out stays as it is.
+ * `expiresAt` sets or (with `null`) removes a field's expiry.
+ */
+export const updateCredentialsRequestSchema = z
+  .strictObject({
+    credentials: z
+      .record(z.string().min(1), z.string().min(1).max(65_536).nullable())
+      .optional(),
+    expiresAt: z.record(z.string().min(1), isoDateTime.nullable()).optional(),
+  })
+  .refine(
+    body =>
+      Object.keys(body.credentials ?? {}).length +
+        Object.keys(body.expiresAt ?? {}).length >
+      0,
+    { message: 'Name at least one credential field to change' },
+  );
+
+/** @public */
+export type UpdateCredentialsRequest = z.infer<
+  typeof updateCredentialsRequestSchema
+>;

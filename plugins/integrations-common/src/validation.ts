@@ -4,6 +4,10 @@ import { ProviderDefinition } from './providers/types';
 import { integrationSettingsSchema } from './schemas';
 import { Environment, IntegrationSettings } from './types';
 
+/** Keys under which a value is probably a secret. */
+export const SECRET_LOOKING_KEY =
+  /secret|password|passwd|token|api[-_]?key|private[-_]?key|credential|authorization/i;
+
 /** What the rules beyond field types need to know about the configuration's surroundings. */
 export interface ValidationContext {
   /** The integration being validated. */
@@ -87,6 +91,16 @@ export function validateIntegrationSettings(
       path: 'connectionConfig.baseUrl',
       message: `Must use https in ${environment}`,
     });
+  }
+
+  for (const key of Object.keys(settings.featureConfig.customSettings)) {
+    if (SECRET_LOOKING_KEY.test(key)) {
+      issues.push({
+        path: `featureConfig.customSettings.${key}`,
+        message:
+          'Looks like a secret: store it as a credential, which is encrypted and never shown',
+      });
+    }
   }
 
   const { alertThresholds } = settings.monitoringConfig;

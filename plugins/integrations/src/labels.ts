@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   copy: 'Copy',
   rollback: 'Rollback',
   bulk_update: 'Bulk update',
+  credentials_update: 'Credentials changed',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

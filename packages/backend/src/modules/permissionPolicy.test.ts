@@ -6,6 +6,7 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   auditReadPermission,
   integrationCreatePermission,
+  integrationCredentialsUpdatePermission,
   integrationDeletePermission,
   integrationReadPermission,
   integrationUpdatePermission,
@@ -47,6 +48,7 @@ describe('IntegrationsPermissionPolicy', () => {
       integrationCreatePermission,
       integrationUpdatePermission,
       integrationDeletePermission,
+      integrationCredentialsUpdatePermission,
       auditReadPermission,
     ]) {
       expect((await policy.handle({ permission }, admin)).result).toBe(
@@ -89,10 +91,11 @@ describe('IntegrationsPermissionPolicy', () => {
     });
   });
 
-  it('refuses everyone else any change, deletion or the audit log', async () => {
+  it('refuses everyone else any change, deletion, credentials or the audit log', async () => {
     for (const permission of [
       integrationCreatePermission,
       integrationDeletePermission,
+      integrationCredentialsUpdatePermission,
       auditReadPermission,
     ]) {
       expect((await policy.handle({ permission }, member)).result).toBe(

@@ -16,6 +16,7 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { AuditRecord, AuditStore } from './AuditStore';
+import { CredentialStore } from './CredentialStore';
 import { toIsoString } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
@@ -81,6 +82,7 @@ export type ConfigWrite =
 export interface IntegrationConfigStore {
   /** The audit log, in the same database so changes and their records commit together. */
   readonly audit: AuditStore;
+  readonly credentials: CredentialStore;
   listConfigs(
     filter?: ConfigFilter,
     page?: { offset?: number; limit?: number },
@@ -217,17 +219,25 @@ export class DatabaseIntegrationConfigStore implements IntegrationConfigStore {
     if (!database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseIntegrationConfigStore(client, new AuditStore(client));
+    return new DatabaseIntegrationConfigStore(client);
   }
 
-  private constructor(
-    private readonly db: Knex,
-    private readonly auditStore: AuditStore,
-  ) {}
+  private readonly auditStore: AuditStore;
+  private readonly credentialStore: CredentialStore;
+
+  private constructor(private readonly db: Knex) {
+    this.auditStore = new AuditStore(db);
+    this.credentialStore = new CredentialStore(db, this.auditStore);
+  }
 
   /** The audit log, which lives in the same database. */
   get audit(): AuditStore {
     return this.auditStore;
+  }
+
+  /** The encrypted credentials of the integrations. */
+  get credentials(): CredentialStore {
+    return this.credentialStore;
   }
 
   async listConfigs(
@@ -501,16 +511,26 @@ export class DatabaseIntegrationConfigStore implements IntegrationConfigStore {
           : `${name} is not deleted`,
       );
     }
-    const configs: Array<{ environment: Environment; version: number }> =
+    const environments: Array<{ environment: Environment }> = await tx(
+      'integration_configs',
+    )
+      .where({ integration_name: name })
+      .select('environment');
+    for (const { environment } of environments) {
+      const where = { integration_name: name, environment };
+      // Incremented in the database, so a save in between cannot reuse a number.
       await tx('integration_configs')
-        .where({ integration_name: name })
-        .select('environment', 'version');
-    for (const { environment, version } of configs) {
-      await tx('integration_configs')
-        .where({ integration_name: name, environment })
-        .update({ version: version + 1, updated_at: at, updated_by: actor });
+        .where(where)
+        .update({
+          version: tx.raw('?? + 1', ['version']),
+          updated_at: at,
+          updated_by: actor,
+        });
+      const { version } = await tx('integration_configs')
+        .where(where)
+        .first('version');
       await this.insertVersion(tx, name, environment, {
-        version: version + 1,
+        version,
         changeType: kind,
         changedFields: [],
         actor,

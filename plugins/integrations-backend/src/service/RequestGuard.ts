@@ -113,14 +113,15 @@ export class RequestGuard {
       eventId: string;
       severityLevel: AuditorServiceEventSeverityLevel;
       action: AuditAction;
-      integration: string;
+      /** The integrations the change touches. */
+      integrations: string[];
       environment?: Environment;
     },
     mutation: () => Promise<T>,
   ): Promise<T> {
     const { auditor, auditStore, configurations } = this.options;
     const meta = {
-      integration: event.integration,
+      integrations: event.integrations,
       ...(event.environment ? { environment: event.environment } : {}),
     };
     const auditorEvent = await auditor.createEvent({
@@ -140,12 +141,17 @@ export class RequestGuard {
           .credentials(req, { allow: ['user'] })
           .catch(() => undefined);
         const userRef = credentials?.principal.userEntityRef ?? 'unknown';
-        await auditStore.append([
-          configurations.failureRecord(
-            { userRef, ip: req.ip, userAgent: req.get('user-agent') },
-            { ...event, error },
+        const actor = { userRef, ip: req.ip, userAgent: req.get('user-agent') };
+        await auditStore.append(
+          event.integrations.map(integration =>
+            configurations.failureRecord(actor, {
+              action: event.action,
+              integration,
+              environment: event.environment,
+              error,
+            }),
           ),
-        ]);
+        );
       }
       throw error;
     }

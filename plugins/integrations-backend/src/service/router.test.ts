@@ -20,8 +20,15 @@ import {
 
 jest.setTimeout(60_000);
 
+const testKeyRing = {
+  primaryKeyId: 'test-2026',
+  keys: [
+    { id: 'test-2026', secret: 'router-test-key-0123456789-abcdefghijklmnop' },
+  ],
+};
+
 const seededConfig = mockServices.rootConfig.factory({
-  data: { integrations: { demo: { seed: true } } },
+  data: { integrations: { demo: { seed: true }, encryption: testKeyRing } },
 });
 
 const asUser = mockCredentials.user.header('user:default/ada.admin');
@@ -212,6 +219,40 @@ describe('integrations router', () => {
       ).toHaveLength(3);
     });
 
+    it('takes credentials write-only and shows only their masked status', async () => {
+      const server = await startBackend();
+      const canary = 'ghp_CANARY0123456789abcdefghijklmnopqrstu';
+
+      const put = await request(server)
+        .put('/api/integrations/github/credentials?environment=production')
+        .set('Authorization', asUser)
+        .send({ credentials: { token: canary } });
+      expect(put.status).toBe(200);
+      expect(put.body.fields[0]).toMatchObject({
+        field: 'token',
+        set: true,
+        last4: 'rstu',
+      });
+
+      const bad = await request(server)
+        .put('/api/integrations/github/credentials?environment=production')
+        .set('Authorization', asUser)
+        .send({ credentials: { token: 'CANARY-not-a-token' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('body.credentials.token');
+
+      const get = await request(server)
+        .get('/api/integrations/github/credentials?environment=production')
+        .set('Authorization', asUser);
+      const audit = await request(server)
+        .get('/api/integrations/audit?integration=github&format=csv')
+        .set('Authorization', asUser);
+      for (const response of [put, bad, get, audit]) {
+        expect(response.text).not.toContain('CANARY');
+      }
+      expect(get.body.fields[0].set).toBe(true);
+    });
+
     it('rejects a request without credentials with 401', async () => {
       const server = await startBackend();
 
@@ -242,6 +283,15 @@ describe('integrations router', () => {
       expect(update.status).toBe(403);
       expect(update.body.error.message).toContain(
         integrationUpdatePermission.name,
+      );
+
+      const credentials = await request(server)
+        .put('/api/integrations/stripe/credentials?environment=staging')
+        .set('Authorization', asUser)
+        .send({ credentials: { secretKey: 'sk_test_abcdefghijklmnop' } });
+      expect(credentials.status).toBe(403);
+      expect(credentials.body.error.message).toContain(
+        'integrations.credentials.update',
       );
 
       const audit = await request(server)

@@ -15,6 +15,7 @@ import {
   dryRunQuerySchema,
   environmentQuerySchema,
   integrationCreatePermission,
+  integrationCredentialsUpdatePermission,
   integrationDeletePermission,
   integrationNameSchema,
   integrationReadPermission,
@@ -23,6 +24,7 @@ import {
   optionalEnvironmentQuerySchema,
   rollbackRequestSchema,
   updateConfigRequestSchema,
+  updateCredentialsRequestSchema,
   versionParamsSchema,
 } from '@internal/plugin-integrations-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -37,6 +39,7 @@ import {
 } from '../database/IntegrationConfigStore';
 import { integrationResourceRef } from '../permissions/rules';
 import { ConfigurationService } from '../services/ConfigurationService';
+import { CredentialService } from '../services/CredentialService';
 import { RequestGuard } from './RequestGuard';
 import { parseInput } from './validation';
 
@@ -48,6 +51,7 @@ export interface RouterOptions {
   auditor: AuditorService;
   store: IntegrationConfigStore;
   configurations: ConfigurationService;
+  credentialService: CredentialService;
 }
 
 const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
@@ -55,7 +59,13 @@ const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { permissions, store, configurations, transformConditions } = options;
+  const {
+    permissions,
+    store,
+    configurations,
+    credentialService,
+    transformConditions,
+  } = options;
   const guard = new RequestGuard({
     ...options,
     auditStore: store.audit,
@@ -131,7 +141,7 @@ export async function createRouter(
         eventId: 'integration-create',
         severityLevel: 'medium',
         action: 'create',
-        integration: body.name,
+        integrations: [body.name],
       },
       async () => {
         await guard.authorize(credentials, integrationCreatePermission);
@@ -170,7 +180,7 @@ export async function createRouter(
             eventId: 'integration-update',
             severityLevel: environment === 'production' ? 'high' : 'medium',
             action: 'update',
-            integration: name,
+            integrations: [name],
             environment,
           },
           update,
@@ -187,7 +197,7 @@ export async function createRouter(
         eventId: 'integration-delete',
         severityLevel: 'high',
         action: 'delete',
-        integration: name,
+        integrations: [name],
       },
       async () => {
         await guard.authorizeResources(
@@ -212,7 +222,7 @@ export async function createRouter(
         eventId: 'integration-restore',
         severityLevel: 'medium',
         action: 'restore',
-        integration: name,
+        integrations: [name],
       },
       async () => {
         await guard.authorizeResources(
@@ -238,7 +248,7 @@ export async function createRouter(
         eventId: 'integration-copy',
         severityLevel: body.to === 'production' ? 'high' : 'medium',
         action: 'copy',
-        integration: name,
+        integrations: [name],
         environment: body.to,
       },
       async () => {
@@ -317,7 +327,7 @@ export async function createRouter(
         eventId: 'integration-rollback',
         severityLevel: environment === 'production' ? 'high' : 'medium',
         action: 'rollback',
-        integration: name,
+        integrations: [name],
         environment,
       },
       async () => {
@@ -347,7 +357,7 @@ export async function createRouter(
         eventId: 'integration-bulk-update',
         severityLevel: 'high',
         action: 'bulk_update',
-        integration: names.join(','),
+        integrations: names,
       },
       async () => {
         const refs = names.flatMap(name => {
@@ -365,6 +375,55 @@ export async function createRouter(
       },
     );
     res.json(result);
+  });
+
+  router.get('/:name/credentials', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment } = parseInput(
+      environmentQuerySchema,
+      req.query,
+      'query',
+    );
+    await guard.authorizeResources(credentials, integrationReadPermission, [
+      integrationResourceRef(name, environment),
+    ]);
+    res.json(await credentialService.status(name, environment));
+  });
+
+  router.put('/:name/credentials', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment } = parseInput(
+      environmentQuerySchema,
+      req.query,
+      'query',
+    );
+    const body = parseInput(updateCredentialsRequestSchema, req.body, 'body');
+    const status = await guard.audited(
+      req,
+      {
+        eventId: 'integration-credentials-update',
+        severityLevel: 'high',
+        action: 'credentials_update',
+        integrations: [name],
+        environment,
+      },
+      async () => {
+        await guard.authorizeResources(
+          credentials,
+          integrationCredentialsUpdatePermission,
+          [integrationResourceRef(name, environment)],
+        );
+        return credentialService.update(
+          name,
+          environment,
+          body,
+          guard.actor(req, credentials),
+        );
+      },
+    );
+    res.json(status);
   });
 
   router.get('/audit', async (req, res) => {
@@ -400,6 +459,8 @@ export async function createRouter(
       })),
       {
         header: true,
+        // Values such as user agents come from requests; a spreadsheet must not run them.
+        escape_formulas: true,
         columns: [
           'timestamp',
           'eventId',

@@ -2,7 +2,6 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { DatabaseIntegrationConfigStore } from '../database/IntegrationConfigStore';
 import { Actor, ConfigurationService } from './ConfigurationService';
-import { MASK } from './maskSecrets';
 
 jest.setTimeout(30_000);
 
@@ -382,31 +381,118 @@ describe('ConfigurationService', () => {
     ).toEqual(['restore', 'delete']);
   });
 
-  it('records before and after in the audit log with secret-looking values masked', async () => {
+  it('refuses secrets typed into custom settings, saving and recording nothing', async () => {
+    const { service, store } = await createService();
+
+    await expect(
+      service.update(
+        'stripe',
+        'staging',
+        {
+          version: 1,
+          featureConfig: {
+            customSettings: { webhookSecret: 'whsec_canary', region: 'eu' },
+          },
+        },
+        { dryRun: false },
+        ada,
+      ),
+    ).rejects.toThrow(
+      'featureConfig.customSettings.webhookSecret: Looks like a secret: store it as a credential',
+    );
+
+    const [config] = await store.getConfigs('stripe', 'staging');
+    expect(config.metadata.version).toBe(1);
+    expect(JSON.stringify(await store.audit.list({}))).not.toContain(
+      'whsec_canary',
+    );
+  });
+
+  it('records before and after of each change in the audit log', async () => {
     const { service, store } = await createService();
 
     await service.update(
       'stripe',
       'staging',
-      {
-        version: 1,
-        featureConfig: {
-          customSettings: { webhookSecret: 'whsec_canary', region: 'eu' },
-        },
-      },
+      { version: 1, featureConfig: { customSettings: { region: 'eu' } } },
       { dryRun: false },
       ada,
     );
 
     const [entry] = (await store.audit.list({ action: 'update' })).items;
-    expect(entry.details.changedFields).toEqual([
-      'featureConfig.customSettings.region',
-      'featureConfig.customSettings.webhookSecret',
-    ]);
-    expect(JSON.stringify(entry)).not.toContain('whsec_canary');
+    expect(entry.details).toMatchObject({
+      changedFields: ['featureConfig.customSettings.region'],
+      version: 2,
+    });
+    expect((entry.details.before as any).featureConfig.customSettings).toEqual(
+      {},
+    );
     expect((entry.details.after as any).featureConfig.customSettings).toEqual({
-      webhookSecret: MASK,
       region: 'eu',
     });
+  });
+  it('refuses to delete an integration others depend on', async () => {
+    const { service, store } = await createService();
+    await service.create(
+      {
+        template: 'stripe-connect',
+        name: 'stripe-connect',
+        owner: 'group:default/payments-team',
+        settings: { dependencies: ['stripe'] },
+      },
+      ada,
+    );
+
+    await expect(service.delete('stripe', ada)).rejects.toThrow(
+      'stripe cannot be deleted while stripe-connect depend on it',
+    );
+    expect((await store.getIntegration('stripe'))?.deletedAt).toBeUndefined();
+  });
+
+  it('refuses a bulk update whose items would form a dependency cycle together', async () => {
+    const { service, store } = await createService();
+    await service.create(
+      {
+        template: 'paypal',
+        name: 'paypal',
+        owner: 'group:default/payments-team',
+      },
+      ada,
+    );
+
+    await expect(
+      service.bulkUpdate(
+        {
+          stripe: { environment: 'staging', dependencies: ['paypal'] },
+          paypal: { environment: 'staging', dependencies: ['stripe'] },
+        },
+        ada,
+      ),
+    ).rejects.toThrow(/Would form a cycle: stripe → paypal → stripe/);
+    expect((await store.getDependencyGraph('staging')).get('stripe')).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a rollback that would change nothing', async () => {
+    const { service } = await createService();
+    await service.update(
+      'stripe',
+      'staging',
+      { version: 1, enabled: true },
+      { dryRun: false },
+      ada,
+    );
+    await service.update(
+      'stripe',
+      'staging',
+      { version: 2, enabled: false },
+      { dryRun: false },
+      ada,
+    );
+
+    await expect(
+      service.rollback('stripe', 'staging', { version: 1 }, ada),
+    ).rejects.toThrow(/has the same settings as the current version 3/);
   });
 });

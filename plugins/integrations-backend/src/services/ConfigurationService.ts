@@ -30,7 +30,7 @@ import {
   ConfigWrite,
   IntegrationConfigStore,
 } from '../database/IntegrationConfigStore';
-import { maskSecrets } from './maskSecrets';
+import { maskSettingsSecrets } from './maskSecrets';
 
 /** Who made a request, for version authorship and the audit log. */
 export interface Actor {
@@ -307,11 +307,17 @@ export class ConfigurationService {
     }
     const target = await this.getVersion(name, environment, input.version);
     const restored = settingsOf(target.snapshot);
+    const changes = diffFields(settingsOf(current), restored);
+    if (changes.length === 0) {
+      throw new InputError(
+        `Invalid request. version: version ${input.version} has the same settings as the current version ${current.metadata.version}; there is nothing to roll back`,
+      );
+    }
     await this.assertValid(current, environment, restored);
     return this.save(current, restored, {
       changeType: 'rollback',
       action: 'rollback',
-      changes: diffFields(settingsOf(current), restored),
+      changes,
       notes: input.notes ?? `Rolled back to version ${input.version}`,
       actor,
       extra: { rolledBackTo: input.version },
@@ -332,10 +338,9 @@ export class ConfigurationService {
     input: BulkUpdateInput,
     actor: Actor,
   ): Promise<BulkUpdateResponse> {
-    const planned: Array<{
+    const candidates: Array<{
       current: IntegrationConfig;
       after: IntegrationSettings;
-      changes: FieldChange[];
     }> = [];
     const problems: string[] = [];
 
@@ -357,20 +362,53 @@ export class ConfigurationService {
         const label = `${name} (${current.environment})`;
         if (current.deleted) {
           problems.push(`${label}: deleted`);
-          continue;
-        }
-        if (version !== undefined && version !== current.metadata.version) {
+        } else if (
+          version !== undefined &&
+          version !== current.metadata.version
+        ) {
           problems.push(
             `${label}: you edited version ${version}, the current version is ${current.metadata.version}`,
           );
-          continue;
+        } else {
+          candidates.push({
+            current,
+            after: applySettingsPatch(settingsOf(current), patch),
+          });
         }
-        const after = applySettingsPatch(settingsOf(current), patch);
-        const issues = await this.validate(current, current.environment, after);
-        if (issues.length) {
-          problems.push(describeIssues(issues, `${label} `));
-          continue;
+      }
+    }
+
+    // Dependencies are checked against the graph as it will be after the
+    // whole batch, so two items cannot form a cycle between them.
+    const graphs = new Map<Environment, Map<string, string[]>>();
+    for (const environment of ENVIRONMENTS) {
+      const graph = await this.store.getDependencyGraph(environment);
+      for (const { current, after } of candidates) {
+        if (current.environment === environment) {
+          graph.set(current.name, after.dependencies);
         }
+      }
+      graphs.set(environment, graph);
+    }
+    const planned: Array<{
+      current: IntegrationConfig;
+      after: IntegrationSettings;
+      changes: FieldChange[];
+    }> = [];
+    for (const { current, after } of candidates) {
+      const graph = new Map(graphs.get(current.environment));
+      graph.delete(current.name);
+      const issues = validateIntegrationSettings(after, {
+        name: current.name,
+        environment: current.environment,
+        provider: getProvider(current.provider),
+        dependencyGraph: graph,
+      });
+      if (issues.length) {
+        problems.push(
+          describeIssues(issues, `${current.name} (${current.environment}) `),
+        );
+      } else {
         planned.push({
           current,
           after,
@@ -443,6 +481,10 @@ export class ConfigurationService {
         environment: details.environment,
         changedFields: [],
       }),
+      category:
+        details.action === 'credentials_update'
+          ? 'credentials'
+          : 'configuration',
       outcome: 'failure',
       error: `${details.error.name}: ${details.error.message}`,
     };
@@ -507,6 +549,17 @@ export class ConfigurationService {
     const integration = await this.store.getIntegration(name);
     if (!integration) {
       throw new NotFoundError(`No integration is named ${name}`);
+    }
+    if (kind === 'delete') {
+      const configs = await this.store.getConfigs(name);
+      const dependents = [...new Set(configs.flatMap(c => c.dependents))];
+      if (dependents.length) {
+        throw new ConflictError(
+          `${name} cannot be deleted while ${dependents.join(
+            ', ',
+          )} depend on it; remove those dependencies first`,
+        );
+      }
     }
     const at = this.now();
     await this.store.apply([{ kind, name }], {
@@ -592,10 +645,10 @@ export class ConfigurationService {
         ...event.extra,
         changedFields: event.changedFields,
         ...(event.before !== undefined
-          ? { before: maskSecrets(event.before) }
+          ? { before: maskSettingsSecrets(event.before) }
           : {}),
         ...(event.after !== undefined
-          ? { after: maskSecrets(event.after) }
+          ? { after: maskSettingsSecrets(event.after) }
           : {}),
         ...(event.version !== undefined ? { version: event.version } : {}),
       },

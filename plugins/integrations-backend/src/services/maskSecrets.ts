@@ -1,12 +1,11 @@
-const SECRET_KEY =
-  /secret|password|passwd|token|api[-_]?key|private[-_]?key|credential|authorization/i;
+import { SECRET_LOOKING_KEY } from '@internal/plugin-integrations-common';
 
 export const MASK = '••••••';
 
 /**
- * A copy of `value` with every value under a secret-looking key replaced by a
- * mask, for audit records and logs. Configurations hold no credentials by
- * design; this catches the ones typed into free-form settings by mistake.
+ * A copy of `value` with everything under a secret-looking key replaced by a
+ * mask, for audit records. Validation keeps such keys out of configurations;
+ * this guards the records of anything stored before that rule or by mistake.
  */
 export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -16,11 +15,34 @@ export function maskSecrets(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([key, inner]) => [
         key,
-        SECRET_KEY.test(key) && inner !== null && typeof inner !== 'object'
+        SECRET_LOOKING_KEY.test(key) && inner !== null && inner !== undefined
           ? MASK
           : maskSecrets(inner),
       ]),
     );
   }
   return value;
+}
+
+/**
+ * Masks secret-looking values in the free-form parts of settings (the
+ * provider's and custom settings); the typed sections hold no secrets.
+ */
+export function maskSettingsSecrets(value: unknown): unknown {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    !('featureConfig' in value)
+  ) {
+    return value;
+  }
+  const settings = value as { featureConfig: Record<string, unknown> };
+  return {
+    ...settings,
+    featureConfig: {
+      ...settings.featureConfig,
+      featureSettings: maskSecrets(settings.featureConfig.featureSettings),
+      customSettings: maskSecrets(settings.featureConfig.customSettings),
+    },
+  };
 }

@@ -1,0 +1,146 @@
+import { Environment } from '@internal/plugin-integrations-common';
+import { Knex } from 'knex';
+import { SealedCredential } from '../services/vault/CredentialVault';
+import { AuditRecord, AuditStore } from './AuditStore';
+import { toIsoString } from './timestamps';
+
+/** One stored credential field: its sealed value and who set it when. */
+export interface StoredCredential extends SealedCredential {
+  integration: string;
+  environment: Environment;
+  field: string;
+  updatedAt: string;
+  updatedBy: string;
+  expiresAt?: string;
+}
+
+/** One change to a field; a batch of them is written all-or-nothing. */
+export type CredentialChange =
+  | {
+      kind: 'set';
+      field: string;
+      sealed: SealedCredential;
+      expiresAt?: string | null;
+    }
+  | { kind: 'clear'; field: string }
+  | { kind: 'expiry'; field: string; expiresAt: string | null };
+
+type CredentialRow = {
+  integration_name: string;
+  environment: string;
+  field: string;
+  algorithm: string;
+  key_id: string;
+  wrapped_key: string;
+  nonce: string;
+  tag: string;
+  ciphertext: string;
+  fingerprint: string;
+  last4: string;
+  updated_at: Date | string | number;
+  updated_by: string;
+  expires_at: Date | string | number | null;
+};
+
+/** Envelope-encrypted credential fields; the store never sees a plaintext. */
+export class CredentialStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly auditStore: AuditStore,
+  ) {}
+
+  async list(
+    integration: string,
+    environment: Environment,
+  ): Promise<StoredCredential[]> {
+    const rows: CredentialRow[] = await this.db('credentials')
+      .where({ integration_name: integration, environment })
+      .orderBy('field');
+    return rows.map(toStoredCredential);
+  }
+
+  /** How many fields each key id still protects. */
+  async countByKeyId(): Promise<Map<string, number>> {
+    const rows: Array<{ key_id: string; count: string | number }> =
+      await this.db('credentials')
+        .select('key_id')
+        .count({ count: '*' })
+        .groupBy('key_id');
+    return new Map(rows.map(row => [row.key_id, Number(row.count)]));
+  }
+
+  /** Writes the changes and their audit records in one transaction. */
+  async apply(
+    target: { integration: string; environment: Environment },
+    changes: CredentialChange[],
+    options: { actor: string; at: Date; audit: AuditRecord[] },
+  ): Promise<void> {
+    const key = {
+      integration_name: target.integration,
+      environment: target.environment,
+    };
+    await this.db.transaction(async tx => {
+      for (const change of changes) {
+        const where = { ...key, field: change.field };
+        if (change.kind === 'clear') {
+          await tx('credentials').where(where).delete();
+          continue;
+        }
+        if (change.kind === 'expiry') {
+          await tx('credentials')
+            .where(where)
+            .update({
+              expires_at: change.expiresAt ? new Date(change.expiresAt) : null,
+              updated_at: options.at,
+              updated_by: options.actor,
+            });
+          continue;
+        }
+        const { sealed } = change;
+        const columns = {
+          algorithm: sealed.algorithm,
+          key_id: sealed.keyId,
+          wrapped_key: sealed.wrappedKey,
+          nonce: sealed.nonce,
+          tag: sealed.tag,
+          ciphertext: sealed.ciphertext,
+          fingerprint: sealed.fingerprint,
+          last4: sealed.last4,
+          updated_at: options.at,
+          updated_by: options.actor,
+          ...(change.expiresAt !== undefined
+            ? {
+                expires_at: change.expiresAt
+                  ? new Date(change.expiresAt)
+                  : null,
+              }
+            : {}),
+        };
+        await tx('credentials')
+          .insert({ ...where, expires_at: null, ...columns })
+          .onConflict(['integration_name', 'environment', 'field'])
+          .merge(columns);
+      }
+      await this.auditStore.append(options.audit, tx);
+    });
+  }
+}
+
+function toStoredCredential(row: CredentialRow): StoredCredential {
+  return {
+    integration: row.integration_name,
+    environment: row.environment as Environment,
+    field: row.field,
+    algorithm: row.algorithm as SealedCredential['algorithm'],
+    keyId: row.key_id,
+    wrappedKey: row.wrapped_key,
+    nonce: row.nonce,
+    tag: row.tag,
+    ciphertext: row.ciphertext,
+    fingerprint: row.fingerprint,
+    last4: row.last4,
+    updatedAt: toIsoString(row.updated_at),
+    updatedBy: row.updated_by,
+    ...(row.expires_at ? { expiresAt: toIsoString(row.expires_at) } : {}),
+  };
+}

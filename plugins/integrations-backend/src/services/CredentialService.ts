@@ -1,0 +1,203 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  CredentialStatusResponse,
+  Environment,
+  IntegrationConfig,
+  UpdateCredentialsRequest,
+  getProvider,
+  toConfigurationTemplate,
+} from '@internal/plugin-integrations-common';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { CredentialChange, CredentialStore } from '../database/CredentialStore';
+import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
+import { Actor } from './ConfigurationService';
+import { CredentialVault } from './vault/CredentialVault';
+
+/**
+ * Write-only credentials: values go in, are sealed by the vault, and only
+ * their masked status comes out.
+ */
+export class CredentialService {
+  private readonly configs: IntegrationConfigStore;
+  private readonly credentials: CredentialStore;
+  private readonly vault: CredentialVault;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    configs: IntegrationConfigStore;
+    vault: CredentialVault;
+    now?: () => Date;
+  }) {
+    this.configs = options.configs;
+    this.credentials = options.configs.credentials;
+    this.vault = options.vault;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async status(
+    name: string,
+    environment: Environment,
+  ): Promise<CredentialStatusResponse> {
+    const config = await this.getConfig(name, environment);
+    const stored = new Map(
+      (await this.credentials.list(name, environment)).map(c => [c.field, c]),
+    );
+    const now = this.now().getTime();
+    return {
+      name,
+      environment,
+      fields: this.credentialFields(config).map(
+        ({ name: field, label, secret }) => {
+          const credential = stored.get(field);
+          if (!credential) {
+            return { field, label, secret, set: false };
+          }
+          return {
+            field,
+            label,
+            secret,
+            set: true,
+            last4: credential.last4,
+            fingerprint: credential.fingerprint,
+            updatedAt: credential.updatedAt,
+            updatedBy: credential.updatedBy,
+            ...(credential.expiresAt
+              ? {
+                  expiresAt: credential.expiresAt,
+                  expired: Date.parse(credential.expiresAt) <= now,
+                }
+              : {}),
+          };
+        },
+      ),
+    };
+  }
+
+  async update(
+    name: string,
+    environment: Environment,
+    request: UpdateCredentialsRequest,
+    actor: Actor,
+  ): Promise<CredentialStatusResponse> {
+    const config = await this.getConfig(name, environment);
+    const provider = getProvider(config.provider);
+    const shape: Record<string, z.ZodType> =
+      provider?.credentialsSchema.shape ?? {};
+    const existing = new Set(
+      (await this.credentials.list(name, environment)).map(c => c.field),
+    );
+    const values = request.credentials ?? {};
+    const expiries = request.expiresAt ?? {};
+
+    const problems: string[] = [];
+    for (const field of new Set([
+      ...Object.keys(values),
+      ...Object.keys(expiries),
+    ])) {
+      if (!(field in shape)) {
+        problems.push(
+          `body.credentials.${field}: ${
+            provider?.displayName ?? config.provider
+          } has no credential field "${field}"`,
+        );
+      }
+    }
+    for (const [field, value] of Object.entries(values)) {
+      if (value === null || !(field in shape)) {
+        continue;
+      }
+      // Messages come from the provider's schema and name the field, never the value.
+      const result = shape[field].safeParse(value);
+      if (!result.success) {
+        problems.push(
+          `body.credentials.${field}: ${result.error.issues
+            .map(i => i.message)
+            .join(', ')}`,
+        );
+      }
+    }
+    for (const field of Object.keys(expiries)) {
+      if (!(field in values) && !existing.has(field)) {
+        problems.push(
+          `body.expiresAt.${field}: ${field} is not set, so it cannot expire`,
+        );
+      }
+    }
+    if (problems.length) {
+      throw new InputError(`Invalid request. ${problems.join('; ')}`);
+    }
+
+    const changes: CredentialChange[] = [];
+    for (const [field, value] of Object.entries(values)) {
+      changes.push(
+        value === null
+          ? { kind: 'clear', field }
+          : {
+              kind: 'set',
+              field,
+              sealed: this.vault.seal(value, {
+                integration: name,
+                environment,
+                field,
+              }),
+              expiresAt: expiries[field] === undefined ? null : expiries[field],
+            },
+      );
+    }
+    for (const [field, expiresAt] of Object.entries(expiries)) {
+      if (!(field in values)) {
+        changes.push({ kind: 'expiry', field, expiresAt });
+      }
+    }
+
+    const at = this.now();
+    await this.credentials.apply({ integration: name, environment }, changes, {
+      actor: actor.userRef,
+      at,
+      audit: [
+        {
+          eventId: randomUUID(),
+          timestamp: at.toISOString(),
+          userId: actor.userRef,
+          integration: name,
+          environment,
+          action: 'credentials_update',
+          category: 'credentials',
+          details: {
+            changedFields: changes.map(change => change.field).sort(),
+            set: changes.filter(c => c.kind === 'set').map(c => c.field),
+            cleared: changes.filter(c => c.kind === 'clear').map(c => c.field),
+            expiryChanged: Object.keys(expiries),
+          },
+          context: {
+            time: at.toISOString(),
+            ...(actor.ip ? { ip: actor.ip } : {}),
+            ...(actor.userAgent ? { userAgent: actor.userAgent } : {}),
+          },
+          outcome: 'success',
+        },
+      ],
+    });
+    return this.status(name, environment);
+  }
+
+  private async getConfig(
+    name: string,
+    environment: Environment,
+  ): Promise<IntegrationConfig> {
+    const [config] = await this.configs.getConfigs(name, environment);
+    if (!config) {
+      throw new NotFoundError(`${name} has no ${environment} configuration`);
+    }
+    if (config.deleted) {
+      throw new ConflictError(`${name} is deleted; restore it first`);
+    }
+    return config;
+  }
+
+  private credentialFields(config: IntegrationConfig) {
+    const provider = getProvider(config.provider);
+    return provider ? toConfigurationTemplate(provider).credentialFields : [];
+  }
+}
