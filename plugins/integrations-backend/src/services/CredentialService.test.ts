@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { DatabaseIntegrationConfigStore } from '../database/IntegrationConfigStore';
 import { Actor, ConfigurationService } from './ConfigurationService';
@@ -16,7 +20,7 @@ const keySecret = 'credential-service-test-key-0123456789abcdef';
 describe('CredentialService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  async function createService(databaseId: 'SQLITE_3' | 'POSTGRES_15') {
+  async function createService(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseIntegrationConfigStore.create({
       database: mockServices.database({ knex, migrations: { skip: false } }),
