@@ -11,6 +11,15 @@ export interface Config {
     encryption: {
       /** Id of the key that wraps new data keys; rotation re-wraps the rest under it. */
       primaryKeyId: string;
+      /**
+       * When the rotation re-wraps data keys under the primary key; every 30 minutes
+       * by default (a run with nothing to do costs one query).
+       */
+      rotationSchedule?: {
+        frequency: { [unit: string]: number } | { cron: string };
+        timeout: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number };
+      };
       keys: Array<{
         /** Stored with each credential; never reuse an id for another secret. */
         id: string;

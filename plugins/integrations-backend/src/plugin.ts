@@ -1,6 +1,8 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
@@ -16,6 +18,14 @@ import { CredentialService } from './services/CredentialService';
 import { assertKeyRingCoversCredentials } from './services/vault/assertKeyRingCoversCredentials';
 import { CredentialVault } from './services/vault/CredentialVault';
 import { KeyRing } from './services/vault/KeyRing';
+import { KeyRotationService } from './services/vault/KeyRotationService';
+import { KeyRotationTask } from './services/vault/KeyRotationTask';
+
+const DEFAULT_ROTATION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 1 },
+};
 import { DemoDataSeeder } from './services/DemoDataSeeder';
 
 /**
@@ -37,6 +47,7 @@ export const integrationsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
       },
       async init({
         auditor,
@@ -47,15 +58,36 @@ export const integrationsPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        scheduler,
       }) {
         const store = await DatabaseIntegrationConfigStore.create({ database });
         const keyRing = KeyRing.fromConfig(config);
         await assertKeyRingCoversCredentials(keyRing, store.credentials);
+        const vault = new CredentialVault(keyRing);
         const configurations = new ConfigurationService({ store });
         const credentialService = new CredentialService({
           configs: store,
-          vault: new CredentialVault(keyRing),
+          vault,
         });
+        const rotationSchedule = config.has(
+          'integrations.encryption.rotationSchedule',
+        )
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              config.getConfig('integrations.encryption.rotationSchedule'),
+            )
+          : DEFAULT_ROTATION_SCHEDULE;
+        const keyRotation = new KeyRotationService({
+          store,
+          vault,
+          keyRing,
+          schedule: rotationSchedule,
+        });
+        await new KeyRotationTask({
+          scheduler,
+          schedule: rotationSchedule,
+          rotation: keyRotation,
+          logger,
+        }).start();
 
         if (config.getOptionalBoolean('integrations.demo.seed')) {
           await new DemoDataSeeder({ store, logger }).seedIfEmpty();
@@ -99,6 +131,7 @@ export const integrationsPlugin = createBackendPlugin({
             store,
             configurations,
             credentialService,
+            keyRotation,
           }),
         );
       },

@@ -136,3 +136,31 @@ export interface CredentialStatusResponse {
   environment: Environment;
   fields: CredentialFieldStatus[];
 }
+
+/** Outcome of a key rotation run. */
+export interface KeyRotationResult {
+  primaryKeyId: string;
+  rewrapped: number;
+  /** Fields still wrapped by another key (changed during the run, or failed). */
+  remaining: number;
+}
+
+/** The encryption settings and state of the key ring (the spec's encryptionSettings). */
+export interface EncryptionStatus {
+  algorithm: 'aes-256-gcm';
+  primaryKeyId: string;
+  /** Each configured key and how many credential fields it still protects. */
+  keys: Array<{ id: string; primary: boolean; protects: number }>;
+  /** Fields not yet re-wrapped under the primary key. */
+  pending: number;
+  rotationSchedule: Record<string, unknown>;
+  lastRotation?: {
+    primaryKeyId: string;
+    trigger: string;
+    startedAt: string;
+    finishedAt?: string;
+    rewrapped: number;
+    remaining?: number;
+    error?: string;
+  };
+}

@@ -46,6 +46,12 @@ export const integrationCredentialsUpdatePermission = createPermission({
   resourceType: RESOURCE_TYPE_INTEGRATION,
 });
 
+/** See the key ring's status and re-wrap credentials under the primary key. @public */
+export const keysRotatePermission = createPermission({
+  name: 'integrations.keys.rotate',
+  attributes: { action: 'update' },
+});
+
 /** Read the audit log. @public */
 export const auditReadPermission = createPermission({
   name: 'integrations.audit.read',
@@ -63,5 +69,6 @@ export const integrationsPermissions = [
   integrationUpdatePermission,
   integrationDeletePermission,
   integrationCredentialsUpdatePermission,
+  keysRotatePermission,
   auditReadPermission,
 ];

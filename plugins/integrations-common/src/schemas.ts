@@ -266,6 +266,7 @@ export const AUDIT_ACTIONS = [
   'rollback',
   'bulk_update',
   'credentials_update',
+  'keys_rotate',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

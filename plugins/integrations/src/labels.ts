@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   rollback: 'Rollback',
   bulk_update: 'Bulk update',
   credentials_update: 'Credentials changed',
+  keys_rotate: 'Keys rotated',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

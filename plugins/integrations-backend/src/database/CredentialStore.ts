@@ -69,6 +69,38 @@ export class CredentialStore {
     return new Map(rows.map(row => [row.key_id, Number(row.count)]));
   }
 
+  /** A batch of fields whose data keys are wrapped by another key than the primary one. */
+  async listNotWrappedBy(
+    keyId: string,
+    limit: number,
+  ): Promise<StoredCredential[]> {
+    const rows: CredentialRow[] = await this.db('credentials')
+      .whereNot('key_id', keyId)
+      .orderBy(['integration_name', 'environment', 'field'])
+      .limit(limit);
+    return rows.map(toStoredCredential);
+  }
+
+  /**
+   * Replaces a field's wrapped data key, only if nobody changed the field
+   * since it was read (a concurrent write wins; the next batch picks it up).
+   */
+  async replaceWrappedKey(
+    credential: StoredCredential,
+    rewrapped: { keyId: string; wrappedKey: string },
+  ): Promise<boolean> {
+    const updated = await this.db('credentials')
+      .where({
+        integration_name: credential.integration,
+        environment: credential.environment,
+        field: credential.field,
+        key_id: credential.keyId,
+        wrapped_key: credential.wrappedKey,
+      })
+      .update({ key_id: rewrapped.keyId, wrapped_key: rewrapped.wrappedKey });
+    return updated === 1;
+  }
+
   /** Writes the changes and their audit records in one transaction. */
   async apply(
     target: { integration: string; environment: Environment },

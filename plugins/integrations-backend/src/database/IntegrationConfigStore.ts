@@ -17,6 +17,7 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { AuditRecord, AuditStore } from './AuditStore';
 import { CredentialStore } from './CredentialStore';
+import { KeyRotationStore } from './KeyRotationStore';
 import { toIsoString } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
@@ -83,6 +84,7 @@ export interface IntegrationConfigStore {
   /** The audit log, in the same database so changes and their records commit together. */
   readonly audit: AuditStore;
   readonly credentials: CredentialStore;
+  readonly keyRotations: KeyRotationStore;
   listConfigs(
     filter?: ConfigFilter,
     page?: { offset?: number; limit?: number },
@@ -224,10 +226,17 @@ export class DatabaseIntegrationConfigStore implements IntegrationConfigStore {
 
   private readonly auditStore: AuditStore;
   private readonly credentialStore: CredentialStore;
+  private readonly keyRotationStore: KeyRotationStore;
 
   private constructor(private readonly db: Knex) {
     this.auditStore = new AuditStore(db);
     this.credentialStore = new CredentialStore(db, this.auditStore);
+    this.keyRotationStore = new KeyRotationStore(db);
+  }
+
+  /** The runs of the key rotation. */
+  get keyRotations(): KeyRotationStore {
+    return this.keyRotationStore;
   }
 
   /** The audit log, which lives in the same database. */

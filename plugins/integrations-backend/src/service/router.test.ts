@@ -253,6 +253,36 @@ describe('integrations router', () => {
       expect(get.body.fields[0].set).toBe(true);
     });
 
+    it('reports the key ring and re-wraps on demand', async () => {
+      const server = await startBackend();
+      await request(server)
+        .put('/api/integrations/stripe/credentials?environment=staging')
+        .set('Authorization', asUser)
+        .send({ credentials: { secretKey: 'sk_test_abcdefghijklmnop' } });
+
+      const status = await request(server)
+        .get('/api/integrations/keys/status')
+        .set('Authorization', asUser);
+      expect(status.status).toBe(200);
+      expect(status.body).toMatchObject({
+        algorithm: 'aes-256-gcm',
+        primaryKeyId: 'test-2026',
+        keys: [{ id: 'test-2026', primary: true, protects: 1 }],
+        pending: 0,
+      });
+      expect(status.text).not.toContain(testKeyRing.keys[0].secret);
+
+      const rotate = await request(server)
+        .post('/api/integrations/keys/rotate')
+        .set('Authorization', asUser);
+      expect(rotate.status).toBe(200);
+      expect(rotate.body).toEqual({
+        primaryKeyId: 'test-2026',
+        rewrapped: 0,
+        remaining: 0,
+      });
+    });
+
     it('rejects a request without credentials with 401', async () => {
       const server = await startBackend();
 

@@ -20,6 +20,7 @@ import {
   integrationNameSchema,
   integrationReadPermission,
   integrationUpdatePermission,
+  keysRotatePermission,
   listConfigsQuerySchema,
   optionalEnvironmentQuerySchema,
   rollbackRequestSchema,
@@ -40,6 +41,7 @@ import {
 import { integrationResourceRef } from '../permissions/rules';
 import { ConfigurationService } from '../services/ConfigurationService';
 import { CredentialService } from '../services/CredentialService';
+import { KeyRotationService } from '../services/vault/KeyRotationService';
 import { RequestGuard } from './RequestGuard';
 import { parseInput } from './validation';
 
@@ -52,6 +54,7 @@ export interface RouterOptions {
   store: IntegrationConfigStore;
   configurations: ConfigurationService;
   credentialService: CredentialService;
+  keyRotation: KeyRotationService;
 }
 
 const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
@@ -64,6 +67,7 @@ export async function createRouter(
     store,
     configurations,
     credentialService,
+    keyRotation,
     transformConditions,
   } = options;
   const guard = new RequestGuard({
@@ -424,6 +428,30 @@ export async function createRouter(
       },
     );
     res.json(status);
+  });
+
+  router.get('/keys/status', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    await guard.authorize(credentials, keysRotatePermission);
+    res.json(await keyRotation.status());
+  });
+
+  router.post('/keys/rotate', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const result = await guard.audited(
+      req,
+      {
+        eventId: 'integration-keys-rotate',
+        severityLevel: 'high',
+        action: 'keys_rotate',
+        integrations: [],
+      },
+      async () => {
+        await guard.authorize(credentials, keysRotatePermission);
+        return keyRotation.rotate(credentials.principal.userEntityRef);
+      },
+    );
+    res.json(result);
   });
 
   router.get('/audit', async (req, res) => {
