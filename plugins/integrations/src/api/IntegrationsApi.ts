@@ -8,6 +8,10 @@ import {
   CopyConfigRequest,
   CopyConfigResponse,
   CreateIntegrationRequest,
+  CredentialStatusResponse,
+  EncryptionStatus,
+  KeyRotationResult,
+  UpdateCredentialsRequest,
   DiffResponse,
   Environment,
   IntegrationConfig,
@@ -66,6 +70,19 @@ export interface IntegrationsApi {
     request: RollbackRequest,
   ): Promise<IntegrationConfig>;
   bulkUpdate(request: BulkUpdateRequest): Promise<BulkUpdateResponse>;
+  /** The masked status of each credential field; values never come back. */
+  getCredentials(
+    name: string,
+    environment: Environment,
+  ): Promise<CredentialStatusResponse>;
+  /** Sets (string), clears (null) or leaves (absent) each field; write-only. */
+  updateCredentials(
+    name: string,
+    environment: Environment,
+    request: UpdateCredentialsRequest,
+  ): Promise<CredentialStatusResponse>;
+  getEncryptionStatus(): Promise<EncryptionStatus>;
+  rotateKeys(): Promise<KeyRotationResult>;
   listAudit(query?: AuditQuery): Promise<ListAuditResponse>;
   /** The audit log matching the query as CSV text. */
   exportAuditCsv(query?: AuditQuery): Promise<string>;

@@ -9,6 +9,10 @@ import {
   CopyConfigRequest,
   CopyConfigResponse,
   CreateIntegrationRequest,
+  CredentialStatusResponse,
+  EncryptionStatus,
+  KeyRotationResult,
+  UpdateCredentialsRequest,
   DiffResponse,
   Environment,
   IntegrationConfig,
@@ -139,6 +143,32 @@ export class IntegrationsClient implements IntegrationsApi {
 
   bulkUpdate(request: BulkUpdateRequest): Promise<BulkUpdateResponse> {
     return this.json('/bulk-update', { method: 'POST', body: request });
+  }
+
+  getCredentials(
+    name: string,
+    environment: Environment,
+  ): Promise<CredentialStatusResponse> {
+    return this.json(withQuery(`/${enc(name)}/credentials`, { environment }));
+  }
+
+  updateCredentials(
+    name: string,
+    environment: Environment,
+    request: UpdateCredentialsRequest,
+  ): Promise<CredentialStatusResponse> {
+    return this.json(withQuery(`/${enc(name)}/credentials`, { environment }), {
+      method: 'PUT',
+      body: request,
+    });
+  }
+
+  getEncryptionStatus(): Promise<EncryptionStatus> {
+    return this.json('/keys/status');
+  }
+
+  rotateKeys(): Promise<KeyRotationResult> {
+    return this.json('/keys/rotate', { method: 'POST' });
   }
 
   listAudit(query: AuditQuery = {}): Promise<ListAuditResponse> {
