@@ -95,6 +95,10 @@ export function fakeIntegrationsApi(
     'diffVersions',
     'rollback',
     'bulkUpdate',
+    'getCredentials',
+    'updateCredentials',
+    'getEncryptionStatus',
+    'rotateKeys',
     'listAudit',
     'exportAuditCsv',
   ];

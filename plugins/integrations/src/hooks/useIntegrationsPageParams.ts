@@ -12,7 +12,7 @@ export const INTEGRATIONS_TABS = [
 ] as const;
 export type IntegrationsTab = (typeof INTEGRATIONS_TABS)[number];
 
-export const EDITOR_SECTIONS = ['settings', 'history'] as const;
+export const EDITOR_SECTIONS = ['settings', 'history', 'credentials'] as const;
 export type EditorSection = (typeof EDITOR_SECTIONS)[number];
 
 function oneOf<T extends string>(

@@ -3,6 +3,7 @@ import {
   IntegrationConfig,
   integrationDeletePermission,
   integrationUpdatePermission,
+  keysRotatePermission,
 } from '@internal/plugin-integrations-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -147,6 +148,40 @@ describe('ConfigurationEditor', () => {
 
     await userEvent.click(screen.getByRole('tab', { name: 'History' }));
     expect(onNavigate).toHaveBeenCalledWith('production', 'history');
+  });
+
+  it('shows the credentials of the selected environment in the Credentials section', async () => {
+    const config = integrationConfig({ name: 'stripe-keys' });
+    const api = apiFor([config]);
+    api.getCredentials.mockResolvedValue({
+      name: 'stripe-keys',
+      environment: 'production',
+      fields: [
+        { field: 'secretKey', label: 'Secret key', secret: true, set: false },
+      ],
+    });
+    await renderEditor(
+      api,
+      {
+        name: 'stripe-keys',
+        environment: 'production',
+        section: 'credentials',
+      },
+      permissions(name => name !== keysRotatePermission.name),
+    );
+
+    expect(
+      await screen.findByRole('group', { name: 'Secret key' }),
+    ).toHaveTextContent('not set');
+    expect(screen.getByRole('tab', { name: 'Credentials' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(api.getCredentials).toHaveBeenCalledWith(
+      'stripe-keys',
+      'production',
+    );
+    expect(screen.queryByText(/Encryption keys/)).not.toBeInTheDocument();
   });
 
   it('deletes after confirmation', async () => {

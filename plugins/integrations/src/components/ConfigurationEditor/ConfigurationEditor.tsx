@@ -28,6 +28,8 @@ import { errorMessage } from '../../requestErrors';
 import { ActionButton } from '../ActionButton';
 import { ConfigurationForm } from '../ConfigurationForm';
 import { ConfirmationDialog } from '../ConfirmationDialog';
+import { CredentialsPanel } from '../CredentialsPanel';
+import { EncryptionPanel } from '../EncryptionPanel';
 import { InlineAlert } from '../InlineAlert';
 import { VersionHistory } from '../VersionHistory';
 
@@ -73,9 +75,26 @@ function EnvironmentSettings(props: {
   const templates = useConfigurationTemplates();
   const graph = useDependencyGraph(name, environment);
   const permissions = useIntegrationPermissions(name, environment);
-  const updateDeniedReason = config.deleted
+  const deletedReason = config.deleted
     ? `${name} is deleted; restore it to change it`
-    : permissions.updateDeniedReason;
+    : undefined;
+  const updateDeniedReason = deletedReason ?? permissions.updateDeniedReason;
+
+  if (section === 'credentials') {
+    return (
+      <>
+        <EncryptionPanel />
+        <Box mt={2}>
+          <CredentialsPanel
+            key={environment}
+            name={name}
+            environment={environment}
+            unavailableReason={deletedReason}
+          />
+        </Box>
+      </>
+    );
+  }
 
   if (section === 'history') {
     return (
@@ -145,8 +164,8 @@ function MissingEnvironment(props: { name: string; environment: Environment }) {
 }
 
 /**
- * One integration's configurations, per environment: the settings form and
- * the version history, plus deleting and restoring the integration.
+ * One integration's configurations, per environment: the settings form, the
+ * version history and the credentials, plus deleting and restoring the integration.
  */
 export function ConfigurationEditor(props: ConfigurationEditorProps) {
   const { name, section, onNavigate, onClose, onChanged } = props;
@@ -278,6 +297,7 @@ export function ConfigurationEditor(props: ConfigurationEditorProps) {
             >
               <Tab value="settings" label="Settings" />
               <Tab value="history" label="History" />
+              <Tab value="credentials" label="Credentials" />
             </Tabs>
           )}
         </Box>

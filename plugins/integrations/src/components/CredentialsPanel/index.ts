@@ -1,0 +1,2 @@
+export { CredentialsPanel } from './CredentialsPanel';
+export type { CredentialsPanelProps } from './CredentialsPanel';

@@ -1,0 +1,1 @@
+export { EncryptionPanel } from './EncryptionPanel';
