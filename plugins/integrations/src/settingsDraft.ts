@@ -1,26 +1,9 @@
 import {
-  IntegrationConfig,
   IntegrationSettings,
   UpdateConfigRequest,
 } from '@internal/plugin-integrations-common';
 
 type SettingsChanges = Omit<UpdateConfigRequest, 'version' | 'notes'>;
-
-/** The part of a configuration an admin edits. */
-export function settingsOf(config: IntegrationConfig): IntegrationSettings {
-  return {
-    displayName: config.displayName,
-    description: config.description,
-    enabled: config.enabled,
-    owner: config.owner,
-    dependencies: config.dependencies,
-    connectionConfig: config.connectionConfig,
-    authConfig: config.authConfig,
-    featureConfig: config.featureConfig,
-    monitoringConfig: config.monitoringConfig,
-    complianceConfig: config.complianceConfig,
-  };
-}
 
 /**
  * The top-level settings that differ between the saved and the edited

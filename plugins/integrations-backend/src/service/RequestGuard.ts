@@ -15,6 +15,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 import { AuditStore } from '../database/AuditStore';
+import { integrationResourceRef } from '../permissions/rules';
 import { Actor, ConfigurationService } from '../services/ConfigurationService';
 
 /**
@@ -155,5 +156,43 @@ export class RequestGuard {
       }
       throw error;
     }
+  }
+
+  /**
+   * A change to one configuration: audited, and allowed only with the
+   * permission on that configuration.
+   */
+  async changeConfiguration<T>(
+    req: Request,
+    credentials: BackstageCredentials,
+    change: {
+      eventId: string;
+      action: AuditAction;
+      permission: ResourcePermission;
+      name: string;
+      environment: Environment;
+      severityLevel?: AuditorServiceEventSeverityLevel;
+    },
+    mutation: () => Promise<T>,
+  ): Promise<T> {
+    const { name, environment } = change;
+    return this.audited(
+      req,
+      {
+        eventId: change.eventId,
+        severityLevel:
+          change.severityLevel ??
+          (environment === 'production' ? 'high' : 'medium'),
+        action: change.action,
+        integrations: [name],
+        environment,
+      },
+      async () => {
+        await this.authorizeResources(credentials, change.permission, [
+          integrationResourceRef(name, environment),
+        ]);
+        return mutation();
+      },
+    );
   }
 }

@@ -164,27 +164,28 @@ export async function createRouter(
       'query',
     );
     const body = parseInput(updateConfigRequestSchema, req.body, 'body');
-    const update = async () => {
-      await guard.authorizeResources(credentials, integrationUpdatePermission, [
-        integrationResourceRef(name, environment),
-      ]);
-      return configurations.update(
+    const update = () =>
+      configurations.update(
         name,
         environment,
         body,
         { dryRun },
         guard.actor(req, credentials),
       );
-    };
     const result = dryRun
-      ? await update()
-      : await guard.audited(
+      ? await guard
+          .authorizeResources(credentials, integrationUpdatePermission, [
+            integrationResourceRef(name, environment),
+          ])
+          .then(update)
+      : await guard.changeConfiguration(
           req,
+          credentials,
           {
             eventId: 'integration-update',
-            severityLevel: environment === 'production' ? 'high' : 'medium',
             action: 'update',
-            integrations: [name],
+            permission: integrationUpdatePermission,
+            name,
             environment,
           },
           update,
@@ -325,28 +326,23 @@ export async function createRouter(
       'query',
     );
     const body = parseInput(rollbackRequestSchema, req.body, 'body');
-    const config = await guard.audited(
+    const config = await guard.changeConfiguration(
       req,
+      credentials,
       {
         eventId: 'integration-rollback',
-        severityLevel: environment === 'production' ? 'high' : 'medium',
         action: 'rollback',
-        integrations: [name],
+        permission: integrationUpdatePermission,
+        name,
         environment,
       },
-      async () => {
-        await guard.authorizeResources(
-          credentials,
-          integrationUpdatePermission,
-          [integrationResourceRef(name, environment)],
-        );
-        return configurations.rollback(
+      () =>
+        configurations.rollback(
           name,
           environment,
           body,
           guard.actor(req, credentials),
-        );
-      },
+        ),
     );
     res.json(config);
   });
@@ -404,28 +400,24 @@ export async function createRouter(
       'query',
     );
     const body = parseInput(updateCredentialsRequestSchema, req.body, 'body');
-    const status = await guard.audited(
+    const status = await guard.changeConfiguration(
       req,
+      credentials,
       {
         eventId: 'integration-credentials-update',
-        severityLevel: 'high',
         action: 'credentials_update',
-        integrations: [name],
+        permission: integrationCredentialsUpdatePermission,
+        name,
         environment,
+        severityLevel: 'high',
       },
-      async () => {
-        await guard.authorizeResources(
-          credentials,
-          integrationCredentialsUpdatePermission,
-          [integrationResourceRef(name, environment)],
-        );
-        return credentialService.update(
+      () =>
+        credentialService.update(
           name,
           environment,
           body,
           guard.actor(req, credentials),
-        );
-      },
+        ),
     );
     res.json(status);
   });

@@ -12,6 +12,7 @@ import {
   UpdateConfigRequest,
   ValidationIssue,
   getProvider,
+  settingsOf,
   validateIntegrationSettings,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
@@ -25,7 +26,7 @@ import { ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { integrationsApiRef } from '../../api';
 import { ENVIRONMENT_LABELS, relativeTime, shortRef } from '../../labels';
 import { errorMessage, fieldIssuesOf, isConflict } from '../../requestErrors';
-import { changedSettings, settingsOf, withSetting } from '../../settingsDraft';
+import { changedSettings, withSetting } from '../../settingsDraft';
 import { ActionButton } from '../ActionButton';
 import { ConfigPreviewDialog } from '../ConfigPreviewDialog';
 import { InlineAlert } from '../InlineAlert';

@@ -1,11 +1,11 @@
 import {
   IntegrationConfig,
   diffFields,
+  settingsOf,
 } from '@internal/plugin-integrations-common';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import { ENVIRONMENT_LABELS } from '../../labels';
-import { settingsOf } from '../../settingsDraft';
 import { ConfigDiffView } from '../ConfigDiffView';
 import { ConfirmationDialog } from '../ConfirmationDialog';
 
