@@ -14,6 +14,7 @@ import {
 } from './permissions/rules';
 import { createRouter } from './service/router';
 import { ConfigurationService } from './services/ConfigurationService';
+import { CredentialExpiryTask } from './services/CredentialExpiryTask';
 import { CredentialService } from './services/CredentialService';
 import { assertKeyRingCoversCredentials } from './services/vault/assertKeyRingCoversCredentials';
 import { CredentialVault } from './services/vault/CredentialVault';
@@ -81,6 +82,11 @@ export const integrationsPlugin = createBackendPlugin({
           vault,
           keyRing,
           schedule: rotationSchedule,
+        });
+        await new CredentialExpiryTask({ store, logger }).start(scheduler, {
+          frequency: { hours: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
         });
         await new KeyRotationTask({
           scheduler,

@@ -69,6 +69,15 @@ export class CredentialStore {
     return new Map(rows.map(row => [row.key_id, Number(row.count)]));
   }
 
+  /** Fields that expire before the given time (already expired ones included). */
+  async listExpiringBefore(before: Date): Promise<StoredCredential[]> {
+    const rows: CredentialRow[] = await this.db('credentials')
+      .whereNotNull('expires_at')
+      .where('expires_at', '<', before)
+      .orderBy('expires_at');
+    return rows.map(toStoredCredential);
+  }
+
   /** A batch of fields whose data keys are wrapped by another key than the primary one. */
   async listNotWrappedBy(
     keyId: string,

@@ -18,6 +18,7 @@ import { Knex } from 'knex';
 import { AuditRecord, AuditStore } from './AuditStore';
 import { CredentialStore } from './CredentialStore';
 import { KeyRotationStore } from './KeyRotationStore';
+import { AlertStore } from './AlertStore';
 import { toIsoString } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
@@ -85,6 +86,7 @@ export interface IntegrationConfigStore {
   readonly audit: AuditStore;
   readonly credentials: CredentialStore;
   readonly keyRotations: KeyRotationStore;
+  readonly alerts: AlertStore;
   listConfigs(
     filter?: ConfigFilter,
     page?: { offset?: number; limit?: number },
@@ -227,11 +229,18 @@ export class DatabaseIntegrationConfigStore implements IntegrationConfigStore {
   private readonly auditStore: AuditStore;
   private readonly credentialStore: CredentialStore;
   private readonly keyRotationStore: KeyRotationStore;
+  private readonly alertStore: AlertStore;
 
   private constructor(private readonly db: Knex) {
     this.auditStore = new AuditStore(db);
     this.credentialStore = new CredentialStore(db, this.auditStore);
     this.keyRotationStore = new KeyRotationStore(db);
+    this.alertStore = new AlertStore(db);
+  }
+
+  /** Alerts raised by the backend's checks. */
+  get alerts(): AlertStore {
+    return this.alertStore;
   }
 
   /** The runs of the key rotation. */

@@ -1,0 +1,98 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+
+jest.setTimeout(30_000);
+import { DatabaseIntegrationConfigStore } from '../database/IntegrationConfigStore';
+import { ConfigurationService } from './ConfigurationService';
+import { CredentialExpiryTask } from './CredentialExpiryTask';
+import { CredentialService } from './CredentialService';
+import { CredentialVault } from './vault/CredentialVault';
+import { KeyRing } from './vault/KeyRing';
+
+const ada = { userRef: 'user:default/ada.admin' };
+
+describe('CredentialExpiryTask', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'warns 7 days and 1 day ahead and when expired, each once per value (%s)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseIntegrationConfigStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      await new ConfigurationService({ store }).create(
+        {
+          template: 'stripe',
+          name: 'stripe',
+          owner: 'group:default/payments-team',
+        },
+        ada,
+      );
+      const credentials = new CredentialService({
+        configs: store,
+        vault: new CredentialVault(
+          KeyRing.fromKeys(
+            [{ id: 'k1', secret: 'expiry-test-key-0123456789abcdefghij' }],
+            'k1',
+          ),
+        ),
+      });
+      await credentials.update(
+        'stripe',
+        'production',
+        {
+          credentials: { secretKey: 'sk_live_CANARY00000000000000' },
+          expiresAt: { secretKey: '2026-12-01T12:00:00Z' },
+        },
+        ada,
+      );
+      await credentials.update(
+        'stripe',
+        'staging',
+        {
+          credentials: { secretKey: 'sk_test_far0000000000000000' },
+          expiresAt: { secretKey: '2027-06-01T00:00:00Z' },
+        },
+        ada,
+      );
+      let now = new Date('2026-11-20T12:00:00Z');
+      const task = new CredentialExpiryTask({
+        store,
+        logger: mockServices.logger.mock(),
+        now: () => now,
+      });
+
+      expect(await task.check()).toBe(0);
+
+      now = new Date('2026-11-25T12:00:00Z');
+      expect(await task.check()).toBe(1);
+      expect(await task.check()).toBe(0);
+
+      now = new Date('2026-11-30T13:00:00Z');
+      expect(await task.check()).toBe(1);
+
+      now = new Date('2026-12-02T00:00:00Z');
+      expect(await task.check()).toBe(1);
+
+      const alerts = await store.alerts.list({ integration: 'stripe' });
+      expect(alerts.map(a => [a.environment, a.severity, a.title])).toEqual([
+        [
+          'production',
+          'critical',
+          'The secretKey of stripe (production) has expired',
+        ],
+        [
+          'production',
+          'critical',
+          'The secretKey of stripe (production) expires within a day',
+        ],
+        [
+          'production',
+          'warning',
+          'The secretKey of stripe (production) expires within 7 days',
+        ],
+      ]);
+      expect(JSON.stringify(alerts)).not.toContain('CANARY');
+    },
+  );
+});

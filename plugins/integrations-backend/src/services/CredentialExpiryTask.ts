@@ -1,0 +1,81 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
+import { Alert } from '../database/AlertStore';
+import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The warnings before a credential expires, latest first. */
+const STAGES = [
+  { id: 'expired', before: 0, severity: 'critical' },
+  { id: '1d', before: DAY, severity: 'critical' },
+  { id: '7d', before: 7 * DAY, severity: 'warning' },
+] as const;
+
+/**
+ * Raises an alert 7 days and 1 day before a credential expires, and when it
+ * has expired; each once per credential value and stage.
+ */
+export class CredentialExpiryTask {
+  constructor(
+    private readonly options: {
+      store: IntegrationConfigStore;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async start(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'integrations-credential-expiry',
+      scope: 'global',
+      ...schedule,
+      fn: async () => {
+        await this.check();
+      },
+    });
+  }
+
+  /** Returns how many new alerts were raised. */
+  async check(): Promise<number> {
+    const { store, logger } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const expiring = await store.credentials.listExpiringBefore(
+      new Date(now.getTime() + 7 * DAY),
+    );
+    const alerts: Alert[] = expiring.map(credential => {
+      const left = Date.parse(credential.expiresAt!) - now.getTime();
+      const stage = STAGES.find(s => left <= s.before)!;
+      const subject = `${credential.field} of ${credential.integration} (${credential.environment})`;
+      return {
+        id: randomUUID(),
+        integration: credential.integration,
+        environment: credential.environment,
+        type: 'credential_expiry',
+        severity: stage.severity,
+        title:
+          stage.id === 'expired'
+            ? `The ${subject} has expired`
+            : `The ${subject} expires within ${
+                stage.id === '1d' ? 'a day' : '7 days'
+              }`,
+        message: `Expires at ${credential.expiresAt}. Replace it in the integration's Credentials section before then; an expired credential is not used.`,
+        status: 'open',
+        dedupeKey: `credential-expiry:${credential.integration}:${credential.environment}:${credential.field}:${credential.fingerprint}:${stage.id}`,
+        createdAt: now.toISOString(),
+      };
+    });
+    const raised = await store.alerts.raise(alerts);
+    if (raised > 0) {
+      logger.info(`Raised ${raised} credential expiry alert(s)`);
+    }
+    return raised;
+  }
+}
