@@ -1,30 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import {
-  BASE_URL,
-  OUTPUT_DIR,
-  chromiumLaunchOptions,
-  startPortal,
-} from './portal.mjs';
+import { BASE_URL, OUTPUT_DIR, usePortalInChromium } from './portal.mjs';
 
 describe('Configuration management', { timeout: 600_000 }, () => {
-  let portal;
-  let browser;
-
-  before(async () => {
-    portal = await startPortal();
-    browser = await chromium.launch(chromiumLaunchOptions);
-  });
-
-  after(async () => {
-    await browser?.close();
-    portal?.stop();
-  });
+  const { browser } = usePortalInChromium();
 
   it('creates Stripe from its template, previews and saves a change, and rolls it back', async () => {
-    const page = await browser.newPage({
+    const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
     });
     await page.goto(`${BASE_URL}/integrations?tab=configuration`);
@@ -36,9 +19,7 @@ describe('Configuration management', { timeout: 600_000 }, () => {
       .getByText('Stripe', { exact: true })
       .click();
     await create.getByLabel(/^Name/).fill('stripe-e2e');
-    await create
-      .getByLabel(/^Owner group/)
-      .fill('group:default/payments-team');
+    await create.getByLabel(/^Owner group/).fill('group:default/payments-team');
     await create.getByRole('button', { name: 'Create' }).click();
 
     // The editor opens on the new integration's first environment.
@@ -51,7 +32,9 @@ describe('Configuration management', { timeout: 600_000 }, () => {
     const preview = page.getByRole('dialog', { name: /Preview changes/ });
     await preview.getByText('connectionConfig.timeout').waitFor();
     assert.equal(await preview.getByRole('row').count(), 2, 'one change');
-    await page.screenshot({ path: join(OUTPUT_DIR, 'configuration-preview.png') });
+    await page.screenshot({
+      path: join(OUTPUT_DIR, 'configuration-preview.png'),
+    });
     await preview.getByRole('button', { name: 'Save' }).click();
     await preview.waitFor({ state: 'hidden' });
 
@@ -62,7 +45,9 @@ describe('Configuration management', { timeout: 600_000 }, () => {
       await versions.getByRole('row').nth(1).innerText(),
       /connectionConfig\.timeout/,
     );
-    await page.screenshot({ path: join(OUTPUT_DIR, 'configuration-history.png') });
+    await page.screenshot({
+      path: join(OUTPUT_DIR, 'configuration-history.png'),
+    });
 
     // Newest first: the header, version 2, then version 1.
     const firstVersion = versions.getByRole('row').nth(2);
@@ -83,7 +68,7 @@ describe('Configuration management', { timeout: 600_000 }, () => {
   });
 
   it('shows every change in the audit log with who and what', async () => {
-    const page = await browser.newPage({
+    const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
     });
     await page.goto(`${BASE_URL}/integrations?tab=audit`);

@@ -1,30 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import {
-  BASE_URL,
-  OUTPUT_DIR,
-  chromiumLaunchOptions,
-  startPortal,
-} from './portal.mjs';
+import { BASE_URL, OUTPUT_DIR, usePortalInChromium } from './portal.mjs';
 
 describe('Integrations page', { timeout: 600_000 }, () => {
-  let portal;
-  let browser;
-
-  before(async () => {
-    portal = await startPortal();
-    browser = await chromium.launch(chromiumLaunchOptions);
-  });
-
-  after(async () => {
-    await browser?.close();
-    portal?.stop();
-  });
+  const { browser } = usePortalInChromium();
 
   it('lists the seeded integrations to the signed-in admin', async () => {
-    const page = await browser.newPage({
+    const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
     });
     await page.goto(`${BASE_URL}/`);
@@ -54,7 +37,7 @@ describe('Integrations page', { timeout: 600_000 }, () => {
   });
 
   it('lets a read-only viewer persona see the list too', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${BASE_URL}/integrations?as=viewer`);
 

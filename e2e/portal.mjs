@@ -1,5 +1,7 @@
 // Starts the portal for the browser tests and stops it again.
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -78,3 +80,21 @@ export const chromiumLaunchOptions = {
     '--no-first-run',
   ],
 };
+
+/**
+ * Starts the portal and Chromium before the suite's tests and stops both
+ * after them; `browser()` is the running browser.
+ */
+export function usePortalInChromium() {
+  let portal;
+  let browser;
+  before(async () => {
+    portal = await startPortal();
+    browser = await chromium.launch(chromiumLaunchOptions);
+  });
+  after(async () => {
+    await browser?.close();
+    portal?.stop();
+  });
+  return { browser: () => browser };
+}

@@ -78,6 +78,21 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
+  /** The configuration a read request names, once the caller may read it. */
+  async function readableConfiguration(req: express.Request) {
+    const credentials = await guard.credentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment } = parseInput(
+      environmentQuerySchema,
+      req.query,
+      'query',
+    );
+    await guard.authorizeResources(credentials, integrationReadPermission, [
+      integrationResourceRef(name, environment),
+    ]);
+    return { name, environment };
+  }
+
   router.get('/templates', async (req, res) => {
     await guard.credentials(req);
     res.json(configurations.listTemplates());
@@ -272,16 +287,7 @@ export async function createRouter(
   });
 
   router.get('/configs/:name/versions', async (req, res) => {
-    const credentials = await guard.credentials(req);
-    const { name } = parseInput(nameParamsSchema, req.params, 'params');
-    const { environment } = parseInput(
-      environmentQuerySchema,
-      req.query,
-      'query',
-    );
-    await guard.authorizeResources(credentials, integrationReadPermission, [
-      integrationResourceRef(name, environment),
-    ]);
+    const { name, environment } = await readableConfiguration(req);
     res.json(await configurations.listVersions(name, environment));
   });
 
@@ -378,16 +384,7 @@ export async function createRouter(
   });
 
   router.get('/:name/credentials', async (req, res) => {
-    const credentials = await guard.credentials(req);
-    const { name } = parseInput(nameParamsSchema, req.params, 'params');
-    const { environment } = parseInput(
-      environmentQuerySchema,
-      req.query,
-      'query',
-    );
-    await guard.authorizeResources(credentials, integrationReadPermission, [
-      integrationResourceRef(name, environment),
-    ]);
+    const { name, environment } = await readableConfiguration(req);
     res.json(await credentialService.status(name, environment));
   });
 

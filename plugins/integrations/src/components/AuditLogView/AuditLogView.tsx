@@ -20,10 +20,6 @@ import {
   integrationNameSchema,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -32,6 +28,7 @@ import { DateTime } from 'luxon';
 import { useId, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { integrationsApiRef } from '../../api';
+import { FilterSelect } from '../FilterSelect';
 import { useAuditLog } from '../../hooks/useAuditLog';
 import {
   AUDIT_ACTION_LABELS,
@@ -56,41 +53,10 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     marginBottom: theme.spacing(2),
   },
-  select: {
-    minWidth: 150,
-  },
   grow: {
     flexGrow: 1,
   },
 }));
-
-function FilterSelect<T extends string>(props: {
-  label: string;
-  value: T | '';
-  options: readonly T[];
-  labels: Record<T, string>;
-  onChange(value: T | ''): void;
-}) {
-  const classes = useStyles();
-  const labelId = useId();
-  return (
-    <FormControl className={classes.select} size="small">
-      <InputLabel id={labelId}>{props.label}</InputLabel>
-      <Select
-        labelId={labelId}
-        value={props.value}
-        onChange={event => props.onChange(event.target.value as T | '')}
-      >
-        <MenuItem value="">All</MenuItem>
-        {props.options.map(option => (
-          <MenuItem key={option} value={option}>
-            {props.labels[option]}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-}
 
 /** A `datetime-local` value as the ISO timestamp with offset the API expects. */
 function toIsoTimestamp(local: string): string | undefined {

@@ -21,11 +21,7 @@ import {
   integrationCreatePermission,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -34,6 +30,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useId, useMemo, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { integrationsApiRef } from '../../api';
+import { FilterSelect } from '../FilterSelect';
 import { useBulkUpdatePermission } from '../../hooks/useBulkUpdatePermission';
 import { useIntegrationConfigs } from '../../hooks/useIntegrationConfigs';
 import {
@@ -151,40 +148,10 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     marginBottom: theme.spacing(2),
   },
-  filter: {
-    minWidth: 160,
-  },
   grow: {
     flexGrow: 1,
   },
 }));
-
-function FilterSelect<T extends string>(props: {
-  label: string;
-  value: T | '';
-  options: ReadonlyArray<{ value: T; label: string }>;
-  onChange(value: T | ''): void;
-}) {
-  const classes = useStyles();
-  const labelId = useId();
-  return (
-    <FormControl className={classes.filter} size="small">
-      <InputLabel id={labelId}>{props.label}</InputLabel>
-      <Select
-        labelId={labelId}
-        value={props.value}
-        onChange={event => props.onChange(event.target.value as T | '')}
-      >
-        <MenuItem value="">All</MenuItem>
-        {props.options.map(option => (
-          <MenuItem key={option.value} value={option.value}>
-            {option.label}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-}
 
 type BulkOutcome =
   | { enabled: boolean; response: BulkUpdateResponse }
@@ -393,28 +360,22 @@ export function ConfigurationTable(props: ConfigurationTableProps) {
         <FilterSelect<Environment>
           label="Environment"
           value={environment}
-          options={ENVIRONMENTS.map(env => ({
-            value: env,
-            label: ENVIRONMENT_LABELS[env],
-          }))}
+          options={ENVIRONMENTS}
+          labels={ENVIRONMENT_LABELS}
           onChange={setEnvironment}
         />
         <FilterSelect<IntegrationCategory>
           label="Category"
           value={category}
-          options={INTEGRATION_CATEGORIES.map(c => ({
-            value: c,
-            label: INTEGRATION_CATEGORY_LABELS[c],
-          }))}
+          options={INTEGRATION_CATEGORIES}
+          labels={INTEGRATION_CATEGORY_LABELS}
           onChange={setCategory}
         />
         <FilterSelect<'true' | 'false'>
           label="State"
           value={enabled}
-          options={[
-            { value: 'true', label: 'Enabled' },
-            { value: 'false', label: 'Disabled' },
-          ]}
+          options={['true', 'false']}
+          labels={{ true: 'Enabled', false: 'Disabled' }}
           onChange={setEnabled}
         />
         <FormControlLabel
