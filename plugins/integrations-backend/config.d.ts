@@ -6,6 +6,52 @@ export interface Config {
        * database holds none. Meant for development and demos only.
        */
       seed?: boolean;
+      /**
+       * Point the demo integrations at the provider simulator: http for
+       * development, https (its development certificate) elsewhere.
+       */
+      simulator?: {
+        url: string;
+        httpsUrl?: string;
+      };
+    };
+    /** The one HTTP client every outbound call goes through. */
+    network?: {
+      /**
+       * Address ranges (CIDR) that may be called although they are private,
+       * loopback or link-local. Empty by default: only public addresses.
+       */
+      allowedCidrs?: string[];
+      /** PEM files of extra certificate authorities to trust, e.g. a TLS-inspecting proxy. */
+      trustedCertificateFiles?: string[];
+      connectTimeoutMs?: number;
+      timeoutMs?: number;
+      maxResponseBytes?: number;
+    };
+    /** Scheduled health checks of every enabled configuration. */
+    health?: {
+      /**
+       * How often the task looks for configurations whose own
+       * healthCheckInterval has passed; every 10 seconds by default.
+       */
+      schedule?: {
+        frequency: { [unit: string]: number } | { cron: string };
+        timeout: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number };
+      };
+      /** Checks running at the same time; 20 by default. */
+      concurrency?: number;
+      /** Days test runs are kept; rollups are kept 35 days. 14 by default. */
+      runRetentionDays?: number;
+    };
+    /** OAuth access tokens are refreshed before they expire. */
+    tokenRefresh?: {
+      /** Every 5 minutes by default. */
+      schedule?: {
+        frequency: { [unit: string]: number } | { cron: string };
+        timeout: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number };
+      };
     };
     /** The key ring that protects stored credentials (envelope encryption). */
     encryption: {

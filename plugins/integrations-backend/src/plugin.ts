@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { DatabaseIntegrationConfigStore } from './database/IntegrationConfigStore';
@@ -22,12 +24,45 @@ import { KeyRing } from './services/vault/KeyRing';
 import { KeyRotationService } from './services/vault/KeyRotationService';
 import { KeyRotationTask } from './services/vault/KeyRotationTask';
 
+import { DemoDataSeeder } from './services/DemoDataSeeder';
+import { HealthCheckTask } from './services/health/HealthCheckTask';
+import { HealthHistoryRetentionTask } from './services/health/HealthHistoryRetentionTask';
+import { HealthService } from './services/health/HealthService';
+import { OAuthTokenService } from './services/oauth/OAuthTokenService';
+import { TokenRefreshTask } from './services/oauth/TokenRefreshTask';
+import { ConnectionTestService } from './services/testing/ConnectionTestService';
+import { ProbeRunner } from './services/testing/ProbeRunner';
+import { SafeHttpClient } from './network';
+
+const DEFAULT_HEALTH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { seconds: 10 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 5 },
+};
+
+const DEFAULT_TOKEN_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 30 },
+};
+
+function scheduleFromConfig(
+  config: RootConfigService,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : fallback;
+}
+
 const DEFAULT_ROTATION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
   timeout: { minutes: 10 },
   initialDelay: { minutes: 1 },
 };
-import { DemoDataSeeder } from './services/DemoDataSeeder';
 
 /**
  * The integrations backend plugin: configuration, health and credentials of
@@ -49,6 +84,7 @@ export const integrationsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        signals: signalsServiceRef,
       },
       async init({
         auditor,
@@ -60,6 +96,7 @@ export const integrationsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         scheduler,
+        signals,
       }) {
         const store = await DatabaseIntegrationConfigStore.create({ database });
         const keyRing = KeyRing.fromConfig(config);
@@ -70,13 +107,11 @@ export const integrationsPlugin = createBackendPlugin({
           configs: store,
           vault,
         });
-        const rotationSchedule = config.has(
+        const rotationSchedule = scheduleFromConfig(
+          config,
           'integrations.encryption.rotationSchedule',
-        )
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              config.getConfig('integrations.encryption.rotationSchedule'),
-            )
-          : DEFAULT_ROTATION_SCHEDULE;
+          DEFAULT_ROTATION_SCHEDULE,
+        );
         const keyRotation = new KeyRotationService({
           store,
           vault,
@@ -95,8 +130,67 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         }).start();
 
+        const http = SafeHttpClient.fromConfig(config);
+        const tokens = new OAuthTokenService({
+          http,
+          credentials: credentialService,
+        });
+        const health = new HealthService({ store, signals, logger });
+        const tester = new ConnectionTestService({
+          store,
+          credentials: credentialService,
+          runner: new ProbeRunner({ http, tokens }),
+          health,
+        });
+        await new HealthCheckTask({
+          store,
+          tester,
+          logger,
+          concurrency:
+            config.getOptionalNumber('integrations.health.concurrency') ?? 20,
+        }).start(
+          scheduler,
+          scheduleFromConfig(
+            config,
+            'integrations.health.schedule',
+            DEFAULT_HEALTH_SCHEDULE,
+          ),
+        );
+        await new TokenRefreshTask({
+          store,
+          credentials: credentialService,
+          tokens,
+          health,
+          logger,
+        }).start(
+          scheduler,
+          scheduleFromConfig(
+            config,
+            'integrations.tokenRefresh.schedule',
+            DEFAULT_TOKEN_REFRESH_SCHEDULE,
+          ),
+        );
+        await new HealthHistoryRetentionTask({
+          store,
+          runRetentionDays:
+            config.getOptionalNumber('integrations.health.runRetentionDays') ??
+            14,
+        }).start(scheduler);
+
         if (config.getOptionalBoolean('integrations.demo.seed')) {
-          await new DemoDataSeeder({ store, logger }).seedIfEmpty();
+          await new DemoDataSeeder({
+            store,
+            vault,
+            logger,
+            simulator: config.has('integrations.demo.simulator')
+              ? {
+                  url: config.getString('integrations.demo.simulator.url'),
+                  httpsUrl: config.getOptionalString(
+                    'integrations.demo.simulator.httpsUrl',
+                  ),
+                }
+              : undefined,
+          }).seedIfEmpty();
         }
 
         permissionsRegistry.addResourceType({
@@ -138,6 +232,8 @@ export const integrationsPlugin = createBackendPlugin({
             configurations,
             credentialService,
             keyRotation,
+            tester,
+            health,
           }),
         );
       },

@@ -12,3 +12,5 @@ export * from './validation';
 export * from './diff';
 export * from './settings';
 export * from './providers';
+export * from './testing';
+export * from './health';

@@ -47,6 +47,16 @@ export const integrationCredentialsUpdatePermission = createPermission({
 });
 
 /** See the key ring's status and re-wrap credentials under the primary key. @public */
+/**
+ * Run connection tests and diagnostics. Tests decrypt credentials and call
+ * the provider, so they are not open to every reader.
+ */
+export const integrationTestRunPermission = createPermission({
+  name: 'integrations.test.run',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
 export const keysRotatePermission = createPermission({
   name: 'integrations.keys.rotate',
   attributes: { action: 'update' },
@@ -69,6 +79,7 @@ export const integrationsPermissions = [
   integrationUpdatePermission,
   integrationDeletePermission,
   integrationCredentialsUpdatePermission,
+  integrationTestRunPermission,
   keysRotatePermission,
   auditReadPermission,
 ];

@@ -6,6 +6,8 @@ import {
   INTEGRATION_CATEGORIES,
   LOGGING_LEVELS,
 } from './types';
+import { TEST_SUITES } from './testing';
+import { HEALTH_RANGES } from './health';
 
 /** @public */
 export const environmentSchema = z.enum(ENVIRONMENTS);
@@ -60,6 +62,7 @@ export const integrationSettingsSchema = z.strictObject({
   authConfig: z.strictObject({
     type: z.enum(AUTH_TYPES),
     scopes: z.array(z.string().min(1)).max(100),
+    tokenUrl: z.url({ message: 'Must be an absolute URL' }).optional(),
     tokenRefreshSettings: z
       .strictObject({
         enabled: z.boolean(),
@@ -266,6 +269,8 @@ export const AUDIT_ACTIONS = [
   'rollback',
   'bulk_update',
   'credentials_update',
+  'credentials_use',
+  'token_refresh',
   'keys_rotate',
 ] as const;
 
@@ -320,3 +325,62 @@ export const updateCredentialsRequestSchema = z
 export type UpdateCredentialsRequest = z.infer<
   typeof updateCredentialsRequestSchema
 >;
+
+/** Body of `POST /:name/diagnostics?environment=`. */
+export const diagnosticsRequestSchema = z.strictObject({
+  testSuite: z.enum(TEST_SUITES, {
+    message: `Must be one of: ${TEST_SUITES.join(', ')}`,
+  }),
+});
+
+/** @public */
+export type DiagnosticsRequest = z.infer<typeof diagnosticsRequestSchema>;
+
+/**
+ * Body of `POST /bulk-test`: integrations by name (in `environment`) or as
+ * `{ name, environment }` pairs.
+ */
+export const bulkTestRequestSchema = z.strictObject({
+  integrations: z
+    .array(
+      z.union([
+        integrationNameSchema,
+        z.strictObject({
+          name: integrationNameSchema,
+          environment: z.enum(ENVIRONMENTS),
+        }),
+      ]),
+    )
+    .min(1, 'Name at least one integration')
+    .max(100, 'At most 100 integrations per bulk test'),
+  environment: z.enum(ENVIRONMENTS).optional(),
+  testSuite: z.enum(TEST_SUITES).optional(),
+});
+
+/** @public */
+export type BulkTestRequest = z.infer<typeof bulkTestRequestSchema>;
+
+export const testRunsQuerySchema = z.strictObject({
+  environment: z.enum(ENVIRONMENTS),
+  offset: integerString(0, 1_000_000).optional(),
+  limit: integerString(1, 200).optional(),
+});
+
+export const statusQuerySchema = z.strictObject({
+  environment: z.enum(ENVIRONMENTS).optional(),
+});
+
+export const healthQuerySchema = z.strictObject({
+  integration: integrationNameSchema.optional(),
+  environment: z.enum(ENVIRONMENTS).optional(),
+});
+
+export const healthHistoryQuerySchema = z.strictObject({
+  environment: z.enum(ENVIRONMENTS),
+  range: z.enum(HEALTH_RANGES).optional(),
+  /** Comma-separated names; all visible integrations when omitted. */
+  integrations: z
+    .string()
+    .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'Comma-separated integration names')
+    .optional(),
+});

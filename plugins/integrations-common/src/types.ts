@@ -48,6 +48,8 @@ export interface TokenRefreshSettings {
 export interface AuthConfig {
   type: AuthType;
   scopes: string[];
+  /** Where OAuth tokens are refreshed, when not the provider's own token endpoint. */
+  tokenUrl?: string;
   tokenRefreshSettings?: TokenRefreshSettings;
 }
 

@@ -83,14 +83,16 @@ export function validateIntegrationSettings(
     }
   }
 
-  if (
-    environment !== 'development' &&
-    !settings.connectionConfig.baseUrl.startsWith('https://')
-  ) {
-    issues.push({
-      path: 'connectionConfig.baseUrl',
-      message: `Must use https in ${environment}`,
-    });
+  if (environment !== 'development') {
+    const urls = {
+      'connectionConfig.baseUrl': settings.connectionConfig.baseUrl,
+      'authConfig.tokenUrl': settings.authConfig.tokenUrl,
+    };
+    for (const [path, url] of Object.entries(urls)) {
+      if (url !== undefined && !url.startsWith('https://')) {
+        issues.push({ path, message: `Must use https in ${environment}` });
+      }
+    }
   }
 
   for (const key of Object.keys(settings.featureConfig.customSettings)) {

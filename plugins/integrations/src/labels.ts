@@ -32,6 +32,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   rollback: 'Rollback',
   bulk_update: 'Bulk update',
   credentials_update: 'Credentials changed',
+  credentials_use: 'Credentials used',
+  token_refresh: 'Token refreshed',
   keys_rotate: 'Keys rotated',
 };
 

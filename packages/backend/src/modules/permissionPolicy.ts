@@ -16,6 +16,7 @@ import {
 } from '@internal/plugin-integrations-backend';
 import {
   integrationReadPermission,
+  integrationTestRunPermission,
   integrationUpdatePermission,
 } from '@internal/plugin-integrations-common';
 
@@ -25,7 +26,7 @@ export const INTEGRATION_ADMINS_GROUP = 'group:default/integration-admins';
 /**
  * The portal's policy. Integration admins do everything with integrations;
  * members of an integration's owning group may change its settings outside
- * production; everyone signed in may read integrations; the rest of the
+ * production and test it in every environment; everyone signed in may read integrations; the rest of the
  * portal is open to all.
  */
 export class IntegrationsPermissionPolicy implements PermissionPolicy {
@@ -55,6 +56,12 @@ export class IntegrationsPermissionPolicy implements PermissionPolicy {
           },
         ],
       });
+    }
+    if (user && isPermission(permission, integrationTestRunPermission)) {
+      return createIntegrationConditionalDecision(
+        permission,
+        integrationConditions.isIntegrationOwner({ claims }),
+      );
     }
     return { result: AuthorizeResult.DENY };
   }

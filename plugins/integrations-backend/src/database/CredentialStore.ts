@@ -110,6 +110,11 @@ export class CredentialStore {
     return updated === 1;
   }
 
+  /** Records that credentials were decrypted for a call to the provider. */
+  async recordUse(record: AuditRecord): Promise<void> {
+    await this.auditStore.append([record]);
+  }
+
   /** Writes the changes and their audit records in one transaction. */
   async apply(
     target: { integration: string; environment: Environment },

@@ -19,6 +19,7 @@ import { AuditRecord, AuditStore } from './AuditStore';
 import { CredentialStore } from './CredentialStore';
 import { KeyRotationStore } from './KeyRotationStore';
 import { AlertStore } from './AlertStore';
+import { HealthStore } from './HealthStore';
 import { toIsoString } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
@@ -87,6 +88,7 @@ export interface IntegrationConfigStore {
   readonly credentials: CredentialStore;
   readonly keyRotations: KeyRotationStore;
   readonly alerts: AlertStore;
+  readonly health: HealthStore;
   listConfigs(
     filter?: ConfigFilter,
     page?: { offset?: number; limit?: number },
@@ -230,12 +232,19 @@ export class DatabaseIntegrationConfigStore implements IntegrationConfigStore {
   private readonly credentialStore: CredentialStore;
   private readonly keyRotationStore: KeyRotationStore;
   private readonly alertStore: AlertStore;
+  private readonly healthStore: HealthStore;
 
   private constructor(private readonly db: Knex) {
+    this.healthStore = new HealthStore(db);
     this.auditStore = new AuditStore(db);
     this.credentialStore = new CredentialStore(db, this.auditStore);
     this.keyRotationStore = new KeyRotationStore(db);
     this.alertStore = new AlertStore(db);
+  }
+
+  /** Test runs and health of the configurations. */
+  get health(): HealthStore {
+    return this.healthStore;
   }
 
   /** Alerts raised by the backend's checks. */

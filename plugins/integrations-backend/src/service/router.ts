@@ -42,6 +42,9 @@ import { integrationResourceRef } from '../permissions/rules';
 import { ConfigurationService } from '../services/ConfigurationService';
 import { CredentialService } from '../services/CredentialService';
 import { KeyRotationService } from '../services/vault/KeyRotationService';
+import { HealthService } from '../services/health/HealthService';
+import { ConnectionTestService } from '../services/testing/ConnectionTestService';
+import { addHealthRoutes } from './healthRoutes';
 import { RequestGuard } from './RequestGuard';
 import { parseInput } from './validation';
 
@@ -55,6 +58,8 @@ export interface RouterOptions {
   configurations: ConfigurationService;
   credentialService: CredentialService;
   keyRotation: KeyRotationService;
+  tester: ConnectionTestService;
+  health: HealthService;
 }
 
 const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
@@ -497,6 +502,8 @@ export async function createRouter(
     );
     res.type('text/csv').attachment('integrations-audit.csv').send(csv);
   });
+
+  addHealthRoutes(router, { ...options, guard });
 
   return router;
 }

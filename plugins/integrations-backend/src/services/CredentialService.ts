@@ -14,6 +14,18 @@ import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
 import { Actor } from './ConfigurationService';
 import { CredentialVault } from './vault/CredentialVault';
 
+/** Credentials opened for one call to a provider. */
+export interface OpenedCredentials {
+  /** Plaintext values by field; never leave the process. */
+  values: Record<string, string>;
+  /** Fields that were not opened because they have expired. */
+  expired: Array<{ field: string; expiresAt: string }>;
+  /** The expiry of every field that has one. */
+  expiresAt: Record<string, string>;
+  /** When each stored field was last written. */
+  updatedAt: Record<string, string>;
+}
+
 /**
  * Write-only credentials: values go in, are sealed by the vault, and only
  * their masked status comes out.
@@ -180,6 +192,101 @@ export class CredentialService {
       ],
     });
     return this.status(name, environment);
+  }
+
+  /**
+   * Decrypts the credentials a call to the provider needs, and records the
+   * use in the audit log. Expired fields are never opened: they are reported
+   * so the caller can say why it cannot authenticate.
+   */
+  async openForUse(
+    name: string,
+    environment: Environment,
+    use: { actor: string; purpose: string },
+  ): Promise<OpenedCredentials> {
+    const stored = await this.credentials.list(name, environment);
+    const now = this.now();
+    const values: Record<string, string> = {};
+    const expired: Array<{ field: string; expiresAt: string }> = [];
+    const expiresAt: Record<string, string> = {};
+    const updatedAt: Record<string, string> = {};
+    for (const credential of stored) {
+      updatedAt[credential.field] = credential.updatedAt;
+      if (credential.expiresAt) {
+        expiresAt[credential.field] = credential.expiresAt;
+        if (Date.parse(credential.expiresAt) <= now.getTime()) {
+          expired.push({
+            field: credential.field,
+            expiresAt: credential.expiresAt,
+          });
+          continue;
+        }
+      }
+      values[credential.field] = this.vault.open(credential, {
+        integration: name,
+        environment,
+        field: credential.field,
+      });
+    }
+    const opened = Object.keys(values).sort();
+    if (opened.length > 0) {
+      await this.credentials.recordUse({
+        eventId: randomUUID(),
+        timestamp: now.toISOString(),
+        userId: use.actor,
+        integration: name,
+        environment,
+        action: 'credentials_use',
+        category: 'credentials',
+        details: { changedFields: [], fields: opened, purpose: use.purpose },
+        context: { time: now.toISOString() },
+        outcome: 'success',
+      });
+    }
+    return { values, expired, expiresAt, updatedAt };
+  }
+
+  /**
+   * Stores tokens a provider issued (an OAuth refresh), sealed like any
+   * credential, and records who stored them.
+   */
+  async storeIssuedTokens(
+    name: string,
+    environment: Environment,
+    tokens: Record<string, { value: string; expiresAt?: string }>,
+    actor: string,
+  ): Promise<void> {
+    const at = this.now();
+    const changes: CredentialChange[] = Object.entries(tokens).map(
+      ([field, token]) => ({
+        kind: 'set',
+        field,
+        sealed: this.vault.seal(token.value, {
+          integration: name,
+          environment,
+          field,
+        }),
+        expiresAt: token.expiresAt ?? null,
+      }),
+    );
+    await this.credentials.apply({ integration: name, environment }, changes, {
+      actor,
+      at,
+      audit: [
+        {
+          eventId: randomUUID(),
+          timestamp: at.toISOString(),
+          userId: actor,
+          integration: name,
+          environment,
+          action: 'token_refresh',
+          category: 'credentials',
+          details: { changedFields: Object.keys(tokens).sort() },
+          context: { time: at.toISOString() },
+          outcome: 'success',
+        },
+      ],
+    });
   }
 
   private async getConfig(

@@ -6,17 +6,33 @@ import {
 } from '@internal/plugin-integrations-common';
 import { DatabaseIntegrationConfigStore } from '../database/IntegrationConfigStore';
 import { DemoDataSeeder } from './DemoDataSeeder';
+import { CredentialVault } from './vault/CredentialVault';
+import { KeyRing } from './vault/KeyRing';
 
 describe('DemoDataSeeder', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  async function createSeeder() {
+  const vault = new CredentialVault(
+    KeyRing.fromKeys(
+      [
+        {
+          id: 'seed-test',
+          secret: 'seed-test-key-0123456789-abcdefghijklmnop',
+        },
+      ],
+      'seed-test',
+    ),
+  );
+
+  async function createSeeder(simulator?: { url: string; httpsUrl: string }) {
     const knex = await databases.init('SQLITE_3');
     const store = await DatabaseIntegrationConfigStore.create({
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     const seeder = new DemoDataSeeder({
       store,
+      vault,
+      simulator,
       logger: mockServices.logger.mock(),
       now: () => new Date('2026-11-20T09:30:00.000Z'),
     });
@@ -74,6 +90,42 @@ describe('DemoDataSeeder', () => {
         issues: [],
       });
     }
+  });
+
+  it('points every demo integration at the simulator, https outside development, with credentials that open', async () => {
+    const { store, seeder } = await createSeeder({
+      url: 'http://127.0.0.1:7071',
+      httpsUrl: 'https://127.0.0.1:7072',
+    });
+    await seeder.seedIfEmpty();
+
+    const [stripeDev] = await store.getConfigs('stripe', 'development');
+    const [brevoProd] = await store.getConfigs('brevo', 'production');
+    const [calendar] = await store.getConfigs('google-calendar', 'staging');
+    expect(stripeDev.connectionConfig.baseUrl).toBe(
+      'http://127.0.0.1:7071/stripe',
+    );
+    expect(brevoProd.connectionConfig.baseUrl).toBe(
+      'https://127.0.0.1:7072/brevo/v3',
+    );
+    expect(calendar.connectionConfig.baseUrl).toBe(
+      'https://127.0.0.1:7072/google-calendar/calendar/v3',
+    );
+    expect(calendar.authConfig.tokenUrl).toBe(
+      'https://127.0.0.1:7072/google-oauth/token',
+    );
+
+    const [secretKey] = (
+      await store.credentials.list('stripe', 'production')
+    ).filter(c => c.field === 'secretKey');
+    expect(
+      vault.open(secretKey, {
+        integration: 'stripe',
+        environment: 'production',
+        field: 'secretKey',
+      }),
+    ).toMatch(/^sk_test_/);
+    expect(secretKey.expiresAt).toBe('2026-11-25T09:30:00.000Z');
   });
 
   it('does not seed again once integrations exist', async () => {

@@ -124,4 +124,45 @@ export const brevoProvider: ProviderDefinition = {
     healthCheckInterval: 120,
     alertThresholds: { errorRate: 2, responseTime: 3000, uptime: 99.5 },
   },
+  probes: {
+    auth: { scheme: 'header', header: 'api-key', credential: 'apiKey' },
+    authCheck: {
+      operation: 'Read the account',
+      method: 'GET',
+      path: '/account',
+      expect: { path: 'email', truthy: true },
+    },
+    functional: {
+      operation: 'List the senders',
+      method: 'GET',
+      path: '/senders',
+      expect: { path: 'senders', truthy: true },
+    },
+    rateLimit: {
+      limit: 'x-sib-ratelimit-limit',
+      remaining: 'x-sib-ratelimit-remaining',
+      reset: 'x-sib-ratelimit-reset',
+      resetUnit: 'seconds',
+    },
+    knownErrors: [
+      {
+        failure: 'auth_invalid',
+        explanation:
+          'Brevo does not know this API key: it was deleted, or an SMTP key was pasted where an API key belongs.',
+        repairSteps: [
+          'Open Brevo → SMTP & API → API keys and generate a new API key (it starts with xkeysib-).',
+          'Replace it in Credentials → API key and run the test again.',
+        ],
+      },
+      {
+        failure: 'permission_missing',
+        explanation:
+          'Brevo refused the call from this address: the account restricts API access to authorised IPs.',
+        repairSteps: [
+          'Open Brevo → Security → Authorised IPs and add the backend’s outbound address, or turn the restriction off.',
+          'Run the test again.',
+        ],
+      },
+    ],
+  },
 };

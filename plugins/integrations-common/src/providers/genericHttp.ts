@@ -87,4 +87,27 @@ export const genericHttpProvider: ProviderDefinition = {
     healthCheckInterval: 60,
     alertThresholds: { errorRate: 5, responseTime: 3000, uptime: 99 },
   },
+  probes: {
+    auth: {
+      scheme: 'configured_header',
+      credential: 'apiKey',
+      headerSetting: 'authHeaderName',
+      prefixSetting: 'authScheme',
+    },
+    authCheck: {
+      operation: 'Call the health endpoint',
+      method: 'GET',
+      methodSetting: 'healthMethod',
+      path: '{settings.healthPath}',
+      okStatusSetting: 'expectedStatus',
+    },
+    functional: {
+      operation: 'Call the health endpoint again',
+      method: 'GET',
+      methodSetting: 'healthMethod',
+      path: '{settings.healthPath}',
+      okStatusSetting: 'expectedStatus',
+    },
+    knownErrors: [],
+  },
 };

@@ -94,4 +94,57 @@ export const githubProvider: ProviderDefinition = {
     healthCheckInterval: 60,
     alertThresholds: { errorRate: 2, responseTime: 2000, uptime: 99.9 },
   },
+  probes: {
+    auth: { scheme: 'bearer', credential: 'token' },
+    authCheck: {
+      operation: 'Read the authenticated user',
+      method: 'GET',
+      path: '/user',
+      expect: { path: 'login', truthy: true },
+    },
+    functional: {
+      operation: 'Read the rate limit status',
+      method: 'GET',
+      path: '/rate_limit',
+      expect: { path: 'resources.core', truthy: true },
+    },
+    scopes: { from: 'header', header: 'x-oauth-scopes' },
+    rateLimit: {
+      limit: 'x-ratelimit-limit',
+      remaining: 'x-ratelimit-remaining',
+      reset: 'x-ratelimit-reset',
+      resetUnit: 'epoch_seconds',
+    },
+    knownErrors: [
+      {
+        failure: 'rate_limited',
+        match: { status: 403, bodyIncludes: 'rate limit' },
+        explanation:
+          'GitHub answers a spent rate limit with 403: the token used its 5,000 requests of this hour.',
+        repairSteps: [
+          'Wait until the time in X-RateLimit-Reset.',
+          'Use a GitHub App installation token (higher limits) instead of a personal token.',
+        ],
+      },
+      {
+        failure: 'auth_invalid',
+        explanation:
+          'GitHub answered “Bad credentials”: the token expired, was revoked, or the organization requires SSO authorization for it.',
+        repairSteps: [
+          'Open GitHub → Settings → Developer settings → Personal access tokens and check the token’s expiry.',
+          'Regenerate it (for fine-grained tokens, with access to the organization’s repositories).',
+          'Replace it in Credentials → Token and run the test again.',
+        ],
+      },
+      {
+        failure: 'permission_missing',
+        explanation:
+          'The token lacks a scope this integration needs, or the organization has not authorized it for SSO.',
+        repairSteps: [
+          'Edit the token and add the missing scopes shown in the result.',
+          'For SSO organizations, click “Configure SSO” next to the token and authorize it.',
+        ],
+      },
+    ],
+  },
 };

@@ -1,6 +1,6 @@
 import { ProviderDefinition } from './types';
 import { settingsObject, text, wholeNumber } from './fields';
-import { googleOAuthCredentials } from './googleOAuth';
+import { googleKnownErrors, googleOAuthCredentials } from './googleOAuth';
 
 export const googleAnalyticsProvider: ProviderDefinition = {
   id: 'google-analytics',
@@ -70,5 +70,31 @@ export const googleAnalyticsProvider: ProviderDefinition = {
   defaultMonitoring: {
     healthCheckInterval: 300,
     alertThresholds: { errorRate: 5, responseTime: 5000, uptime: 99 },
+  },
+  probes: {
+    auth: { scheme: 'oauth2' },
+    authCheck: {
+      operation: 'Read the property metadata',
+      method: 'GET',
+      path: '/properties/{settings.propertyId}/metadata',
+      expect: { path: 'name', truthy: true },
+    },
+    functional: {
+      operation: 'Run a one-day active users report',
+      method: 'POST',
+      path: '/properties/{settings.propertyId}:runReport',
+      jsonBody: {
+        dateRanges: [{ startDate: 'yesterday', endDate: 'today' }],
+        metrics: [{ name: 'activeUsers' }],
+      },
+      expect: { path: 'kind', equals: 'analyticsData#runReport' },
+    },
+    scopes: { from: 'token_info', path: 'tokeninfo' },
+    knownErrors: googleKnownErrors,
+  },
+  oauth: {
+    tokenUrl: 'https://oauth2.googleapis.com/token',
+    grant: 'refresh_token',
+    clientAuthentication: 'body',
   },
 };

@@ -1,6 +1,6 @@
 import { ProviderDefinition } from './types';
 import { oneOf, settingsObject, text } from './fields';
-import { googleOAuthCredentials } from './googleOAuth';
+import { googleKnownErrors, googleOAuthCredentials } from './googleOAuth';
 
 /**
  * Asks the runtime rather than a list: `Intl.supportedValuesOf` leaves out UTC
@@ -85,5 +85,29 @@ export const googleCalendarProvider: ProviderDefinition = {
   defaultMonitoring: {
     healthCheckInterval: 300,
     alertThresholds: { errorRate: 5, responseTime: 3000, uptime: 99.5 },
+  },
+  probes: {
+    auth: { scheme: 'oauth2' },
+    authCheck: {
+      operation: 'List the calendars of the account',
+      method: 'GET',
+      path: '/users/me/calendarList',
+      query: { maxResults: '1' },
+      expect: { path: 'kind', equals: 'calendar#calendarList' },
+    },
+    functional: {
+      operation: 'List one event of the configured calendar',
+      method: 'GET',
+      path: '/calendars/{settings.calendarId}/events',
+      query: { maxResults: '1' },
+      expect: { path: 'kind', equals: 'calendar#events' },
+    },
+    scopes: { from: 'token_info', path: 'tokeninfo' },
+    knownErrors: googleKnownErrors,
+  },
+  oauth: {
+    tokenUrl: 'https://oauth2.googleapis.com/token',
+    grant: 'refresh_token',
+    clientAuthentication: 'body',
   },
 };

@@ -15,6 +15,7 @@ import { telegramProvider } from './telegram';
 import { twitterProvider } from './twitter';
 
 export * from './types';
+export * from './probes';
 
 /**
  * Every supported provider, in the order the UI lists them.

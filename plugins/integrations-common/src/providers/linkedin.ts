@@ -85,4 +85,55 @@ export const linkedinProvider: ProviderDefinition = {
     healthCheckInterval: 300,
     alertThresholds: { errorRate: 5, responseTime: 3000, uptime: 99 },
   },
+  probes: {
+    auth: { scheme: 'oauth2' },
+    authCheck: {
+      operation: 'Read the signed-in member (OpenID userinfo)',
+      method: 'GET',
+      path: '/userinfo',
+      expect: { path: 'sub', truthy: true },
+    },
+    functional: {
+      operation: 'Read the member profile',
+      method: 'GET',
+      path: '/me',
+      expect: { path: 'id', truthy: true },
+    },
+    scopes: { from: 'token_response' },
+    knownErrors: [
+      {
+        failure: 'auth_invalid',
+        explanation:
+          'LinkedIn refused the access token: it expired (they last 60 days) or the member revoked the app.',
+        repairSteps: [
+          'Check that the refresh token is still valid (they last one year).',
+          'Ask the account owner to sign in to the app again to grant access, then store the new refresh token.',
+          'Run the test again.',
+        ],
+      },
+      {
+        failure: 'auth_expired',
+        explanation:
+          'The refresh token is expired or revoked, so no new access token can be issued.',
+        repairSteps: [
+          'Ask the account owner to go through the LinkedIn consent screen again.',
+          'Store the new refresh token in the Credentials section and run the test again.',
+        ],
+      },
+      {
+        failure: 'permission_missing',
+        explanation:
+          'The LinkedIn app lacks a product or scope (for example w_member_social needs the “Share on LinkedIn” product).',
+        repairSteps: [
+          'In the LinkedIn developer portal → your app → Products, request the product that grants the missing scope.',
+          'Have the account owner grant access again so the new scope is in the token.',
+        ],
+      },
+    ],
+  },
+  oauth: {
+    tokenUrl: 'https://www.linkedin.com/oauth/v2/accessToken',
+    grant: 'refresh_token',
+    clientAuthentication: 'body',
+  },
 };

@@ -101,4 +101,72 @@ export const odooProvider: ProviderDefinition = {
     healthCheckInterval: 300,
     alertThresholds: { errorRate: 2, responseTime: 3000, uptime: 99.5 },
   },
+  probes: {
+    auth: { scheme: 'in_request' },
+    authCheck: {
+      operation: 'Log in over JSON-RPC (common.authenticate)',
+      method: 'POST',
+      path: '/jsonrpc',
+      jsonBody: {
+        jsonrpc: '2.0',
+        method: 'call',
+        params: {
+          service: 'common',
+          method: 'authenticate',
+          args: [
+            '{settings.database}',
+            '{credentials.username}',
+            '{credentials.apiKey}',
+            {},
+          ],
+        },
+        id: 1,
+      },
+      expect: { path: 'result', truthy: true },
+    },
+    functional: {
+      operation: 'Read the server version (common.version)',
+      method: 'POST',
+      path: '/jsonrpc',
+      jsonBody: {
+        jsonrpc: '2.0',
+        method: 'call',
+        params: { service: 'common', method: 'version', args: [] },
+        id: 2,
+      },
+      expect: { path: 'result.server_version', truthy: true },
+    },
+    knownErrors: [
+      {
+        failure: 'auth_invalid',
+        match: { bodyIncludes: 'AccessDenied' },
+        explanation:
+          'Odoo refused the login: wrong user, wrong database, or an API key that was revoked.',
+        repairSteps: [
+          'Check the database name in Settings (Odoo → Settings → Database name, or the subdomain on Odoo Online).',
+          'In Odoo → Preferences → Account Security → API Keys, create a new key for the integration user.',
+          'Replace username and API key in the Credentials section and run the test again.',
+        ],
+      },
+      {
+        failure: 'auth_invalid',
+        match: { bodyIncludes: '"result":false' },
+        explanation:
+          'Odoo answered the login with false: the user, the API key or the database name is wrong.',
+        repairSteps: [
+          'Check the database name in Settings (on Odoo Online it is the subdomain).',
+          'Check that the username is the login (usually an email address) of an active user.',
+          'Create a new API key under Preferences → Account Security and replace it in Credentials.',
+        ],
+      },
+      {
+        failure: 'bad_response',
+        explanation:
+          'The answer is not Odoo JSON-RPC: the base URL may point at a web page or a proxy instead of the Odoo server.',
+        repairSteps: [
+          'Set the base URL to the root of the Odoo instance, e.g. https://yourcompany.odoo.com, without /web.',
+        ],
+      },
+    ],
+  },
 };

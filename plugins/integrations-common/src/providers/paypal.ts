@@ -96,4 +96,46 @@ export const paypalProvider: ProviderDefinition = {
     healthCheckInterval: 60,
     alertThresholds: { errorRate: 1, responseTime: 3000, uptime: 99.9 },
   },
+  probes: {
+    auth: { scheme: 'oauth2' },
+    authCheck: {
+      operation: 'List the webhooks of the REST app',
+      method: 'GET',
+      path: '/v1/notifications/webhooks',
+      expect: { path: 'webhooks', truthy: true },
+    },
+    functional: {
+      operation: 'List the webhook event types',
+      method: 'GET',
+      path: '/v1/notifications/webhooks-event-types',
+      expect: { path: 'event_types', truthy: true },
+    },
+    scopes: { from: 'token_response' },
+    knownErrors: [
+      {
+        failure: 'auth_invalid',
+        explanation:
+          'PayPal refused the client id and secret: they belong to another app, or to sandbox while the base URL is live (or the other way round).',
+        repairSteps: [
+          'Open the PayPal developer dashboard → Apps & Credentials, in the mode that matches the base URL (Sandbox or Live).',
+          'Copy the Client ID and show the Secret of the REST app.',
+          'Replace both in the Credentials section and run the test again.',
+        ],
+      },
+      {
+        failure: 'permission_missing',
+        explanation:
+          'The REST app is not allowed a feature this integration uses.',
+        repairSteps: [
+          'In Apps & Credentials → your app → Features, enable the missing features (for example Refunds).',
+          'Wait a few minutes for PayPal to issue tokens with the new scopes, then run the test again.',
+        ],
+      },
+    ],
+  },
+  oauth: {
+    tokenUrl: '/v1/oauth2/token',
+    grant: 'client_credentials',
+    clientAuthentication: 'basic',
+  },
 };

@@ -103,4 +103,37 @@ export const scooppProvider: ProviderDefinition = {
     healthCheckInterval: 120,
     alertThresholds: { errorRate: 2, responseTime: 5000, uptime: 99.5 },
   },
+  probes: {
+    auth: {
+      scheme: 'jwt',
+      keyIdCredential: 'keyId',
+      privateKeyCredential: 'privateKey',
+      algorithmSetting: 'signingAlgorithm',
+      lifetimeSetting: 'tokenLifetimeSeconds',
+    },
+    authCheck: {
+      operation: 'Read the account behind the signing key',
+      method: 'GET',
+      path: '/v1/me',
+      expect: { path: 'account', truthy: true },
+    },
+    functional: {
+      operation: 'Read the configured bucket',
+      method: 'GET',
+      path: '/v1/buckets/{settings.bucket}',
+      expect: { path: 'name', truthy: true },
+    },
+    knownErrors: [
+      {
+        failure: 'auth_invalid',
+        explanation:
+          'Scoopp refused the signed token: the key id is not registered, or the private key does not match its public key.',
+        repairSteps: [
+          'In Scoopp → API keys, check that the key id exists and is active.',
+          'Check that the signing algorithm setting matches the key type (RS256 for RSA, ES256 for EC).',
+          'Replace the private key in the Credentials section and run the test again.',
+        ],
+      },
+    ],
+  },
 };

@@ -1,3 +1,4 @@
+import { KnownError } from './probes';
 import { ProviderDefinition } from './types';
 import { credentialsObject, settingsObject, text, wholeNumber } from './fields';
 
@@ -27,6 +28,37 @@ export const stripeWebhookTolerance = wholeNumber(
   60,
   900,
 );
+
+/** What Stripe's errors mean, shared by Stripe and Stripe Connect. */
+export const stripeKnownErrors: KnownError[] = [
+  {
+    failure: 'auth_invalid',
+    explanation:
+      'Stripe refused the secret key: it was rolled or deleted, or it belongs to the other mode (test keys only work in test mode).',
+    repairSteps: [
+      'Open the Stripe Dashboard → Developers → API keys in the mode this environment uses (sk_test_… for test, sk_live_… for live).',
+      'Create a restricted key with Read access to Balance and Customers, or roll the secret key.',
+      'Replace it in Credentials → Secret key and run the test again.',
+    ],
+  },
+  {
+    failure: 'permission_missing',
+    explanation: 'The restricted key lacks a permission this probe needs.',
+    repairSteps: [
+      'In Developers → API keys, edit the restricted key and grant Read on Balance and Customers.',
+      'Run the test again.',
+    ],
+  },
+  {
+    failure: 'rate_limited',
+    explanation:
+      'Stripe is throttling the account: about 100 read requests per second in live mode and 25 in test mode.',
+    repairSteps: [
+      'Wait a few seconds and run the test again.',
+      'Look for a job that calls Stripe in a tight loop, and add backoff on 429 answers.',
+    ],
+  },
+];
 
 export const stripeProvider: ProviderDefinition = {
   id: 'stripe',
@@ -109,5 +141,22 @@ export const stripeProvider: ProviderDefinition = {
   defaultMonitoring: {
     healthCheckInterval: 60,
     alertThresholds: { errorRate: 1, responseTime: 2000, uptime: 99.9 },
+  },
+  probes: {
+    auth: { scheme: 'bearer', credential: 'secretKey' },
+    authCheck: {
+      operation: 'Read the account balance',
+      method: 'GET',
+      path: '/v1/balance',
+      expect: { path: 'object', equals: 'balance' },
+    },
+    functional: {
+      operation: 'List one customer',
+      method: 'GET',
+      path: '/v1/customers',
+      query: { limit: '1' },
+      expect: { path: 'object', equals: 'list' },
+    },
+    knownErrors: stripeKnownErrors,
   },
 };

@@ -7,7 +7,11 @@ import {
   settingsObject,
   text,
 } from './fields';
-import { stripeWebhookSigningSecret, stripeWebhookTolerance } from './stripe';
+import {
+  stripeKnownErrors,
+  stripeWebhookSigningSecret,
+  stripeWebhookTolerance,
+} from './stripe';
 
 export const stripeConnectProvider: ProviderDefinition = {
   id: 'stripe-connect',
@@ -96,5 +100,28 @@ export const stripeConnectProvider: ProviderDefinition = {
   defaultMonitoring: {
     healthCheckInterval: 60,
     alertThresholds: { errorRate: 1, responseTime: 2000, uptime: 99.9 },
+  },
+  probes: {
+    auth: { scheme: 'bearer', credential: 'clientSecret' },
+    authCheck: {
+      operation: 'Read the platform balance',
+      method: 'GET',
+      path: '/v1/balance',
+      expect: { path: 'object', equals: 'balance' },
+    },
+    functional: {
+      operation: 'List one connected account',
+      method: 'GET',
+      path: '/v1/accounts',
+      query: { limit: '1' },
+      expect: { path: 'object', equals: 'list' },
+    },
+    knownErrors: stripeKnownErrors,
+  },
+  oauth: {
+    tokenUrl: 'https://connect.stripe.com/oauth/token',
+    grant: 'refresh_token',
+    clientAuthentication: 'body',
+    clientSecretOnly: true,
   },
 };

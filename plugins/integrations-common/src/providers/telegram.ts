@@ -87,4 +87,39 @@ export const telegramProvider: ProviderDefinition = {
     healthCheckInterval: 60,
     alertThresholds: { errorRate: 2, responseTime: 2000, uptime: 99.5 },
   },
+  probes: {
+    auth: { scheme: 'in_request' },
+    authCheck: {
+      operation: 'Read the bot (getMe)',
+      method: 'GET',
+      path: '/bot{credentials.botToken}/getMe',
+      expect: { path: 'ok', equals: true },
+    },
+    functional: {
+      operation: 'Read the webhook status (getWebhookInfo)',
+      method: 'GET',
+      path: '/bot{credentials.botToken}/getWebhookInfo',
+      expect: { path: 'ok', equals: true },
+    },
+    knownErrors: [
+      {
+        failure: 'auth_invalid',
+        explanation:
+          'Telegram does not accept the bot token: it was revoked with /revoke or belongs to a deleted bot.',
+        repairSteps: [
+          'Open a chat with @BotFather, send /token and pick the bot to get its current token.',
+          'Replace it in Credentials → Bot token and run the test again.',
+        ],
+      },
+      {
+        failure: 'rate_limited',
+        explanation:
+          'The bot sends too fast: Telegram allows about 30 messages per second overall and 1 per second per chat.',
+        repairSteps: [
+          'Wait for the retry_after seconds Telegram gives.',
+          'Spread messages out or batch them per chat.',
+        ],
+      },
+    ],
+  },
 };

@@ -72,4 +72,61 @@ export const twitterProvider: ProviderDefinition = {
     healthCheckInterval: 300,
     alertThresholds: { errorRate: 5, responseTime: 3000, uptime: 99 },
   },
+  probes: {
+    auth: { scheme: 'oauth2' },
+    authCheck: {
+      operation: 'Read the authenticated user',
+      method: 'GET',
+      path: '/users/me',
+      expect: { path: 'data.id', truthy: true },
+    },
+    functional: {
+      operation: 'Read the project’s post usage',
+      method: 'GET',
+      path: '/usage/tweets',
+      expect: { path: 'data', truthy: true },
+    },
+    scopes: { from: 'token_response' },
+    rateLimit: {
+      limit: 'x-rate-limit-limit',
+      remaining: 'x-rate-limit-remaining',
+      reset: 'x-rate-limit-reset',
+      resetUnit: 'epoch_seconds',
+    },
+    knownErrors: [
+      {
+        failure: 'auth_invalid',
+        explanation:
+          'X refused the access token: it expired (after two hours) or the user revoked the app.',
+        repairSteps: [
+          'Check that the refresh token is stored (it needs the offline.access scope).',
+          'If the refresh fails too, have the account owner authorize the app again and store the new refresh token.',
+        ],
+      },
+      {
+        failure: 'auth_expired',
+        explanation:
+          'The refresh token was already used or revoked: X issues a new one with every refresh and accepts each only once.',
+        repairSteps: [
+          'Have the account owner authorize the app again in the X developer portal flow.',
+          'Store the new refresh token and run the test again.',
+        ],
+      },
+      {
+        failure: 'rate_limited',
+        explanation:
+          'The app’s 15-minute request window is used up, or the monthly post cap is reached.',
+        repairSteps: [
+          'Wait until the time in x-rate-limit-reset.',
+          'Check the project’s usage in the X developer portal; upgrade the access tier if the monthly cap is the limit.',
+        ],
+      },
+    ],
+  },
+  oauth: {
+    tokenUrl: '/oauth2/token',
+    grant: 'refresh_token',
+    clientAuthentication: 'basic',
+    rotatesRefreshToken: true,
+  },
 };

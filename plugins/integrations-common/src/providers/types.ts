@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuthType, IntegrationCategory, MonitoringConfig } from '../types';
+import { ProviderOAuth, ProviderProbes } from './probes';
 
 /** A feature of a provider that an integration may switch on. */
 export interface ProviderFeature {
@@ -43,6 +44,10 @@ export interface ProviderDefinition {
     MonitoringConfig,
     'healthCheckInterval' | 'alertThresholds'
   >;
+  /** How connection tests and health checks prove the integration works. */
+  probes: ProviderProbes;
+  /** The token endpoint, for providers whose access tokens are refreshed. */
+  oauth?: ProviderOAuth;
 }
 
 /** A JSON Schema document derived from a zod schema. */

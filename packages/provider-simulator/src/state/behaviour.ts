@@ -1,0 +1,162 @@
+/**
+ * How one simulated provider misbehaves. Every field is a knob of the control
+ * API; the defaults make the provider healthy.
+ */
+export type ProviderBehaviour = {
+  /** Delay before every answer. */
+  latencyMs: number;
+  /** Fraction, 0 to 1, of requests that fail with 503. */
+  failureRate: number;
+  /** When set, every request is answered with this status. */
+  status?: number;
+  /** When set, every request is rate limited with this Retry-After. */
+  retryAfterSeconds?: number;
+  /** Never answer, as a provider whose load balancer swallows requests. */
+  hang: boolean;
+  /** Refuse every credential, as after a revoked key. */
+  rejectCredentials: boolean;
+  /** Scopes the presented credentials are said to have. */
+  scopes?: string[];
+};
+
+/**
+ * A change to a behaviour. `null` clears an optional knob; for `scopes` that
+ * means the provider's default scopes again.
+ */
+export type BehaviourPatch = {
+  latencyMs?: number;
+  failureRate?: number;
+  status?: number | null;
+  retryAfterSeconds?: number | null;
+  hang?: boolean;
+  rejectCredentials?: boolean;
+  scopes?: string[] | null;
+};
+
+/** A behaviour patch with a bad value; the message names the field. */
+export class InvalidBehaviourError extends Error {
+  name = 'InvalidBehaviourError';
+}
+
+const MAX_LATENCY_MS = 600_000;
+
+export function defaultBehaviour(defaultScopes: string[]): ProviderBehaviour {
+  return {
+    latencyMs: 0,
+    failureRate: 0,
+    hang: false,
+    rejectCredentials: false,
+    scopes: [...defaultScopes],
+  };
+}
+
+function fail(field: string, why: string): never {
+  throw new InvalidBehaviourError(`${field}: ${why}`);
+}
+
+function numberIn(field: string, value: unknown, min: number, max: number) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    fail(field, 'must be a number');
+  }
+  if (value < min || value > max) {
+    fail(field, `must be between ${min} and ${max}`);
+  }
+  return value;
+}
+
+function wholeNumberIn(
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+) {
+  const number = numberIn(field, value, min, max);
+  if (!Number.isInteger(number)) {
+    fail(field, 'must be a whole number');
+  }
+  return number;
+}
+
+function boolean(field: string, value: unknown) {
+  if (typeof value !== 'boolean') {
+    fail(field, 'must be true or false');
+  }
+  return value;
+}
+
+function stringList(field: string, value: unknown) {
+  if (!Array.isArray(value) || value.some(item => typeof item !== 'string')) {
+    fail(field, 'must be an array of strings');
+  }
+  return value as string[];
+}
+
+const fieldParsers: {
+  [K in keyof BehaviourPatch]-?: (value: unknown) => BehaviourPatch[K];
+} = {
+  latencyMs: value => wholeNumberIn('latencyMs', value, 0, MAX_LATENCY_MS),
+  failureRate: value => numberIn('failureRate', value, 0, 1),
+  // A 1xx status cannot end an HTTP exchange, so clients would only see a broken connection.
+  status: value =>
+    value === null ? null : wholeNumberIn('status', value, 200, 599),
+  // Retry-After only carries whole seconds.
+  retryAfterSeconds: value =>
+    value === null
+      ? null
+      : wholeNumberIn('retryAfterSeconds', value, 0, Number.MAX_SAFE_INTEGER),
+  hang: value => boolean('hang', value),
+  rejectCredentials: value => boolean('rejectCredentials', value),
+  scopes: value => (value === null ? null : stringList('scopes', value)),
+};
+
+function isKnownField(field: string): field is keyof BehaviourPatch {
+  return Object.hasOwn(fieldParsers, field);
+}
+
+/**
+ * Checks a patch from an untrusted source, such as a control API request.
+ * Fields set to `undefined` are left out, as if they were not given.
+ */
+export function parseBehaviourPatch(input: unknown): BehaviourPatch {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    fail('body', 'must be a JSON object');
+  }
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (!isKnownField(field)) {
+      fail(field, 'is not a behaviour setting');
+    }
+    if (value !== undefined) {
+      patch[field] = fieldParsers[field](value);
+    }
+  }
+  return patch as BehaviourPatch;
+}
+
+export function applyBehaviourPatch(
+  behaviour: ProviderBehaviour,
+  patch: BehaviourPatch,
+  defaultScopes: string[],
+): ProviderBehaviour {
+  const { status, retryAfterSeconds, scopes, ...rest } = patch;
+  const next: ProviderBehaviour = { ...behaviour, ...rest };
+  setOrClear(next, 'status', status);
+  setOrClear(next, 'retryAfterSeconds', retryAfterSeconds);
+  if (scopes !== undefined) {
+    next.scopes = [...(scopes ?? defaultScopes)];
+  }
+  return next;
+}
+
+// A cleared knob is dropped rather than kept as undefined, so a behaviour shows only what is in force.
+function setOrClear(
+  behaviour: ProviderBehaviour,
+  key: 'status' | 'retryAfterSeconds',
+  value: number | null | undefined,
+) {
+  if (value === null) {
+    delete behaviour[key];
+  } else if (value !== undefined) {
+    behaviour[key] = value;
+  }
+}

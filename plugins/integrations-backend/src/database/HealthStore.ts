@@ -1,0 +1,370 @@
+import {
+  Environment,
+  FailureClass,
+  HealthStatus,
+  RateLimitReading,
+  TestFailure,
+  TestRunResult,
+} from '@internal/plugin-integrations-common';
+import { Knex } from 'knex';
+import { toIsoString } from './timestamps';
+
+/** One check as the status computation sees it. */
+export interface CheckSample {
+  at: string;
+  passed: boolean;
+  responseTimeMs?: number;
+  failureClass?: FailureClass;
+}
+
+/** The current health of one configuration. */
+export interface HealthState {
+  integration: string;
+  environment: Environment;
+  status: HealthStatus;
+  reasons: string[];
+  /** Latest checks, newest first. */
+  recent: CheckSample[];
+  lastCheckedAt?: string;
+  lastSuccessAt?: string;
+  statusChangedAt?: string;
+  lastRunId?: string;
+  failure?: TestFailure;
+  responseTimeMs?: number;
+  rateLimit?: RateLimitReading;
+}
+
+/** A change of status, for the activity feed. */
+export interface HealthEvent {
+  id: string;
+  integration: string;
+  environment: Environment;
+  occurredAt: string;
+  previousStatus: HealthStatus;
+  status: HealthStatus;
+  summary: string;
+}
+
+/** Checks of one configuration in one hour. */
+export interface HealthRollup {
+  integration: string;
+  bucketStart: string;
+  checks: number;
+  failures: number;
+  responseMsSum: number;
+  responseMsCount: number;
+  responseMsMax: number | null;
+}
+
+type TestRunRow = {
+  id: string;
+  integration_name: string;
+  environment: string;
+  suite: string;
+  status: string;
+  trigger: string;
+  triggered_by: string;
+  started_at: Date | string | number;
+  duration_ms: number;
+  failure_class: string | null;
+  result: string;
+};
+
+type StateRow = {
+  integration_name: string;
+  environment: string;
+  status: string;
+  reasons: string;
+  recent: string;
+  last_checked_at: Date | string | number | null;
+  last_success_at: Date | string | number | null;
+  status_changed_at: Date | string | number | null;
+  last_run_id: string | null;
+  failure: string | null;
+  response_time_ms: number | null;
+  rate_limit: string | null;
+};
+
+type RollupRow = {
+  integration_name: string;
+  bucket_start: Date | string | number;
+  checks: number | string;
+  failures: number | string;
+  response_ms_sum: number | string;
+  response_ms_count: number | string;
+  response_ms_max: number | string | null;
+};
+
+const HOUR_MS = 3_600_000;
+
+/** The start of the hour that holds `at`, the rollups' bucket. */
+export function hourBucket(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+}
+
+/**
+ * Test runs, health states and their hourly rollups. A check's run, rollup,
+ * state and status change are written in one transaction.
+ */
+export class HealthStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Stores a test run that does not count towards health (a manual diagnostic). */
+  async saveRun(run: TestRunResult): Promise<void> {
+    await this.db('test_runs').insert(toRunRow(run));
+  }
+
+  /**
+   * Stores a health check: its run, its place in the hourly rollup, the new
+   * state and, when the status changed, the event.
+   */
+  async recordCheck(options: {
+    run: TestRunResult;
+    sample: CheckSample;
+    state: HealthState;
+    event?: HealthEvent;
+  }): Promise<void> {
+    const { run, sample, state, event } = options;
+    await this.db.transaction(async tx => {
+      await tx('test_runs').insert(toRunRow(run));
+      const response = sample.responseTimeMs;
+      await tx('health_rollups')
+        .insert({
+          integration_name: run.integration,
+          environment: run.environment,
+          bucket_start: hourBucket(new Date(sample.at)),
+          checks: 1,
+          failures: sample.passed ? 0 : 1,
+          response_ms_sum: response ?? 0,
+          response_ms_count: response === undefined ? 0 : 1,
+          response_ms_max: response ?? null,
+        })
+        .onConflict(['integration_name', 'environment', 'bucket_start'])
+        .merge({
+          checks: tx.raw('health_rollups.checks + 1'),
+          failures: tx.raw('health_rollups.failures + ?', [
+            sample.passed ? 0 : 1,
+          ]),
+          response_ms_sum: tx.raw('health_rollups.response_ms_sum + ?', [
+            response ?? 0,
+          ]),
+          response_ms_count: tx.raw('health_rollups.response_ms_count + ?', [
+            response === undefined ? 0 : 1,
+          ]),
+          response_ms_max:
+            response === undefined
+              ? tx.raw('health_rollups.response_ms_max')
+              : tx.raw(
+                  'CASE WHEN health_rollups.response_ms_max IS NULL OR health_rollups.response_ms_max < ? THEN ? ELSE health_rollups.response_ms_max END',
+                  [response, response],
+                ),
+        });
+      await this.writeState(tx, state);
+      if (event) {
+        await this.insertEvent(tx, event);
+      }
+    });
+  }
+
+  /** Writes a state without a check, e.g. when an integration is switched off. */
+  async saveState(state: HealthState, event?: HealthEvent): Promise<void> {
+    await this.db.transaction(async tx => {
+      await this.writeState(tx, state);
+      if (event) {
+        await this.insertEvent(tx, event);
+      }
+    });
+  }
+
+  async getState(
+    integration: string,
+    environment: Environment,
+  ): Promise<HealthState | undefined> {
+    const row: StateRow | undefined = await this.db('health_states')
+      .where({ integration_name: integration, environment })
+      .first();
+    return row ? toState(row) : undefined;
+  }
+
+  async listStates(environment?: Environment): Promise<HealthState[]> {
+    const rows: StateRow[] = await this.db('health_states').modify(query => {
+      if (environment) {
+        query.where({ environment });
+      }
+    });
+    return rows.map(toState);
+  }
+
+  async listRuns(
+    integration: string,
+    environment: Environment,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: TestRunResult[]; totalCount: number }> {
+    const where = { integration_name: integration, environment };
+    const [{ count }] = await this.db('test_runs')
+      .where(where)
+      .count({ count: '*' });
+    const rows: TestRunRow[] = await this.db('test_runs')
+      .where(where)
+      .orderBy('started_at', 'desc')
+      .orderBy('id')
+      .offset(page.offset)
+      .limit(page.limit);
+    return {
+      items: rows.map(row => JSON.parse(row.result)),
+      totalCount: Number(count),
+    };
+  }
+
+  /** The newest runs in one environment, for the activity feed. */
+  async listRecentRuns(
+    environment: Environment,
+    limit: number,
+  ): Promise<TestRunResult[]> {
+    const rows: TestRunRow[] = await this.db('test_runs')
+      .where({ environment })
+      .whereNot({ trigger: 'scheduled' })
+      .orderBy('started_at', 'desc')
+      .limit(limit);
+    return rows.map(row => JSON.parse(row.result));
+  }
+
+  async listEvents(
+    environment: Environment,
+    limit: number,
+  ): Promise<HealthEvent[]> {
+    const rows = await this.db('health_events')
+      .where({ environment })
+      .orderBy('occurred_at', 'desc')
+      .limit(limit);
+    return rows.map(row => ({
+      id: row.id,
+      integration: row.integration_name,
+      environment: row.environment,
+      occurredAt: toIsoString(row.occurred_at),
+      previousStatus: row.previous_status,
+      status: row.status,
+      summary: row.summary,
+    }));
+  }
+
+  /** Hourly rollups of one environment from `since` on, oldest first. */
+  async listRollups(
+    environment: Environment,
+    since: Date,
+    integration?: string,
+  ): Promise<HealthRollup[]> {
+    const rows: RollupRow[] = await this.db('health_rollups')
+      .where({ environment })
+      .where('bucket_start', '>=', since)
+      .modify(query => {
+        if (integration) {
+          query.where({ integration_name: integration });
+        }
+      })
+      .orderBy('bucket_start');
+    return rows.map(row => ({
+      integration: row.integration_name,
+      bucketStart: toIsoString(row.bucket_start),
+      checks: Number(row.checks),
+      failures: Number(row.failures),
+      responseMsSum: Number(row.response_ms_sum),
+      responseMsCount: Number(row.response_ms_count),
+      responseMsMax:
+        row.response_ms_max === null ? null : Number(row.response_ms_max),
+    }));
+  }
+
+  /** Deletes runs and rollups older than their retention. */
+  async deleteOlderThan(options: {
+    runsBefore: Date;
+    rollupsBefore: Date;
+    eventsBefore: Date;
+  }): Promise<void> {
+    await this.db('test_runs')
+      .where('started_at', '<', options.runsBefore)
+      .delete();
+    await this.db('health_rollups')
+      .where('bucket_start', '<', options.rollupsBefore)
+      .delete();
+    await this.db('health_events')
+      .where('occurred_at', '<', options.eventsBefore)
+      .delete();
+  }
+
+  private async insertEvent(tx: Knex.Transaction, event: HealthEvent) {
+    await tx('health_events').insert({
+      id: event.id,
+      integration_name: event.integration,
+      environment: event.environment,
+      occurred_at: new Date(event.occurredAt),
+      previous_status: event.previousStatus,
+      status: event.status,
+      summary: event.summary,
+    });
+  }
+
+  private async writeState(tx: Knex.Transaction, state: HealthState) {
+    const columns = {
+      status: state.status,
+      reasons: JSON.stringify(state.reasons),
+      recent: JSON.stringify(state.recent),
+      last_checked_at: state.lastCheckedAt
+        ? new Date(state.lastCheckedAt)
+        : null,
+      last_success_at: state.lastSuccessAt
+        ? new Date(state.lastSuccessAt)
+        : null,
+      status_changed_at: state.statusChangedAt
+        ? new Date(state.statusChangedAt)
+        : null,
+      last_run_id: state.lastRunId ?? null,
+      failure: state.failure ? JSON.stringify(state.failure) : null,
+      response_time_ms: state.responseTimeMs ?? null,
+      rate_limit: state.rateLimit ? JSON.stringify(state.rateLimit) : null,
+    };
+    await tx('health_states')
+      .insert({
+        integration_name: state.integration,
+        environment: state.environment,
+        ...columns,
+      })
+      .onConflict(['integration_name', 'environment'])
+      .merge(columns);
+  }
+}
+
+function toRunRow(run: TestRunResult): TestRunRow {
+  return {
+    id: run.id,
+    integration_name: run.integration,
+    environment: run.environment,
+    suite: run.suite,
+    status: run.status,
+    trigger: run.trigger,
+    triggered_by: run.triggeredBy,
+    started_at: new Date(run.startedAt),
+    duration_ms: Math.round(run.durationMs),
+    failure_class: run.failure?.class ?? null,
+    result: JSON.stringify(run),
+  };
+}
+
+function toState(row: StateRow): HealthState {
+  const optionalTime = (value: Date | string | number | null) =>
+    value === null ? undefined : toIsoString(value);
+  return {
+    integration: row.integration_name,
+    environment: row.environment as Environment,
+    status: row.status as HealthStatus,
+    reasons: JSON.parse(row.reasons),
+    recent: JSON.parse(row.recent),
+    lastCheckedAt: optionalTime(row.last_checked_at),
+    lastSuccessAt: optionalTime(row.last_success_at),
+    statusChangedAt: optionalTime(row.status_changed_at),
+    lastRunId: row.last_run_id ?? undefined,
+    failure: row.failure ? JSON.parse(row.failure) : undefined,
+    responseTimeMs: row.response_time_ms ?? undefined,
+    rateLimit: row.rate_limit ? JSON.parse(row.rate_limit) : undefined,
+  };
+}

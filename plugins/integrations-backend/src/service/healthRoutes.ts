@@ -1,0 +1,199 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  BulkTestResponse,
+  Environment,
+  TestSuite,
+  bulkTestRequestSchema,
+  diagnosticsRequestSchema,
+  environmentQuerySchema,
+  healthHistoryQuerySchema,
+  healthQuerySchema,
+  integrationNameSchema,
+  integrationReadPermission,
+  integrationTestRunPermission,
+  statusQuerySchema,
+  testRunsQuerySchema,
+} from '@internal/plugin-integrations-common';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import express from 'express';
+import { z } from 'zod';
+import { ConfigFilter } from '../database/IntegrationConfigStore';
+import { forEachBounded } from '../services/health/HealthCheckTask';
+import { integrationResourceRef } from '../permissions/rules';
+import { RequestGuard } from './RequestGuard';
+import { parseInput } from './validation';
+import { RouterOptions } from './router';
+
+const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
+
+/** How many tests of one bulk request run at the same time. */
+const BULK_TEST_CONCURRENCY = 5;
+
+/**
+ * Connection tests, diagnostics and health: `/:name/test`,
+ * `/:name/diagnostics`, `/bulk-test`, `/:name/tests`, `/status`, `/health`
+ * and `/health/history`.
+ */
+export function addHealthRoutes(
+  router: express.Router,
+  options: RouterOptions & { guard: RequestGuard },
+) {
+  const { guard, tester, health, permissions, transformConditions } = options;
+
+  /** The filter a (possibly conditional) read permission puts on listings. */
+  async function readableFilter(
+    credentials: BackstageCredentials,
+  ): Promise<ConfigFilter> {
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: integrationReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `You lack the permission ${integrationReadPermission.name}`,
+      );
+    }
+    return decision.result === AuthorizeResult.CONDITIONAL
+      ? { permission: transformConditions(decision.conditions) }
+      : {};
+  }
+
+  async function runTest(
+    req: express.Request,
+    suite: TestSuite,
+  ): Promise<unknown> {
+    const credentials = await guard.userCredentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const { environment } = parseInput(
+      environmentQuerySchema,
+      req.query,
+      'query',
+    );
+    await guard.authorizeResources(credentials, integrationTestRunPermission, [
+      integrationResourceRef(name, environment),
+    ]);
+    return tester.test(name, environment, {
+      suite,
+      trigger: 'manual',
+      actor: credentials.principal.userEntityRef,
+    });
+  }
+
+  router.post('/:name/test', async (req, res) => {
+    res.json(await runTest(req, 'quick'));
+  });
+
+  router.post('/:name/diagnostics', async (req, res) => {
+    const { testSuite } = parseInput(
+      diagnosticsRequestSchema,
+      req.body,
+      'body',
+    );
+    res.json(await runTest(req, testSuite));
+  });
+
+  router.post('/bulk-test', async (req, res) => {
+    const credentials = await guard.userCredentials(req);
+    const body = parseInput(bulkTestRequestSchema, req.body, 'body');
+    const targets = body.integrations.map(item =>
+      typeof item === 'string'
+        ? { name: item, environment: body.environment ?? 'production' }
+        : item,
+    );
+    const allowed = new Set(
+      await guard.allowedResources(
+        credentials,
+        integrationTestRunPermission,
+        targets.map(t => integrationResourceRef(t.name, t.environment)),
+      ),
+    );
+    const results: BulkTestResponse['results'] = new Array(targets.length);
+    await forEachBounded(
+      targets.map((target, index) => ({ ...target, index })),
+      BULK_TEST_CONCURRENCY,
+      async ({ name, environment, index }) => {
+        const item = { integration: name, environment };
+        if (!allowed.has(integrationResourceRef(name, environment))) {
+          results[index] = {
+            ...item,
+            error: `You lack the permission ${integrationTestRunPermission.name} on ${name} (${environment})`,
+          };
+          return;
+        }
+        try {
+          results[index] = {
+            ...item,
+            result: await tester.test(name, environment, {
+              suite: body.testSuite ?? 'quick',
+              trigger: 'bulk',
+              actor: credentials.principal.userEntityRef,
+            }),
+          };
+        } catch (error) {
+          results[index] = {
+            ...item,
+            error: error instanceof Error ? error.message : String(error),
+          };
+        }
+      },
+    );
+    res.json({ results } satisfies BulkTestResponse);
+  });
+
+  router.get('/:name/tests', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    const query = parseInput(testRunsQuerySchema, req.query, 'query');
+    await guard.authorizeResources(credentials, integrationReadPermission, [
+      integrationResourceRef(name, query.environment),
+    ]);
+    await tester.configuration(name, query.environment);
+    res.json(
+      await options.store.health.listRuns(name, query.environment, {
+        offset: query.offset ?? 0,
+        limit: query.limit ?? 20,
+      }),
+    );
+  });
+
+  router.get('/status', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const query = parseInput(statusQuerySchema, req.query, 'query');
+    const environment: Environment = query.environment ?? 'production';
+    res.json(
+      await health.dashboard(environment, await readableFilter(credentials)),
+    );
+  });
+
+  router.get('/health/history', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const query = parseInput(healthHistoryQuerySchema, req.query, 'query');
+    const visible = await health.list({
+      ...(await readableFilter(credentials)),
+      environment: query.environment,
+    });
+    const requested = query.integrations?.split(',');
+    const names = visible
+      .map(item => item.integration)
+      .filter(name => !requested || requested.includes(name));
+    res.json(
+      await health.history(query.environment, query.range ?? '24h', names),
+    );
+  });
+
+  router.get('/health', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const query = parseInput(healthQuerySchema, req.query, 'query');
+    const items = await health.list({
+      ...(await readableFilter(credentials)),
+      ...(query.environment ? { environment: query.environment } : {}),
+      ...(query.integration ? { text: query.integration } : {}),
+    });
+    res.json({
+      items: query.integration
+        ? items.filter(item => item.integration === query.integration)
+        : items,
+    });
+  });
+}

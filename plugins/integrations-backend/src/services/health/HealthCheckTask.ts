@@ -1,0 +1,126 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { IntegrationConfig } from '@internal/plugin-integrations-common';
+import { IntegrationConfigStore } from '../../database/IntegrationConfigStore';
+import { ConnectionTestService } from '../testing/ConnectionTestService';
+
+/** Who the audit log names for scheduled checks. */
+export const HEALTH_CHECK_ACTOR = 'task:integrations-health-check';
+
+/** Runs `work` over `items` with at most `concurrency` at a time. */
+export async function forEachBounded<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await work(item);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, worker),
+  );
+}
+
+/**
+ * Checks every enabled configuration whose health-check interval has passed.
+ * The task ticks often; each configuration keeps its own interval. Checks run
+ * with bounded concurrency and each is cut off at its own timeout, so a
+ * hanging provider never holds up the others.
+ */
+export class HealthCheckTask {
+  private readonly store: IntegrationConfigStore;
+  private readonly tester: ConnectionTestService;
+  private readonly logger: LoggerService;
+  private readonly concurrency: number;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    store: IntegrationConfigStore;
+    tester: ConnectionTestService;
+    logger: LoggerService;
+    concurrency: number;
+    now?: () => Date;
+  }) {
+    this.store = options.store;
+    this.tester = options.tester;
+    this.logger = options.logger;
+    this.concurrency = options.concurrency;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async start(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'integrations-health-check',
+      scope: 'global',
+      ...schedule,
+      fn: async () => {
+        await this.checkDue();
+      },
+    });
+  }
+
+  /** The configurations due for a check now. */
+  async due(): Promise<IntegrationConfig[]> {
+    const { items } = await this.store.listConfigs(
+      { enabled: true },
+      { limit: 100_000 },
+    );
+    const states = new Map(
+      (await this.store.health.listStates()).map(state => [
+        `${state.integration}:${state.environment}`,
+        state,
+      ]),
+    );
+    const now = this.now().getTime();
+    return items.filter(config => {
+      const last = states.get(
+        `${config.name}:${config.environment}`,
+      )?.lastCheckedAt;
+      return (
+        !last ||
+        Date.parse(last) + config.monitoringConfig.healthCheckInterval * 1000 <=
+          now
+      );
+    });
+  }
+
+  /** Checks every due configuration; returns how many were checked and failed. */
+  async checkDue(): Promise<{ checked: number; failed: number }> {
+    return this.check(await this.due());
+  }
+
+  async check(
+    configs: IntegrationConfig[],
+  ): Promise<{ checked: number; failed: number }> {
+    let failed = 0;
+    await forEachBounded(configs, this.concurrency, async config => {
+      try {
+        const run = await this.tester.run(config, {
+          suite: 'health',
+          trigger: 'scheduled',
+          actor: HEALTH_CHECK_ACTOR,
+          signal: AbortSignal.timeout(config.connectionConfig.timeout),
+        });
+        if (run.status === 'failed') {
+          failed++;
+        }
+      } catch (error) {
+        failed++;
+        this.logger.warn(
+          `Health check of ${config.name} (${config.environment}) could not run: ${error}`,
+        );
+      }
+    });
+    return { checked: configs.length, failed };
+  }
+}

@@ -1,0 +1,212 @@
+import {
+  IntegrationConfig,
+  ProviderOAuth,
+  TestFailure,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import { OutboundRequestError, SafeHttpClient } from '../../network';
+import { CredentialService, OpenedCredentials } from '../CredentialService';
+import { classifyAnswer, describeFailure } from '../testing/classifyFailure';
+import { classifyOutboundError } from '../testing/classifyOutboundError';
+
+/** A token refresh that failed, classified like any probe failure. */
+export class TokenRefreshError extends Error {
+  constructor(readonly failure: TestFailure) {
+    super(failure.explanation);
+    this.name = 'TokenRefreshError';
+  }
+}
+
+/** An access token ready to use. */
+export interface AccessToken {
+  value: string;
+  expiresAt?: string;
+  /** Whether the token endpoint was called for it just now. */
+  refreshed: boolean;
+  /** Scopes the token endpoint granted, when it was called. */
+  scopes?: string[];
+}
+
+/** Where the token endpoint of this integration is. */
+export function tokenUrlOf(
+  config: IntegrationConfig,
+  oauth: ProviderOAuth,
+): string {
+  const url = config.authConfig.tokenUrl ?? oauth.tokenUrl;
+  return url.startsWith('/')
+    ? `${config.connectionConfig.baseUrl.replace(/\/+$/, '')}${url}`
+    : url;
+}
+
+/**
+ * Obtains OAuth 2.0 access tokens from the provider's token endpoint and keeps
+ * them, and any rotated refresh token, in the vault.
+ */
+export class OAuthTokenService {
+  private readonly http: SafeHttpClient;
+  private readonly credentials: CredentialService;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    http: SafeHttpClient;
+    credentials: CredentialService;
+    now?: () => Date;
+  }) {
+    this.http = options.http;
+    this.credentials = options.credentials;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * The stored access token while it is fresh; otherwise, or with `force`, a
+   * new one from the token endpoint.
+   */
+  async accessToken(
+    config: IntegrationConfig,
+    opened: OpenedCredentials,
+    options: { actor: string; force?: boolean; signal?: AbortSignal },
+  ): Promise<AccessToken> {
+    const oauth = getProvider(config.provider)?.oauth;
+    const stored = opened.values.accessToken;
+    const expiresAt = opened.expiresAt.accessToken;
+    const margin =
+      (config.authConfig.tokenRefreshSettings?.refreshBeforeExpirySeconds ??
+        300) * 1000;
+    const fresh =
+      stored !== undefined &&
+      (!expiresAt || Date.parse(expiresAt) - margin > this.now().getTime());
+    if (!oauth || (fresh && !options.force)) {
+      if (stored === undefined) {
+        throw new TokenRefreshError(
+          describeFailure('auth_invalid', getProvider(config.provider), {
+            providerMessage: 'No access token is stored',
+          }),
+        );
+      }
+      return { value: stored, expiresAt, refreshed: false };
+    }
+    return this.refresh(config, oauth, opened, options);
+  }
+
+  private async refresh(
+    config: IntegrationConfig,
+    oauth: ProviderOAuth,
+    opened: OpenedCredentials,
+    options: { actor: string; signal?: AbortSignal },
+  ): Promise<AccessToken> {
+    const provider = getProvider(config.provider);
+    const { clientId, clientSecret, refreshToken } = opened.values;
+    const unusable = opened.expired.map(e => e.field);
+    if (!clientSecret || (oauth.grant === 'refresh_token' && !refreshToken)) {
+      const missing = !clientSecret ? 'clientSecret' : 'refreshToken';
+      throw new TokenRefreshError(
+        describeFailure(
+          unusable.includes(missing) ? 'auth_expired' : 'auth_invalid',
+          provider,
+          {
+            providerMessage: unusable.includes(missing)
+              ? `The stored ${missing} has expired`
+              : `No ${missing} is stored, so no access token can be issued`,
+          },
+        ),
+      );
+    }
+
+    const form = new URLSearchParams({ grant_type: oauth.grant });
+    if (oauth.grant === 'refresh_token') {
+      form.set('refresh_token', refreshToken);
+    }
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    };
+    if (oauth.clientAuthentication === 'basic') {
+      headers.authorization = `Basic ${Buffer.from(
+        `${encodeURIComponent(clientId ?? '')}:${encodeURIComponent(
+          clientSecret,
+        )}`,
+      ).toString('base64')}`;
+    } else {
+      if (!oauth.clientSecretOnly && clientId) {
+        form.set('client_id', clientId);
+      }
+      form.set('client_secret', clientSecret);
+    }
+    const secrets = Object.values(opened.values);
+
+    let answer;
+    try {
+      answer = await this.http.request({
+        url: tokenUrlOf(config, oauth),
+        method: 'POST',
+        headers,
+        body: form.toString(),
+        timeoutMs: config.connectionConfig.timeout,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof OutboundRequestError) {
+        throw new TokenRefreshError(classifyOutboundError(error, provider));
+      }
+      throw error;
+    }
+    const bodyText = answer.text();
+    if (answer.status !== 200) {
+      throw new TokenRefreshError(
+        classifyAnswer(
+          { status: answer.status, headers: answer.headers, bodyText },
+          provider,
+          secrets,
+        ),
+      );
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      body = {};
+    }
+    if (typeof body.access_token !== 'string' || !body.access_token) {
+      throw new TokenRefreshError(
+        describeFailure('bad_response', provider, {
+          httpStatus: answer.status,
+          providerMessage: 'The token endpoint answered without access_token',
+        }),
+      );
+    }
+
+    const issuedAt = this.now().getTime();
+    const expiresAt =
+      typeof body.expires_in === 'number'
+        ? new Date(issuedAt + body.expires_in * 1000).toISOString()
+        : undefined;
+    const tokens: Record<string, { value: string; expiresAt?: string }> = {
+      accessToken: { value: body.access_token, expiresAt },
+    };
+    if (typeof body.refresh_token === 'string' && body.refresh_token) {
+      const refreshExpiresAt =
+        typeof body.refresh_token_expires_in === 'number'
+          ? new Date(
+              issuedAt + body.refresh_token_expires_in * 1000,
+            ).toISOString()
+          : undefined;
+      tokens.refreshToken = {
+        value: body.refresh_token,
+        expiresAt: refreshExpiresAt,
+      };
+    }
+    await this.credentials.storeIssuedTokens(
+      config.name,
+      config.environment,
+      tokens,
+      options.actor,
+    );
+    const scope = typeof body.scope === 'string' ? body.scope : undefined;
+    return {
+      value: body.access_token,
+      expiresAt,
+      refreshed: true,
+      ...(scope ? { scopes: scope.split(/[\s,]+/).filter(Boolean) } : {}),
+    };
+  }
+}

@@ -1,0 +1,127 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Environment,
+  IntegrationConfig,
+  TestRunResult,
+  TestSuite,
+  TestTrigger,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import { randomUUID } from 'node:crypto';
+import { IntegrationConfigStore } from '../../database/IntegrationConfigStore';
+import { CredentialService } from '../CredentialService';
+import { HealthService } from '../health/HealthService';
+import { ProbeRunner } from './ProbeRunner';
+
+/**
+ * Runs connection tests and health checks: opens the credentials (recorded
+ * as a use), runs the suite's probes, stores the result and updates health.
+ */
+export class ConnectionTestService {
+  private readonly store: IntegrationConfigStore;
+  private readonly credentials: CredentialService;
+  private readonly runner: ProbeRunner;
+  private readonly health: HealthService;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    store: IntegrationConfigStore;
+    credentials: CredentialService;
+    runner: ProbeRunner;
+    health: HealthService;
+    now?: () => Date;
+  }) {
+    this.store = options.store;
+    this.credentials = options.credentials;
+    this.runner = options.runner;
+    this.health = options.health;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The configuration to test; a deleted one cannot be tested. */
+  async configuration(
+    name: string,
+    environment: Environment,
+  ): Promise<IntegrationConfig> {
+    const [config] = await this.store.getConfigs(name, environment);
+    if (!config) {
+      throw new NotFoundError(`${name} has no ${environment} configuration`);
+    }
+    if (config.deleted) {
+      throw new ConflictError(`${name} is deleted; restore it first`);
+    }
+    return config;
+  }
+
+  async test(
+    name: string,
+    environment: Environment,
+    options: {
+      suite: TestSuite;
+      trigger: TestTrigger;
+      actor: string;
+      signal?: AbortSignal;
+    },
+  ): Promise<TestRunResult> {
+    return this.run(await this.configuration(name, environment), options);
+  }
+
+  /**
+   * Runs a suite against a configuration. Every run counts as a check of the
+   * integration's health, so "test now" updates the dashboard at once.
+   */
+  async run(
+    config: IntegrationConfig,
+    options: {
+      suite: TestSuite;
+      trigger: TestTrigger;
+      actor: string;
+      signal?: AbortSignal;
+    },
+  ): Promise<TestRunResult> {
+    const provider = getProvider(config.provider);
+    if (!provider) {
+      throw new ConflictError(
+        `${config.name} uses the unknown provider ${config.provider}`,
+      );
+    }
+    const startedAt = this.now();
+    const started = performance.now();
+    const credentials = await this.credentials.openForUse(
+      config.name,
+      config.environment,
+      {
+        actor: options.actor,
+        purpose:
+          options.trigger === 'scheduled'
+            ? 'health check'
+            : `${options.suite} test`,
+      },
+    );
+    const outcome = await this.runner.run({
+      config,
+      provider,
+      credentials,
+      suite: options.suite,
+      actor: options.actor,
+      signal: options.signal,
+    });
+    const failed = outcome.steps.find(step => step.status === 'failed');
+    const warned = outcome.steps.some(step => step.status === 'warning');
+    const run: TestRunResult = {
+      id: randomUUID(),
+      integration: config.name,
+      environment: config.environment,
+      suite: options.suite,
+      status: failed ? 'failed' : warned ? 'degraded' : 'passed',
+      trigger: options.trigger,
+      triggeredBy: options.actor,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      ...outcome,
+      ...(failed?.failure ? { failure: failed.failure } : {}),
+    };
+    await this.health.recordCheck(config, run);
+    return run;
+  }
+}

@@ -1,0 +1,43 @@
+import {
+  ProviderDefinition,
+  RateLimitReading,
+} from '@internal/plugin-integrations-common';
+
+function numberOf(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') {
+    return undefined;
+  }
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** The provider's rate-limit headers, read the way the catalog describes them. */
+export function readRateLimit(
+  provider: ProviderDefinition,
+  headers: Record<string, string>,
+  now: Date = new Date(),
+): RateLimitReading | undefined {
+  const spec = provider.probes.rateLimit;
+  if (!spec) {
+    return undefined;
+  }
+  const limit = numberOf(headers[spec.limit.toLowerCase()]);
+  const remaining = numberOf(headers[spec.remaining.toLowerCase()]);
+  const reset = numberOf(headers[spec.reset.toLowerCase()]);
+  if (limit === undefined && remaining === undefined) {
+    return undefined;
+  }
+  const resetAt =
+    reset === undefined
+      ? undefined
+      : new Date(
+          spec.resetUnit === 'epoch_seconds'
+            ? reset * 1000
+            : now.getTime() + reset * 1000,
+        ).toISOString();
+  return {
+    ...(limit !== undefined ? { limit } : {}),
+    ...(remaining !== undefined ? { remaining } : {}),
+    ...(resetAt ? { resetAt } : {}),
+  };
+}
