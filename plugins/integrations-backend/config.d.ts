@@ -24,6 +24,8 @@ export interface Config {
       allowedCidrs?: string[];
       /** PEM files of extra certificate authorities to trust, e.g. a TLS-inspecting proxy. */
       trustedCertificateFiles?: string[];
+      /** Extra certificate authorities as PEM text (use `$file:` to read one). */
+      trustedCertificates?: string[];
       connectTimeoutMs?: number;
       timeoutMs?: number;
       maxResponseBytes?: number;

@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevPersonaProvider } from './modules/devPersonaAuth';
 import { permissionModuleIntegrationsPolicy } from './modules/permissionPolicy';
+import { integrationsModuleProviderSimulator } from './modules/providerSimulator';
 
 const backend = createBackend();
 
@@ -24,5 +25,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@internal/plugin-integrations-backend'));
+// Only active where app-config enables providerSimulator (development, e2e).
+backend.add(integrationsModuleProviderSimulator);
 
 backend.start();

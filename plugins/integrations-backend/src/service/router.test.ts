@@ -11,6 +11,10 @@ import {
   auditReadPermission,
   integrationUpdatePermission,
 } from '@internal/plugin-integrations-common';
+import {
+  ProviderSimulator,
+  startProviderSimulator,
+} from '@internal/provider-simulator';
 import request from 'supertest';
 import { integrationsPlugin } from '../plugin';
 import {
@@ -27,8 +31,22 @@ const testKeyRing = {
   ],
 };
 
+// Scheduled checks stay out of the way; the tests trigger checks through the API.
+const quietSchedule = {
+  frequency: { hours: 24 },
+  timeout: { minutes: 1 },
+  initialDelay: { hours: 24 },
+};
+
 const seededConfig = mockServices.rootConfig.factory({
-  data: { integrations: { demo: { seed: true }, encryption: testKeyRing } },
+  data: {
+    integrations: {
+      demo: { seed: true },
+      encryption: testKeyRing,
+      health: { schedule: quietSchedule },
+      tokenRefresh: { schedule: quietSchedule },
+    },
+  },
 });
 
 const asUser = mockCredentials.user.header('user:default/ada.admin');
@@ -294,6 +312,141 @@ describe('integrations router', () => {
     });
   });
 
+  describe('connection tests and health', () => {
+    let simulator: ProviderSimulator;
+
+    beforeAll(async () => {
+      simulator = await startProviderSimulator({ port: 0 });
+    });
+    afterAll(() => simulator.close());
+    afterEach(() => simulator.control.reset());
+
+    async function startWithSimulator() {
+      const { server } = await startTestBackend({
+        features: [
+          integrationsPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              integrations: {
+                demo: { seed: true, simulator: { url: simulator.url } },
+                network: { allowedCidrs: ['127.0.0.0/8'] },
+                encryption: testKeyRing,
+                health: { schedule: quietSchedule },
+                tokenRefresh: { schedule: quietSchedule },
+              },
+            },
+          }),
+        ],
+      });
+      return server;
+    }
+
+    it('tests a connection, explains a refused key and shows it on the dashboard', async () => {
+      const server = await startWithSimulator();
+
+      const passed = await request(server)
+        .post('/api/integrations/stripe/test?environment=development')
+        .set('Authorization', asUser);
+      expect(passed.status).toBe(200);
+      expect(passed.body.status).toBe('passed');
+      expect(passed.body.steps.map((s: any) => s.id)).toEqual([
+        'dns_resolve',
+        'tcp_connect',
+        'auth_check',
+        'functional',
+      ]);
+
+      simulator.control.set('stripe', { rejectCredentials: true });
+      const failed = await request(server)
+        .post('/api/integrations/stripe/diagnostics?environment=development')
+        .set('Authorization', asUser)
+        .send({ testSuite: 'auth' });
+      expect(failed.status).toBe(200);
+      expect(failed.body.status).toBe('failed');
+      expect(failed.body.failure.class).toBe('auth_invalid');
+      expect(failed.body.failure.repairSteps[0]).toContain('Stripe Dashboard');
+      expect(JSON.stringify(failed.body)).not.toContain('SecretKeyForThe');
+
+      const dashboard = await request(server)
+        .get('/api/integrations/status?environment=development')
+        .set('Authorization', asUser);
+      const card = dashboard.body.integrations.find(
+        (i: any) => i.integration === 'stripe',
+      );
+      expect(card.status).toBe('unhealthy');
+      expect(card.failure.class).toBe('auth_invalid');
+      expect(card.checks).toEqual({ passed: 1, failed: 1 });
+      expect(dashboard.body.overview.unhealthy).toBe(1);
+      expect(dashboard.body.overview.apiCallsToday).toBe(2);
+      expect(
+        dashboard.body.activity.filter((a: any) => a.kind === 'test'),
+      ).toHaveLength(2);
+
+      const connect = await request(server)
+        .get(
+          '/api/integrations/health?environment=development&integration=stripe-connect',
+        )
+        .set('Authorization', asUser);
+      expect(connect.body.items[0].dependencies).toEqual([
+        { name: 'stripe', status: 'unhealthy' },
+      ]);
+
+      const history = await request(server)
+        .get('/api/integrations/stripe/tests?environment=development')
+        .set('Authorization', asUser);
+      expect(history.body.totalCount).toBe(2);
+      expect(history.body.items[0].suite).toBe('auth');
+
+      const chart = await request(server)
+        .get(
+          '/api/integrations/health/history?environment=development&range=24h&integrations=stripe',
+        )
+        .set('Authorization', asUser);
+      const points = chart.body.series[0].points;
+      expect(points).toHaveLength(24);
+      expect(points[points.length - 1]).toMatchObject({
+        checks: 2,
+        failures: 1,
+        uptime: 50,
+      });
+    });
+
+    it('runs a bulk test with per-item results and refuses bad input', async () => {
+      const server = await startWithSimulator();
+
+      const bulk = await request(server)
+        .post('/api/integrations/bulk-test')
+        .set('Authorization', asUser)
+        .send({
+          integrations: ['github', 'brevo', 'no-such-thing'],
+          environment: 'development',
+        });
+      expect(bulk.status).toBe(200);
+      expect(
+        bulk.body.results.map((r: any) => r.result?.status ?? r.error),
+      ).toEqual([
+        'passed',
+        'passed',
+        'no-such-thing has no development configuration',
+      ]);
+
+      const bad = await request(server)
+        .post('/api/integrations/bulk-test')
+        .set('Authorization', asUser)
+        .send({ integrations: [], testSuite: 'everything' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('body.integrations');
+      expect(bad.body.error.message).toContain('body.testSuite');
+
+      const badSuite = await request(server)
+        .post('/api/integrations/stripe/diagnostics?environment=development')
+        .set('Authorization', asUser)
+        .send({ testSuite: 'everything' });
+      expect(badSuite.status).toBe(400);
+      expect(badSuite.body.error.message).toContain('body.testSuite');
+    });
+  });
+
   describe('when permissions are denied', () => {
     it('answers 403 and records the refused change in the audit log', async () => {
       const deny = mockServices.permissions.factory({
@@ -329,6 +482,17 @@ describe('integrations router', () => {
         .set('Authorization', asUser);
       expect(audit.status).toBe(403);
       expect(audit.body.error.message).toContain(auditReadPermission.name);
+
+      const test = await request(server)
+        .post('/api/integrations/stripe/test?environment=development')
+        .set('Authorization', asUser);
+      expect(test.status).toBe(403);
+      expect(test.body.error.message).toContain('integrations.test.run');
+
+      const status = await request(server)
+        .get('/api/integrations/status')
+        .set('Authorization', asUser);
+      expect(status.status).toBe(403);
     });
   });
 
