@@ -1,14 +1,23 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { connect as netConnect, isIP, LookupFunction, Socket } from 'node:net';
-import { resolve as resolvePath } from 'node:path';
-import { connect as tlsConnect, rootCertificates, TLSSocket } from 'node:tls';
+import { connect as netConnect } from 'node:net';
+import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import { buildConnector, Client } from 'undici';
 import { Cidr, parseCidrList } from './addressPolicy';
+import {
+  assertCertificate,
+  inspectPeer,
+  readCertificateFile,
+  TlsInspection,
+} from './certificates';
 import { withDeadline } from './deadline';
-import { describeCertificateProblem } from './failures';
 import { OutboundRequestError } from './OutboundRequestError';
+import {
+  joinHeaders,
+  readLimited,
+  SafeHttpResponse,
+  toResponse,
+} from './responses';
+import { pinnedLookup, whenOpen } from './sockets';
 import {
   HostResolver,
   parseTarget,
@@ -17,6 +26,8 @@ import {
   Target,
 } from './targets';
 
+export type { TlsInspection } from './certificates';
+export type { SafeHttpResponse } from './responses';
 export type { HostResolver } from './targets';
 
 export interface SafeHttpClientOptions {
@@ -42,36 +53,9 @@ export interface SafeHttpRequest {
   signal?: AbortSignal;
 }
 
-export interface SafeHttpResponse {
-  status: number;
-  /** Lower-case names; repeated headers joined with ', '. */
-  headers: Record<string, string>;
-  body: Buffer;
-  text(): string;
-  /** Throws a SyntaxError, without the body in its message, for non-JSON. */
-  json(): unknown;
-  /** The address actually connected to. */
-  remoteAddress: string;
-  timings: { totalMs: number; firstByteMs: number };
-}
-
-export interface TlsInspection {
-  authorized: boolean;
-  /** Why the certificate is not trusted, in words with the OpenSSL code. */
-  authorizationError?: string;
-  /** ISO 8601. */
-  validFrom: string;
-  /** ISO 8601. */
-  validTo: string;
-  daysUntilExpiry: number;
-  issuer: string;
-  subject: string;
-}
-
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The one way the integrations backend calls out: health checks, connection
@@ -89,7 +73,10 @@ export class SafeHttpClient {
   private readonly maxResponseBytes: number;
   private readonly inFlight = new Set<Client>();
 
-  /** Reads `integrations.network`; all of it is optional. */
+  /**
+   * Reads `integrations.network`, all of it optional; certificate files are
+   * relative to the working directory.
+   */
   static fromConfig(
     config: RootConfigService,
     options: { resolver?: HostResolver } = {},
@@ -97,9 +84,12 @@ export class SafeHttpClient {
     const network = config.getOptionalConfig('integrations.network');
     return new SafeHttpClient({
       allowedCidrs: network?.getOptionalStringArray('allowedCidrs'),
-      trustedCertificates: network
-        ?.getOptionalStringArray('trustedCertificateFiles')
-        ?.map(readCertificateFile),
+      trustedCertificates: [
+        ...(network
+          ?.getOptionalStringArray('trustedCertificateFiles')
+          ?.map(readCertificateFile) ?? []),
+        ...(network?.getOptionalStringArray('trustedCertificates') ?? []),
+      ],
       connectTimeoutMs: network?.getOptionalNumber('connectTimeoutMs'),
       timeoutMs: network?.getOptionalNumber('timeoutMs'),
       maxResponseBytes: network?.getOptionalNumber('maxResponseBytes'),
@@ -122,7 +112,10 @@ export class SafeHttpClient {
       options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
-  /** Resolves and checks the URL's host; throws OutboundRequestError (invalid_url | dns_failure | blocked_by_policy). */
+  /**
+   * Resolves and checks the URL's host; throws OutboundRequestError
+   * (invalid_url, dns_failure or blocked_by_policy).
+   */
   async resolve(url: string): Promise<{
     hostname: string;
     port: number;
@@ -295,149 +288,6 @@ export class SafeHttpClient {
     signal: AbortSignal,
   ): Promise<string[]> {
     return resolveTarget(target, this.resolver, this.allowedCidrs, signal);
-  }
-}
-
-/** Hands the socket the addresses already checked instead of asking DNS again. */
-function pinnedLookup(addresses: string[]): LookupFunction {
-  const answers = addresses.map(address => ({
-    address,
-    family: isIP(address),
-  }));
-  return (_hostname, options, callback) => {
-    if (options.all) {
-      callback(null, answers);
-    } else {
-      callback(null, answers[0].address, answers[0].family);
-    }
-  };
-}
-
-function whenOpen<S extends Socket>(
-  socket: S,
-  event: 'connect' | 'secureConnect',
-  signal: AbortSignal,
-): Promise<S> {
-  return new Promise<S>((resolve, reject) => {
-    const fail = (error: unknown) => {
-      socket.destroy();
-      reject(error);
-    };
-    const onAbort = () => fail(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    // Stays attached: an error after opening must not go unhandled.
-    socket.on('error', fail);
-    socket.once(event, () => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(socket);
-    });
-  });
-}
-
-function inspectPeer(socket: TLSSocket, origin: string): TlsInspection {
-  const certificate = socket.getPeerX509Certificate();
-  if (!certificate) {
-    throw new OutboundRequestError(
-      'tls_error',
-      origin,
-      `${origin} presented no certificate`,
-    );
-  }
-  const validTo = new Date(certificate.validTo);
-  return {
-    authorized: socket.authorized,
-    ...(socket.authorized
-      ? {}
-      : {
-          authorizationError: describeCertificateProblem(
-            String(socket.authorizationError),
-          ),
-        }),
-    validFrom: new Date(certificate.validFrom).toISOString(),
-    validTo: validTo.toISOString(),
-    daysUntilExpiry: Math.floor((validTo.getTime() - Date.now()) / DAY_MS),
-    issuer: certificate.issuer.split('\n').join(', '),
-    subject: certificate.subject.split('\n').join(', '),
-  };
-}
-
-async function readLimited(
-  body: AsyncIterable<Buffer>,
-  maxBytes: number,
-  origin: string,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Leaving the loop early destroys the stream, which stops the download.
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      throw new OutboundRequestError(
-        'response_too_large',
-        origin,
-        `The response from ${origin} is larger than ${maxBytes} bytes`,
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-function joinHeaders(
-  headers: Record<string, string | string[] | undefined>,
-): Record<string, string> {
-  const joined: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) {
-      joined[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-  }
-  return joined;
-}
-
-function toResponse(parts: {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-  origin: string;
-  remoteAddress: string;
-  timings: SafeHttpResponse['timings'];
-}): SafeHttpResponse {
-  const { origin, ...response } = parts;
-  const text = () => response.body.toString('utf8');
-  return {
-    ...response,
-    text,
-    json: () => {
-      try {
-        return JSON.parse(text());
-      } catch {
-        throw new SyntaxError(`The response from ${origin} is not valid JSON`);
-      }
-    },
-  };
-}
-
-function readCertificateFile(file: string): string {
-  let pem: string;
-  try {
-    pem = readFileSync(resolvePath(file), 'utf8');
-  } catch (error) {
-    throw new Error(
-      `Could not read ${file} from integrations.network.trustedCertificateFiles: ${error}`,
-    );
-  }
-  assertCertificate(pem, file);
-  return pem;
-}
-
-// A string that is not PEM would be ignored by TLS without a word, leaving
-// the certificate untrusted for reasons nobody could see.
-function assertCertificate(pem: string, label: string): void {
-  try {
-    new X509Certificate(pem); // eslint-disable-line no-new
-  } catch {
-    throw new Error(`${label} is not a PEM certificate`);
   }
 }
 

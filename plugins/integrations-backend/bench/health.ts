@@ -1,0 +1,187 @@
+/* eslint-disable no-console */
+/**
+ * Health-check throughput: N integrations checked against the provider
+ * simulator answering after a fixed latency. Prints one JSON line.
+ *
+ *   yarn bench:health [--integrations 1000] [--concurrency 50] [--latency 100]
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  applySettingsPatch,
+  defaultSettingsFor,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import knexFactory from 'knex';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { DatabaseIntegrationConfigStore } from '../src/database/IntegrationConfigStore';
+import { SafeHttpClient } from '../src/network';
+import { CredentialService } from '../src/services/CredentialService';
+import { HealthCheckTask } from '../src/services/health/HealthCheckTask';
+import { HealthService } from '../src/services/health/HealthService';
+import { OAuthTokenService } from '../src/services/oauth/OAuthTokenService';
+import { ConnectionTestService } from '../src/services/testing/ConnectionTestService';
+import { ProbeRunner } from '../src/services/testing/ProbeRunner';
+import { CredentialVault } from '../src/services/vault/CredentialVault';
+import { KeyRing } from '../src/services/vault/KeyRing';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The simulator runs in its own process, so its work does not count as ours. */
+async function startSimulator(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'src/main.ts',
+      '--port',
+      '0',
+    ],
+    {
+      cwd: join(ROOT, 'packages', 'provider-simulator'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', code =>
+      reject(new Error(`the simulator exited with ${code}`)),
+    );
+    child.stdout!.on('data', chunk => {
+      const match = /http:\/\/[\d.]+:\d+/.exec(String(chunk));
+      if (match) resolve(match[0]);
+    });
+  });
+  return { url, stop: () => child.kill() };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      integrations: { type: 'string', default: '1000' },
+      concurrency: { type: 'string', default: '50' },
+      latency: { type: 'string', default: '100' },
+    },
+  });
+  const integrations = Number(values.integrations);
+  const concurrency = Number(values.concurrency);
+  const latencyMs = Number(values.latency);
+
+  const simulator = await startSimulator();
+  await fetch(`${simulator.url}/_control/generic-http`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs }),
+  });
+
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: {
+      filename: join(mkdtempSync(join(tmpdir(), 'bench-health-')), 'db.sqlite'),
+    },
+    useNullAsDefault: true,
+  });
+  const store = await DatabaseIntegrationConfigStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  const vault = new CredentialVault(
+    KeyRing.fromKeys(
+      [{ id: 'bench', secret: 'benchmark-only-key-0123456789-abcdefghij' }],
+      'bench',
+    ),
+  );
+  const provider = getProvider('generic-http')!;
+  const at = new Date();
+  const names = Array.from({ length: integrations }, (_, i) => `bench-${i}`);
+  await store.apply(
+    names.map(name => ({
+      kind: 'create' as const,
+      integration: { name, provider: provider.id, category: provider.category },
+      configs: [
+        {
+          environment: 'development' as const,
+          settings: applySettingsPatch(
+            defaultSettingsFor(provider, 'development', {
+              owner: 'group:default/platform-team',
+            }),
+            {
+              connectionConfig: {
+                baseUrl: `${simulator.url}/generic-http`,
+                timeout: 10_000,
+              },
+            },
+          ),
+        },
+      ],
+    })),
+    { actor: 'bench', at, audit: [] },
+  );
+  for (const name of names) {
+    await store.credentials.apply(
+      { integration: name, environment: 'development' },
+      [
+        {
+          kind: 'set',
+          field: 'apiKey',
+          sealed: vault.seal('bench-api-key-0123456789', {
+            integration: name,
+            environment: 'development',
+            field: 'apiKey',
+          }),
+        },
+      ],
+      { actor: 'bench', at, audit: [] },
+    );
+  }
+
+  const logger = mockServices.logger.mock();
+  const credentials = new CredentialService({ configs: store, vault });
+  const http = new SafeHttpClient({ allowedCidrs: ['127.0.0.0/8'] });
+  const tester = new ConnectionTestService({
+    store,
+    credentials,
+    runner: new ProbeRunner({
+      http,
+      tokens: new OAuthTokenService({ http, credentials }),
+    }),
+    health: new HealthService({ store, logger }),
+  });
+  const task = new HealthCheckTask({ store, tester, logger, concurrency });
+  const due = await task.due();
+
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const started = performance.now();
+  const { checked, failed } = await task.check(due);
+  const wallSeconds = (performance.now() - started) / 1000;
+  loopDelay.disable();
+
+  const idealSeconds =
+    (latencyMs / 1000) * Math.ceil(integrations / concurrency);
+  console.log(
+    JSON.stringify({
+      integrations,
+      concurrency,
+      latencyMs,
+      checked,
+      failed,
+      wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+      idealSeconds,
+      efficiency: Math.round((idealSeconds / wallSeconds) * 1000) / 1000,
+      eventLoopDelayP99Ms:
+        Math.round((loopDelay.percentile(99) / 1e6) * 10) / 10,
+    }),
+  );
+  await http.close();
+  await knex.destroy();
+  simulator.stop();
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
