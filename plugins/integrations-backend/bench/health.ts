@@ -5,6 +5,7 @@
  *
  *   yarn bench:health [--integrations 1000] [--concurrency 50] [--latency 100]
  */
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   applySettingsPatch,
@@ -138,7 +139,13 @@ async function main() {
     );
   }
 
-  const logger = mockServices.logger.mock();
+  const logger: LoggerService = {
+    debug: () => {},
+    info: () => {},
+    warn: message => console.error(message),
+    error: message => console.error(message),
+    child: () => logger,
+  };
   const credentials = new CredentialService({ configs: store, vault });
   const http = new SafeHttpClient({ allowedCidrs: ['127.0.0.0/8'] });
   const tester = new ConnectionTestService({
