@@ -101,6 +101,13 @@ export function fakeIntegrationsApi(
     'rotateKeys',
     'listAudit',
     'exportAuditCsv',
+    'getDashboard',
+    'getHealth',
+    'getHealthHistory',
+    'testIntegration',
+    'runDiagnostics',
+    'bulkTest',
+    'listTestRuns',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

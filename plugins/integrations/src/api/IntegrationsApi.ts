@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AuditQuery,
+  BulkTestRequest,
+  BulkTestResponse,
   BulkUpdateRequest,
   BulkUpdateResponse,
   ConfigurationTemplate,
@@ -14,15 +16,43 @@ import {
   UpdateCredentialsRequest,
   DiffResponse,
   Environment,
+  HealthHistoryResponse,
+  HealthListResponse,
+  HealthRange,
   IntegrationConfig,
+  IntegrationDashboard,
   ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
   ListVersionsResponse,
   RollbackRequest,
+  TestRunResult,
+  TestRunsResponse,
+  TestSuite,
   UpdateConfigRequest,
   UpdateConfigResponse,
 } from '@internal/plugin-integrations-common';
+
+/** Which health statuses `getHealth` returns; all readable ones by default. */
+export interface HealthQuery {
+  environment?: Environment;
+  integration?: string;
+}
+
+/** Which response-time and uptime series `getHealthHistory` returns. */
+export interface HealthHistoryQuery {
+  environment: Environment;
+  /** 24h by default. */
+  range?: HealthRange;
+  /** All readable integrations when left out. */
+  integrations?: string[];
+}
+
+/** A page of test runs, newest first. */
+export interface TestRunsPage {
+  offset?: number;
+  limit?: number;
+}
 
 /** @public */
 export interface IntegrationsApi {
@@ -86,6 +116,28 @@ export interface IntegrationsApi {
   listAudit(query?: AuditQuery): Promise<ListAuditResponse>;
   /** The audit log matching the query as CSV text. */
   exportAuditCsv(query?: AuditQuery): Promise<string>;
+  /** The health dashboard of one environment: overview, per-integration status, activity. */
+  getDashboard(environment: Environment): Promise<IntegrationDashboard>;
+  getHealth(query?: HealthQuery): Promise<HealthListResponse>;
+  getHealthHistory(query: HealthHistoryQuery): Promise<HealthHistoryResponse>;
+  /** Runs the quick connection test now. */
+  testIntegration(
+    name: string,
+    environment: Environment,
+  ): Promise<TestRunResult>;
+  /** Runs a named test suite now. */
+  runDiagnostics(
+    name: string,
+    environment: Environment,
+    testSuite: TestSuite,
+  ): Promise<TestRunResult>;
+  /** Tests several integrations; each item reports its own result or error. */
+  bulkTest(request: BulkTestRequest): Promise<BulkTestResponse>;
+  listTestRuns(
+    name: string,
+    environment: Environment,
+    page?: TestRunsPage,
+  ): Promise<TestRunsResponse>;
 }
 
 /** @public */

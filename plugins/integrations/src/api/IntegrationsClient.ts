@@ -2,6 +2,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AuditQuery,
+  BulkTestRequest,
+  BulkTestResponse,
   BulkUpdateRequest,
   BulkUpdateResponse,
   ConfigurationTemplate,
@@ -15,16 +17,27 @@ import {
   UpdateCredentialsRequest,
   DiffResponse,
   Environment,
+  HealthHistoryResponse,
+  HealthListResponse,
   IntegrationConfig,
+  IntegrationDashboard,
   ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
   ListVersionsResponse,
   RollbackRequest,
+  TestRunResult,
+  TestRunsResponse,
+  TestSuite,
   UpdateConfigRequest,
   UpdateConfigResponse,
 } from '@internal/plugin-integrations-common';
-import { IntegrationsApi } from './IntegrationsApi';
+import {
+  HealthHistoryQuery,
+  HealthQuery,
+  IntegrationsApi,
+  TestRunsPage,
+} from './IntegrationsApi';
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -180,6 +193,58 @@ export class IntegrationsClient implements IntegrationsApi {
       withQuery('/audit', { ...query, format: 'csv' }),
     );
     return response.text();
+  }
+
+  getDashboard(environment: Environment): Promise<IntegrationDashboard> {
+    return this.json(withQuery('/status', { environment }));
+  }
+
+  getHealth(query: HealthQuery = {}): Promise<HealthListResponse> {
+    return this.json(withQuery('/health', { ...query }));
+  }
+
+  getHealthHistory(query: HealthHistoryQuery): Promise<HealthHistoryResponse> {
+    return this.json(
+      withQuery('/health/history', {
+        environment: query.environment,
+        range: query.range,
+        integrations: query.integrations?.join(','),
+      }),
+    );
+  }
+
+  testIntegration(
+    name: string,
+    environment: Environment,
+  ): Promise<TestRunResult> {
+    return this.json(withQuery(`/${enc(name)}/test`, { environment }), {
+      method: 'POST',
+    });
+  }
+
+  runDiagnostics(
+    name: string,
+    environment: Environment,
+    testSuite: TestSuite,
+  ): Promise<TestRunResult> {
+    return this.json(withQuery(`/${enc(name)}/diagnostics`, { environment }), {
+      method: 'POST',
+      body: { testSuite },
+    });
+  }
+
+  bulkTest(request: BulkTestRequest): Promise<BulkTestResponse> {
+    return this.json('/bulk-test', { method: 'POST', body: request });
+  }
+
+  listTestRuns(
+    name: string,
+    environment: Environment,
+    page: TestRunsPage = {},
+  ): Promise<TestRunsResponse> {
+    return this.json(
+      withQuery(`/${enc(name)}/tests`, { environment, ...page }),
+    );
   }
 
   private async json<T>(

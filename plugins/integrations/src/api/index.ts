@@ -1,3 +1,8 @@
 export { integrationsApiRef } from './IntegrationsApi';
-export type { IntegrationsApi } from './IntegrationsApi';
+export type {
+  HealthHistoryQuery,
+  HealthQuery,
+  IntegrationsApi,
+  TestRunsPage,
+} from './IntegrationsApi';
 export { IntegrationsClient } from './IntegrationsClient';

@@ -6,13 +6,23 @@ import {
 import { useCallback } from 'react';
 
 export const INTEGRATIONS_TABS = [
-  'overview',
+  'dashboard',
   'configuration',
   'audit',
 ] as const;
 export type IntegrationsTab = (typeof INTEGRATIONS_TABS)[number];
 
-export const EDITOR_SECTIONS = ['settings', 'history', 'credentials'] as const;
+/** Tabs that were renamed, so old links still land on the right one. */
+const FORMER_TABS = new Map<string | null, IntegrationsTab>([
+  ['overview', 'dashboard'],
+]);
+
+export const EDITOR_SECTIONS = [
+  'settings',
+  'history',
+  'credentials',
+  'tests',
+] as const;
 export type EditorSection = (typeof EDITOR_SECTIONS)[number];
 
 function oneOf<T extends string>(
@@ -24,12 +34,17 @@ function oneOf<T extends string>(
 
 /**
  * What the Integrations page shows, kept in the URL so that links and reloads
- * land on the same tab and editor: `?tab=configuration&integration=stripe&environment=production&section=history`.
+ * land on the same tab and editor: `?tab=configuration&integration=stripe&environment=production&section=history`,
+ * or the dashboard of one environment: `?environment=staging`.
  */
 export function useIntegrationsPageParams() {
   const [params, setParams] = useAppSearchParams();
 
-  const tab = oneOf(INTEGRATIONS_TABS, params.get('tab')) ?? 'overview';
+  const requestedTab = params.get('tab');
+  const tab =
+    oneOf(INTEGRATIONS_TABS, requestedTab) ??
+    FORMER_TABS.get(requestedTab) ??
+    'dashboard';
   const integration = params.get('integration') || undefined;
   const environment = oneOf<Environment>(
     ENVIRONMENTS,
@@ -39,7 +54,14 @@ export function useIntegrationsPageParams() {
 
   const selectTab = useCallback(
     (next: IntegrationsTab) =>
-      setParams(next === 'overview' ? {} : { tab: next }),
+      setParams(next === 'dashboard' ? {} : { tab: next }),
+    [setParams],
+  );
+
+  /** Shows the dashboard of another environment; production needs no parameter. */
+  const selectDashboardEnvironment = useCallback(
+    (next: Environment) =>
+      setParams(next === 'production' ? {} : { environment: next }),
     [setParams],
   );
 
@@ -65,6 +87,7 @@ export function useIntegrationsPageParams() {
     environment,
     section,
     selectTab,
+    selectDashboardEnvironment,
     openEditor,
     closeEditor,
   };

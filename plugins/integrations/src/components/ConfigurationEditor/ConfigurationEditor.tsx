@@ -31,6 +31,7 @@ import { ConfirmationDialog } from '../ConfirmationDialog';
 import { CredentialsPanel } from '../CredentialsPanel';
 import { EncryptionPanel } from '../EncryptionPanel';
 import { InlineAlert } from '../InlineAlert';
+import { IntegrationTestsPanel } from '../IntegrationTestsPanel';
 import { VersionHistory } from '../VersionHistory';
 
 export interface ConfigurationEditorProps {
@@ -93,6 +94,17 @@ function EnvironmentSettings(props: {
           />
         </Box>
       </>
+    );
+  }
+
+  if (section === 'tests') {
+    return (
+      <IntegrationTestsPanel
+        key={environment}
+        name={name}
+        environment={environment}
+        unavailableReason={deletedReason}
+      />
     );
   }
 
@@ -165,7 +177,8 @@ function MissingEnvironment(props: { name: string; environment: Environment }) {
 
 /**
  * One integration's configurations, per environment: the settings form, the
- * version history and the credentials, plus deleting and restoring the integration.
+ * version history, the credentials and the connection tests, plus deleting
+ * and restoring the integration.
  */
 export function ConfigurationEditor(props: ConfigurationEditorProps) {
   const { name, section, onNavigate, onClose, onChanged } = props;
@@ -298,6 +311,7 @@ export function ConfigurationEditor(props: ConfigurationEditorProps) {
               <Tab value="settings" label="Settings" />
               <Tab value="history" label="History" />
               <Tab value="credentials" label="Credentials" />
+              <Tab value="tests" label="Tests" />
             </Tabs>
           )}
         </Box>

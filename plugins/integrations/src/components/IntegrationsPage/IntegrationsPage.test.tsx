@@ -9,6 +9,11 @@ import {
   integrationConfig,
   templateOf,
 } from '../../__testUtils__/fixtures';
+import {
+  dashboardOf,
+  healthStatus,
+  historyOf,
+} from '../../__testUtils__/healthFixtures';
 import { IntegrationsContent } from './IntegrationsPage';
 
 jest.setTimeout(20_000);
@@ -21,12 +26,18 @@ function api() {
     listTemplates: async () => [templateOf('stripe')],
     listAudit: async () => ({ items: [], totalCount: 0 }),
     listVersions: async () => ({ items: [] }),
+    getDashboard: async environment => ({
+      ...dashboardOf([healthStatus({ environment })]),
+      environment,
+    }),
+    getHealthHistory: async () => historyOf({ stripe: [100] }),
+    listTestRuns: async () => ({ items: [], totalCount: 0 }),
   });
 }
 
-async function renderPage(url = '/integrations') {
+async function renderPage(url = '/integrations', fake = api()) {
   const result = await renderInTestApp(<IntegrationsContent />, {
-    apis: [[integrationsApiRef, api()], allowEverything()],
+    apis: [[integrationsApiRef, fake], allowEverything()],
     mountPath: '/integrations',
     initialRouteEntries: [url],
   });
@@ -40,14 +51,53 @@ async function renderPage(url = '/integrations') {
 }
 
 describe('IntegrationsContent', () => {
-  it('opens on the overview', async () => {
-    await renderPage();
+  it('opens on the production dashboard', async () => {
+    const fake = api();
+    await renderPage('/integrations', fake);
 
-    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+    expect(screen.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
-    expect(await screen.findByText('Integrations (1)')).toBeInTheDocument();
+    expect(await screen.findByTestId('status-card-stripe')).toBeInTheDocument();
+    expect(fake.getDashboard).toHaveBeenCalledWith('production');
+  });
+
+  it('keeps links to the former overview working', async () => {
+    await renderPage('/integrations?tab=overview');
+
+    expect(screen.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await screen.findByTestId('status-card-stripe')).toBeInTheDocument();
+  });
+
+  it('keeps the dashboard environment in the URL', async () => {
+    const fake = api();
+    const page = await renderPage('/integrations', fake);
+    await screen.findByTestId('status-card-stripe');
+
+    await userEvent.click(screen.getByLabelText('Environment'));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByRole('option', {
+        name: 'Staging',
+      }),
+    );
+
+    await waitFor(() =>
+      expect(fake.getDashboard).toHaveBeenLastCalledWith('staging'),
+    );
+    expect(page.location()).toBe('/integrations?environment=staging');
+  });
+
+  it('opens the dashboard of the environment in the URL', async () => {
+    const fake = api();
+    await renderPage('/integrations?environment=development', fake);
+
+    await screen.findByTestId('status-card-stripe');
+    expect(fake.getDashboard).toHaveBeenCalledWith('development');
+    expect(fake.getDashboard).not.toHaveBeenCalledWith('production');
   });
 
   it('keeps the tab in the URL', async () => {
@@ -85,6 +135,14 @@ describe('IntegrationsContent', () => {
     );
     expect(page.location()).toBe(
       '/integrations?tab=configuration&integration=stripe&environment=production&section=history',
+    );
+
+    await userEvent.click(within(editor).getByRole('tab', { name: 'Tests' }));
+    expect(
+      await within(editor).findByText('Test runs (0)'),
+    ).toBeInTheDocument();
+    expect(page.location()).toBe(
+      '/integrations?tab=configuration&integration=stripe&environment=production&section=tests',
     );
 
     await userEvent.click(

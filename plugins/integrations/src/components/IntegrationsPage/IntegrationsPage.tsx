@@ -10,7 +10,7 @@ import {
 import { AuditLogView } from '../AuditLogView';
 import { ConfigurationEditor } from '../ConfigurationEditor';
 import { ConfigurationTable } from '../ConfigurationTable';
-import { IntegrationsOverview } from '../IntegrationsOverview';
+import { IntegrationDashboard } from '../IntegrationDashboard';
 
 function ConfigurationTab() {
   const { integration, environment, section, openEditor, closeEditor } =
@@ -35,10 +35,21 @@ function ConfigurationTab() {
   );
 }
 
+function DashboardTab() {
+  const { environment, selectDashboardEnvironment } =
+    useIntegrationsPageParams();
+  return (
+    <IntegrationDashboard
+      environment={environment ?? 'production'}
+      onEnvironmentChange={selectDashboardEnvironment}
+    />
+  );
+}
+
 /**
  * The Integrations page without a header (the new frontend system provides
- * one): tabs for the overview, the configurations and the audit log, with the
- * tab and any open editor kept in the URL.
+ * one): tabs for the health dashboard, the configurations and the audit log,
+ * with the tab, the environment and any open editor kept in the URL.
  */
 export function IntegrationsContent() {
   const { tab, selectTab } = useIntegrationsPageParams();
@@ -51,12 +62,12 @@ export function IntegrationsContent() {
         indicatorColor="primary"
         aria-label="Integrations"
       >
-        <Tab value="overview" label="Overview" />
+        <Tab value="dashboard" label="Dashboard" />
         <Tab value="configuration" label="Configuration" />
         <Tab value="audit" label="Audit" />
       </Tabs>
       <Box mt={2}>
-        {tab === 'overview' && <IntegrationsOverview />}
+        {tab === 'dashboard' && <DashboardTab />}
         {tab === 'configuration' && <ConfigurationTab />}
         {tab === 'audit' && <AuditLogView />}
       </Box>

@@ -1,0 +1,194 @@
+import { SignalApi } from '@backstage/plugin-signals-react';
+import {
+  FAILURE_CLASS_INFO,
+  HEALTH_SIGNAL_CHANNEL,
+  HealthHistoryResponse,
+  HealthSignal,
+  IntegrationDashboard,
+  IntegrationHealthStatus,
+  TestRunResult,
+} from '@internal/plugin-integrations-common';
+import { act } from '@testing-library/react';
+
+/** Stripe in production, healthy, checked a minute ago. */
+export function healthStatus(
+  overrides: Partial<IntegrationHealthStatus> = {},
+): IntegrationHealthStatus {
+  return {
+    integration: 'stripe',
+    environment: 'production',
+    displayName: 'Stripe',
+    provider: 'stripe',
+    category: 'payment',
+    owner: 'group:default/payments-team',
+    enabled: true,
+    status: 'healthy',
+    reasons: ['The latest check passed.'],
+    lastCheckedAt: new Date(Date.now() - 60_000).toISOString(),
+    responseTimeMs: 230,
+    uptime: { last24h: 100, last7d: 99.95, last30d: 99.5 },
+    checks: { passed: 48, failed: 0 },
+    errorRate: 0,
+    configVersion: 3,
+    healthCheckIntervalSeconds: 60,
+    dependencies: [],
+    ...overrides,
+  };
+}
+
+/** PayPal in production, whose credentials the provider refuses. */
+export function unhealthyStatus(
+  overrides: Partial<IntegrationHealthStatus> = {},
+): IntegrationHealthStatus {
+  return healthStatus({
+    integration: 'paypal',
+    displayName: 'PayPal',
+    provider: 'paypal',
+    status: 'unhealthy',
+    reasons: ['The latest check failed: credentials refused.'],
+    responseTimeMs: 410,
+    uptime: { last24h: 90, last7d: 98, last30d: 99 },
+    checks: { passed: 40, failed: 8 },
+    errorRate: 16.67,
+    configVersion: 7,
+    failure: {
+      class: 'auth_invalid',
+      explanation: 'PayPal refused the client id and secret.',
+      repairSteps: FAILURE_CLASS_INFO.auth_invalid.repairSteps,
+      providerMessage: 'invalid_client',
+      httpStatus: 401,
+    },
+    ...overrides,
+  });
+}
+
+/** A production dashboard of the given integrations, counted by status. */
+export function dashboardOf(
+  integrations: IntegrationHealthStatus[],
+  overrides: Partial<IntegrationDashboard> = {},
+): IntegrationDashboard {
+  const count = (status: string) =>
+    integrations.filter(item => item.status === status).length;
+  return {
+    environment: 'production',
+    generatedAt: new Date().toISOString(),
+    overview: {
+      total: integrations.length,
+      healthy: count('healthy'),
+      degraded: count('degraded'),
+      unhealthy: count('unhealthy'),
+      disabled: count('disabled'),
+      unknown: count('unknown'),
+      lastHealthCheckAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      apiCallsToday: 1234,
+      errorsToday: 8,
+      averageResponseTimeMs: 320,
+    },
+    integrations,
+    activity: [],
+    ...overrides,
+  };
+}
+
+/** A failed quick test of PayPal. */
+export function testRunResult(
+  overrides: Partial<TestRunResult> = {},
+): TestRunResult {
+  return {
+    id: 'run-1',
+    integration: 'paypal',
+    environment: 'production',
+    suite: 'quick',
+    status: 'failed',
+    trigger: 'manual',
+    triggeredBy: 'user:default/ada',
+    startedAt: new Date(Date.now() - 2_000).toISOString(),
+    durationMs: 1500,
+    steps: [
+      {
+        id: 'dns',
+        category: 'connectivity',
+        name: 'Resolve host',
+        status: 'passed',
+        durationMs: 12,
+        message: 'api-m.paypal.com resolves to 2 addresses',
+      },
+      {
+        id: 'token',
+        category: 'authentication',
+        name: 'Get access token',
+        status: 'failed',
+        durationMs: 380,
+        message: 'The provider answered 401 invalid_client',
+        target: 'POST /v1/oauth2/token',
+      },
+    ],
+    connectivity: {
+      dnsResolution: {
+        passed: true,
+        addresses: ['151.101.1.21', '151.101.65.21'],
+        durationMs: 12,
+      },
+      httpRequest: { passed: true, statusCode: 401, durationMs: 380 },
+    },
+    authentication: { credentialsValid: false },
+    failure: {
+      class: 'auth_invalid',
+      explanation: 'PayPal refused the client id and secret.',
+      repairSteps: FAILURE_CLASS_INFO.auth_invalid.repairSteps,
+      httpStatus: 401,
+    },
+    ...overrides,
+  };
+}
+
+/** Hourly buckets of the given uptimes, one series per integration. */
+export function historyOf(
+  series: Record<string, Array<number | null>>,
+): HealthHistoryResponse {
+  const start = Date.parse('2027-01-10T00:00:00Z');
+  return {
+    environment: 'production',
+    range: '24h',
+    series: Object.entries(series).map(([integration, uptimes]) => ({
+      integration,
+      points: uptimes.map((uptime, index) => {
+        const checks = uptime === null ? 0 : 20;
+        return {
+          at: new Date(start + index * 3_600_000).toISOString(),
+          checks,
+          failures:
+            uptime === null ? 0 : Math.round(checks * (1 - uptime / 100)),
+          averageResponseMs: uptime === null ? null : 250,
+          maxResponseMs: uptime === null ? null : 400,
+          uptime,
+        };
+      }),
+    })),
+  };
+}
+
+/** A signal API whose messages the test sends with `publish`. */
+export function fakeSignalApi() {
+  const listeners = new Map<string, Set<(message: any) => void>>();
+  const api: SignalApi = {
+    subscribe(channel: string, onMessage: (message: any) => void) {
+      const forChannel = listeners.get(channel) ?? new Set();
+      forChannel.add(onMessage);
+      listeners.set(channel, forChannel);
+      return { unsubscribe: () => forChannel.delete(onMessage) };
+    },
+  };
+  return {
+    api,
+    /** Sends a status change on the health channel to every subscriber. */
+    publishHealth(signal: HealthSignal) {
+      act(() => {
+        listeners.get(HEALTH_SIGNAL_CHANNEL)?.forEach(listener => {
+          listener(signal);
+        });
+      });
+    },
+    subscribers: (channel: string) => listeners.get(channel)?.size ?? 0,
+  };
+}

@@ -1,0 +1,2 @@
+export { BulkTestButton } from './BulkTestButton';
+export type { BulkTestButtonProps } from './BulkTestButton';

@@ -1,0 +1,1 @@
+export { DashboardMetrics } from './DashboardMetrics';

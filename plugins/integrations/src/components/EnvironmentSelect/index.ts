@@ -1,0 +1,1 @@
+export { EnvironmentSelect } from './EnvironmentSelect';

@@ -1,0 +1,2 @@
+export { FailureDetails } from './FailureDetails';
+export type { FailureDetailsProps } from './FailureDetails';

@@ -1,0 +1,2 @@
+export { HealthCharts } from './HealthCharts';
+export type { HealthChartsProps } from './HealthCharts';

@@ -1,0 +1,2 @@
+export { HealthHeatmap } from './HealthHeatmap';
+export type { HealthHeatmapProps } from './HealthHeatmap';

@@ -1,0 +1,2 @@
+export { IntegrationDashboard } from './IntegrationDashboard';
+export type { IntegrationDashboardProps } from './IntegrationDashboard';

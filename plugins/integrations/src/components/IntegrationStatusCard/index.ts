@@ -1,0 +1,2 @@
+export { IntegrationStatusCard } from './IntegrationStatusCard';
+export type { IntegrationStatusCardProps } from './IntegrationStatusCard';

@@ -1,0 +1,2 @@
+export { IntegrationTestsPanel } from './IntegrationTestsPanel';
+export type { IntegrationTestsPanelProps } from './IntegrationTestsPanel';

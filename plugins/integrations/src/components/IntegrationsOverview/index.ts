@@ -1,1 +1,0 @@
-export { IntegrationsOverview } from './IntegrationsOverview';

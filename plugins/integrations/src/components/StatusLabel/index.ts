@@ -1,0 +1,5 @@
+export {
+  HealthStatusLabel,
+  TestRunStatusLabel,
+  TestStepStatusLabel,
+} from './StatusLabel';

@@ -1,0 +1,2 @@
+export { TestResultView } from './TestResultView';
+export type { TestResultViewProps } from './TestResultView';

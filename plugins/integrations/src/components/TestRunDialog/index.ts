@@ -1,0 +1,2 @@
+export { TestRunDialog } from './TestRunDialog';
+export type { TestRunDialogProps } from './TestRunDialog';

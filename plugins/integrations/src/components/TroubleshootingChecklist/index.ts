@@ -1,0 +1,2 @@
+export { TroubleshootingChecklist } from './TroubleshootingChecklist';
+export type { TroubleshootingChecklistProps } from './TroubleshootingChecklist';

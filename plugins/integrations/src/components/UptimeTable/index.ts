@@ -1,0 +1,2 @@
+export { UptimeTable } from './UptimeTable';
+export type { UptimeTableProps } from './UptimeTable';
