@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+// This package always runs from its source, never from a build, so tls/ is
+// always next to src/.
+// eslint-disable-next-line no-restricted-syntax
 const tlsDirectory = path.resolve(__dirname, '../tls');
 
 /**

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { RequestHandler, Router } from 'express';
 import { ProviderContext, ProviderErrors, SimulatedProvider } from './types';
 import { bodyField, formBody, OPAQUE_TOKEN } from './http';
 import { oauthClient, randomToken, unsupportedGrantType } from './oauth';
@@ -70,9 +70,11 @@ function routes(context: ProviderContext): Router {
     });
   });
 
-  router.get('/tokeninfo', (req, res) => {
+  const tokenInfo: RequestHandler = (req, res) => {
+    const { access_token: query } = req.query;
     const token =
-      typeof req.query.access_token === 'string' ? req.query.access_token : '';
+      (typeof query === 'string' ? query : bodyField(req, 'access_token')) ??
+      '';
     if (
       context.behaviour().rejectCredentials ||
       !OPAQUE_TOKEN.test(token) ||
@@ -95,7 +97,11 @@ function routes(context: ProviderContext): Router {
       expires_in: String(Math.floor((expiresAt - context.now()) / 1000)),
       access_type: 'offline',
     });
-  });
+  };
+
+  // Google takes the token in the query or, to keep it out of logs, in a form.
+  router.get('/tokeninfo', tokenInfo);
+  router.post('/tokeninfo', formBody, tokenInfo);
 
   return router;
 }

@@ -141,9 +141,11 @@ function routes(context: ProviderContext): Router {
 
 export const paypalProvider: SimulatedProvider = {
   id: 'paypal',
+  // What a REST app with Payments and Refunds enabled is granted.
   defaultScopes: [
     'https://uri.paypal.com/services/invoicing',
-    'https://uri.paypal.com/services/payments/payment',
+    'https://uri.paypal.com/services/payments/payment/authcapture',
+    'https://uri.paypal.com/services/payments/refund',
   ],
   // PayPal publishes no number; this keeps benchmarks unthrottled while still counting.
   rateLimit: { limit: 100, windowMs: 1000 },

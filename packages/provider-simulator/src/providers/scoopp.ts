@@ -1,4 +1,4 @@
-import { Request, Router } from 'express';
+import { Router } from 'express';
 import { ProviderContext, ProviderErrors, SimulatedProvider } from './types';
 import { bearerToken, statusCode, statusText } from './http';
 import { ietfRateLimitHeaders } from './rateLimitHeaders';
@@ -88,7 +88,7 @@ function routes(context: ProviderContext): Router {
   // Scoopp explains why it refuses a token, so this check does not use the generic one.
   router.use((req, res, next) => {
     const problem = context.behaviour().rejectCredentials
-      ? 'The signing key has been revoked.'
+      ? 'The key id is not registered or the signature does not match its public key.'
       : jwtProblem(bearerToken(req), context.now());
     if (problem) {
       sendReply(res, invalidToken(problem));
@@ -97,7 +97,7 @@ function routes(context: ProviderContext): Router {
     }
   });
 
-  router.get('/v1/me', (req: Request, res) => {
+  router.get('/v1/me', (req, res) => {
     res.json({
       keyId: readJwt(bearerToken(req) ?? '')?.header.kid,
       account: 'acme',

@@ -10,7 +10,7 @@ export function stripeKey(req: Request): string | undefined {
   return bearerToken(req) ?? basicCredentials(req)?.username;
 }
 
-/** Stripe's way of naming a key in an error: its prefix and last four characters only. */
+/** Stripe's way of naming a key in an error: its prefix and last four characters, and nothing of a short key. */
 export function maskStripeKey(key: string): string {
   const prefix = /^[a-z]+_(live|test)_/.exec(key)?.[0] ?? '';
   const rest = key.slice(prefix.length);

@@ -110,7 +110,7 @@ function routes(context: ProviderContext): Router {
 
 export const twitterProvider: SimulatedProvider = {
   id: 'twitter',
-  defaultScopes: ['tweet.read', 'users.read', 'offline.access'],
+  defaultScopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access'],
   rateLimit: {
     limit: 900,
     windowMs: 15 * 60 * 1000,

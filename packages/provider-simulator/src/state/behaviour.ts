@@ -59,7 +59,12 @@ function numberIn(field: string, value: unknown, min: number, max: number) {
     fail(field, 'must be a number');
   }
   if (value < min || value > max) {
-    fail(field, `must be between ${min} and ${max}`);
+    fail(
+      field,
+      max === Infinity
+        ? `must be ${min} or more`
+        : `must be between ${min} and ${max}`,
+    );
   }
   return value;
 }
@@ -94,7 +99,7 @@ function stringList(field: string, value: unknown) {
 const fieldParsers: {
   [K in keyof BehaviourPatch]-?: (value: unknown) => BehaviourPatch[K];
 } = {
-  latencyMs: value => wholeNumberIn('latencyMs', value, 0, MAX_LATENCY_MS),
+  latencyMs: value => numberIn('latencyMs', value, 0, MAX_LATENCY_MS),
   failureRate: value => numberIn('failureRate', value, 0, 1),
   // A 1xx status cannot end an HTTP exchange, so clients would only see a broken connection.
   status: value =>
@@ -103,7 +108,7 @@ const fieldParsers: {
   retryAfterSeconds: value =>
     value === null
       ? null
-      : wholeNumberIn('retryAfterSeconds', value, 0, Number.MAX_SAFE_INTEGER),
+      : wholeNumberIn('retryAfterSeconds', value, 0, Infinity),
   hang: value => boolean('hang', value),
   rejectCredentials: value => boolean('rejectCredentials', value),
   scopes: value => (value === null ? null : stringList('scopes', value)),

@@ -14,7 +14,11 @@ import {
   ConfigWrite,
   IntegrationConfigStore,
 } from '../database/IntegrationConfigStore';
-import { DemoIntegration, demoIntegrations } from './demoIntegrations';
+import {
+  DemoIntegration,
+  demoCredentialValues,
+  demoIntegrations,
+} from './demoIntegrations';
 import { CredentialVault } from './vault/CredentialVault';
 
 const SEED_ACTOR = 'system:demo-seed';
@@ -156,7 +160,7 @@ export class DemoDataSeeder {
     environment: Environment,
     at: Date,
   ): CredentialChange[] {
-    const values: Record<string, string> = { ...demo.credentials };
+    const values = demoCredentialValues(demo.name, environment);
     if (demo.template === 'scoopp') {
       values.privateKey = generateKeyPairSync('rsa', {
         modulusLength: 2048,

@@ -164,3 +164,20 @@ export const demoIntegrations: DemoIntegration[] = [
     },
   },
 ];
+
+/** The credential values the demo stores for one integration in one environment. */
+export function demoCredentialValues(
+  name: string,
+  environment: Environment,
+): Record<string, string> {
+  const values = {
+    ...demoIntegrations.find(demo => demo.name === name)?.credentials,
+  };
+  // Each environment has its own grant: X spends a refresh token on every refresh.
+  if (values.refreshToken) {
+    values.refreshToken = `${values.refreshToken}${environment
+      .slice(0, 1)
+      .toUpperCase()}${environment.slice(1)}`;
+  }
+  return values;
+}

@@ -91,6 +91,12 @@ export const paypalProvider: ProviderDefinition = {
       secret: false,
     }),
     clientSecret: text({ title: 'Client secret', secret: true }),
+    accessToken: text({
+      title: 'Access token',
+      description:
+        'Issued by PayPal for the client id and secret; written by the backend, not by hand.',
+      secret: true,
+    }).optional(),
   }),
   defaultMonitoring: {
     healthCheckInterval: 60,

@@ -104,12 +104,22 @@ export class HealthCheckTask {
   ): Promise<{ checked: number; failed: number }> {
     let failed = 0;
     await forEachBounded(configs, this.concurrency, async config => {
+      // Cleared once the check is done: a batch's finished checks must not
+      // all fire their aborts at the moment the slow ones time out.
+      const deadline = new AbortController();
+      const timer = setTimeout(
+        () =>
+          deadline.abort(
+            new DOMException('The health check timed out', 'TimeoutError'),
+          ),
+        config.connectionConfig.timeout,
+      );
       try {
         const run = await this.tester.run(config, {
           suite: 'health',
           trigger: 'scheduled',
           actor: HEALTH_CHECK_ACTOR,
-          signal: AbortSignal.timeout(config.connectionConfig.timeout),
+          signal: deadline.signal,
         });
         if (run.status === 'failed') {
           failed++;
@@ -119,6 +129,8 @@ export class HealthCheckTask {
         this.logger.warn(
           `Health check of ${config.name} (${config.environment}) could not run: ${error}`,
         );
+      } finally {
+        clearTimeout(timer);
       }
     });
     return { checked: configs.length, failed };

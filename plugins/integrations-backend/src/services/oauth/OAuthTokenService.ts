@@ -1,12 +1,17 @@
 import {
   IntegrationConfig,
+  ProviderDefinition,
   ProviderOAuth,
   TestFailure,
   getProvider,
 } from '@internal/plugin-integrations-common';
 import { OutboundRequestError, SafeHttpClient } from '../../network';
 import { CredentialService, OpenedCredentials } from '../CredentialService';
-import { classifyAnswer, describeFailure } from '../testing/classifyFailure';
+import {
+  FailedAnswer,
+  classifyAnswer,
+  describeFailure,
+} from '../testing/classifyFailure';
 import { classifyOutboundError } from '../testing/classifyOutboundError';
 
 /** A token refresh that failed, classified like any probe failure. */
@@ -15,6 +20,53 @@ export class TokenRefreshError extends Error {
     super(failure.explanation);
     this.name = 'TokenRefreshError';
   }
+}
+
+/**
+ * Classifies a refused token request. RFC 6749 answers a refused refresh
+ * token with `invalid_grant`, but X and LinkedIn say `invalid_request` with
+ * a description of the token being invalid, expired or revoked: that too
+ * means the refresh token can no longer be used, not that the base URL
+ * points at the wrong API.
+ */
+function classifyTokenAnswer(
+  answer: FailedAnswer,
+  provider: ProviderDefinition | undefined,
+  oauth: ProviderOAuth,
+  secrets: string[],
+): TestFailure {
+  const failure = classifyAnswer(answer, provider, secrets);
+  if (
+    answer.status !== 400 ||
+    failure.class !== 'bad_response' ||
+    oauth.grant !== 'refresh_token'
+  ) {
+    return failure;
+  }
+  let body: { error?: unknown; error_description?: unknown } | undefined;
+  try {
+    body = JSON.parse(answer.bodyText);
+  } catch {
+    return failure;
+  }
+  const description =
+    typeof body?.error_description === 'string' ? body.error_description : '';
+  const refused =
+    body?.error === 'invalid_request' &&
+    /\b(token|grant)\b/i.test(description) &&
+    /invalid|expired|revoked/i.test(description);
+  if (!refused) {
+    return failure;
+  }
+  return describeFailure('auth_expired', provider, {
+    httpStatus: failure.httpStatus,
+    ...(failure.providerMessage
+      ? { providerMessage: failure.providerMessage }
+      : {}),
+    ...(failure.retryAfterSeconds !== undefined
+      ? { retryAfterSeconds: failure.retryAfterSeconds }
+      : {}),
+  });
 }
 
 /** An access token ready to use. */
@@ -46,6 +98,8 @@ export class OAuthTokenService {
   private readonly http: SafeHttpClient;
   private readonly credentials: CredentialService;
   private readonly now: () => Date;
+  /** Refreshes in progress, so concurrent callers share one (X accepts each refresh token once). */
+  private readonly refreshes = new Map<string, Promise<AccessToken>>();
 
   constructor(options: {
     http: SafeHttpClient;
@@ -85,16 +139,30 @@ export class OAuthTokenService {
       }
       return { value: stored, expiresAt, refreshed: false };
     }
-    return this.refresh(config, oauth, opened, options);
+    const key = `${config.name}:${config.environment}`;
+    const running = this.refreshes.get(key);
+    if (running) {
+      return running;
+    }
+    const refresh = this.refresh(config, oauth, options).finally(() =>
+      this.refreshes.delete(key),
+    );
+    this.refreshes.set(key, refresh);
+    return refresh;
   }
 
   private async refresh(
     config: IntegrationConfig,
     oauth: ProviderOAuth,
-    opened: OpenedCredentials,
     options: { actor: string; signal?: AbortSignal },
   ): Promise<AccessToken> {
     const provider = getProvider(config.provider);
+    // Read the credentials again: a refresh that just finished may have rotated the refresh token.
+    const opened = await this.credentials.openForUse(
+      config.name,
+      config.environment,
+      { actor: options.actor, purpose: 'token refresh' },
+    );
     const { clientId, clientSecret, refreshToken } = opened.values;
     const unusable = opened.expired.map(e => e.field);
     if (!clientSecret || (oauth.grant === 'refresh_token' && !refreshToken)) {
@@ -153,9 +221,10 @@ export class OAuthTokenService {
     const bodyText = answer.text();
     if (answer.status !== 200) {
       throw new TokenRefreshError(
-        classifyAnswer(
+        classifyTokenAnswer(
           { status: answer.status, headers: answer.headers, bodyText },
           provider,
+          oauth,
           secrets,
         ),
       );

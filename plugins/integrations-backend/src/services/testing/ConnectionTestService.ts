@@ -108,12 +108,18 @@ export class ConnectionTestService {
     });
     const failed = outcome.steps.find(step => step.status === 'failed');
     const warned = outcome.steps.some(step => step.status === 'warning');
+    let status: TestRunResult['status'] = 'passed';
+    if (failed) {
+      status = 'failed';
+    } else if (warned) {
+      status = 'degraded';
+    }
     const run: TestRunResult = {
       id: randomUUID(),
       integration: config.name,
       environment: config.environment,
       suite: options.suite,
-      status: failed ? 'failed' : warned ? 'degraded' : 'passed',
+      status,
       trigger: options.trigger,
       triggeredBy: options.actor,
       startedAt: startedAt.toISOString(),

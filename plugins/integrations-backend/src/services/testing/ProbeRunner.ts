@@ -35,6 +35,7 @@ import {
 } from './probeRequest';
 import { authHeadersFor } from './requestAuth';
 import { readRateLimit } from './rateLimit';
+import { missingScopes } from './scopes';
 
 /** What one run of a suite found, before it is stored. */
 export interface ProbeOutcome {
@@ -99,30 +100,6 @@ interface StepDefinition {
 class StepFailure extends Error {
   constructor(readonly failure: TestFailure, message?: string) {
     super(message ?? failure.explanation);
-  }
-}
-
-/** Runs one suite of probes against one integration. */
-export class ProbeRunner {
-  private readonly http: SafeHttpClient;
-  private readonly tokens: OAuthTokenService;
-
-  constructor(options: { http: SafeHttpClient; tokens: OAuthTokenService }) {
-    this.http = options.http;
-    this.tokens = options.tokens;
-  }
-
-  async run(options: {
-    config: IntegrationConfig;
-    provider: ProviderDefinition;
-    credentials: OpenedCredentials;
-    suite: TestSuite;
-    actor: string;
-    signal?: AbortSignal;
-  }): Promise<ProbeOutcome> {
-    return new SuiteRun(this.http, this.tokens, options).execute(
-      SUITE_STEPS[options.suite],
-    );
   }
 }
 
@@ -295,7 +272,8 @@ class SuiteRun {
             rateLimit,
           },
           this.provider,
-          this.secrets,
+          // A provider may echo the access token it was sent in its error.
+          this.accessToken ? [...this.secrets, this.accessToken] : this.secrets,
         ),
       );
     }
@@ -491,7 +469,11 @@ class SuiteRun {
               warning: true,
             };
           }
-          const missing = required.filter(scope => !granted.includes(scope));
+          const missing = missingScopes(
+            this.options.config.provider,
+            required,
+            granted,
+          );
           this.outcome.authentication = {
             credentialsValid: true,
             ...this.outcome.authentication,
@@ -647,5 +629,29 @@ class SuiteRun {
     }
     const scope = (JSON.parse(bodyText) as { scope?: unknown }).scope;
     return typeof scope === 'string' ? scope.split(/\s+/).filter(Boolean) : [];
+  }
+}
+
+/** Runs one suite of probes against one integration. */
+export class ProbeRunner {
+  private readonly http: SafeHttpClient;
+  private readonly tokens: OAuthTokenService;
+
+  constructor(options: { http: SafeHttpClient; tokens: OAuthTokenService }) {
+    this.http = options.http;
+    this.tokens = options.tokens;
+  }
+
+  async run(options: {
+    config: IntegrationConfig;
+    provider: ProviderDefinition;
+    credentials: OpenedCredentials;
+    suite: TestSuite;
+    actor: string;
+    signal?: AbortSignal;
+  }): Promise<ProbeOutcome> {
+    return new SuiteRun(this.http, this.tokens, options).execute(
+      SUITE_STEPS[options.suite],
+    );
   }
 }

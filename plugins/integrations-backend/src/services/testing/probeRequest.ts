@@ -44,11 +44,34 @@ function valueOf(
 function fill(
   template: string,
   values: ProbeValues,
-  encode: (value: string) => string,
+  encode: (
+    value: string,
+    at: { source: 'settings' | 'credentials'; offset: number },
+  ) => string,
 ): string {
-  return template.replace(PLACEHOLDER, (_match, source, field) =>
-    encode(valueOf(source, field, values)),
+  return template.replace(
+    PLACEHOLDER,
+    (_match, source, field, offset: number) =>
+      encode(valueOf(source, field, values), { source, offset }),
   );
+}
+
+/**
+ * Encodes a value put into a probe's path. A setting that starts the path is
+ * a whole path, such as the generic HTTP provider's `/health`: its slashes
+ * and query are kept, with only what a URL cannot hold escaped. Anything else
+ * (a credential, an id in the middle of a path) is one segment, so a slash
+ * in it cannot reach another endpoint.
+ */
+function encodePathValue(
+  value: string,
+  at: { source: 'settings' | 'credentials'; offset: number },
+): string {
+  if (at.source === 'settings' && at.offset === 0) {
+    // Escapes the admin already wrote (%20) are kept as they are.
+    return encodeURI(value).replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
+  }
+  return encodeURIComponent(value);
 }
 
 function fillJson(node: unknown, values: ProbeValues): unknown {
@@ -88,7 +111,7 @@ export function buildProbeRequest(
   values: ProbeValues,
 ): { method: string; url: string; body?: string; okStatus: number[] } {
   const base = values.config.connectionConfig.baseUrl.replace(/\/+$/, '');
-  const path = fill(probe.path, values, encodeURIComponent);
+  const path = fill(probe.path, values, encodePathValue);
   const query = probe.query
     ? `?${new URLSearchParams(
         Object.entries(probe.query).map(([key, value]) => [
