@@ -46,7 +46,7 @@ const examples: Record<string, ProviderExample> = {
     },
   },
   paypal: {
-    secretFields: ['clientSecret'],
+    secretFields: ['clientSecret', 'accessToken'],
     credentials: {
       clientId: 'AcX9k2Lm7Pq4Rt8Vw1Yz3Bn6Df0Gh5Jk-Ms2Nu7Qx9Zc4Ve1Wb8Ra3Tf6',
       clientSecret: 'EJ4k9Qm2Xv7Lp1Rz6Tb3Wn8Yc5Hd0Gf-Sa2Ue7Mj4Kq9Vx1Zp6Nb3Rt8',

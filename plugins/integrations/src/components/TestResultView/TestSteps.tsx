@@ -17,13 +17,15 @@ export function TestSteps(props: { steps: TestStep[] }) {
           <TableCell>Step</TableCell>
           <TableCell>Result</TableCell>
           <TableCell>Request</TableCell>
-          <TableCell align="right">Duration</TableCell>
+          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+            Duration
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {props.steps.map(step => (
           <TableRow key={step.id}>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               <TestStepStatusLabel status={step.status} />
             </TableCell>
             <TableCell>{step.name}</TableCell>
@@ -31,7 +33,7 @@ export function TestSteps(props: { steps: TestStep[] }) {
             <TableCell>
               {step.target ? <code>{step.target}</code> : '—'}
             </TableCell>
-            <TableCell align="right">
+            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
               {formatDuration(step.durationMs)}
             </TableCell>
           </TableRow>
