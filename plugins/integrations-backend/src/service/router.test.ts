@@ -413,6 +413,94 @@ describe('integrations router', () => {
       });
     });
 
+    it('never lets a stored secret out through any route, error or log line', async () => {
+      const written: string[] = [];
+      const capture = (stream: NodeJS.WriteStream) =>
+        jest.spyOn(stream, 'write').mockImplementation((chunk: any) => {
+          written.push(String(chunk));
+          return true;
+        });
+      const spies = [capture(process.stdout), capture(process.stderr)];
+      const server = await startWithSimulator();
+      const canary = 'sk_test_CANARYa1b2c3d4e5f6g7h8i9j0';
+      const api = '/api/integrations';
+      const dev = 'environment=development';
+      const responses: request.Response[] = [];
+      const call = async (
+        method: 'get' | 'post' | 'put',
+        path: string,
+        body?: object,
+      ) => {
+        const req = request(server)[method](path).set('Authorization', asUser);
+        const response = await (body ? req.send(body) : req);
+        responses.push(response);
+        return response;
+      };
+
+      try {
+        expect(
+          (
+            await call('put', `${api}/stripe/credentials?${dev}`, {
+              credentials: { secretKey: canary },
+            })
+          ).status,
+        ).toBe(200);
+        expect((await call('post', `${api}/stripe/test?${dev}`)).body.status).toBe(
+          'passed',
+        );
+        simulator.control.set('stripe', { rejectCredentials: true });
+        await call('post', `${api}/stripe/test?${dev}`);
+        simulator.control.set('stripe', {
+          rejectCredentials: false,
+          status: 503,
+        });
+        await call('post', `${api}/stripe/diagnostics?${dev}`, {
+          testSuite: 'full',
+        });
+        simulator.control.set('stripe', { status: null, hang: true });
+        const saved = await call('put', `${api}/configs/stripe?${dev}`, {
+          version: 1,
+          connectionConfig: { timeout: 300 },
+          monitoringConfig: { alertThresholds: { responseTime: 200 } },
+        });
+        expect(saved.status).toBe(200);
+        await call('post', `${api}/bulk-test`, {
+          integrations: ['stripe'],
+          environment: 'development',
+        });
+        await call('post', `${api}/stripe/diagnostics?${dev}`, {
+          testSuite: canary,
+        });
+        await call('put', `${api}/stripe/credentials?${dev}`, {
+          credentials: { secretKey: `${canary}!` },
+        });
+        for (const path of [
+          `${api}/status?${dev}`,
+          `${api}/health?${dev}`,
+          `${api}/health/history?${dev}&range=7d`,
+          `${api}/stripe/tests?${dev}`,
+          `${api}/stripe/credentials?${dev}`,
+          `${api}/configs/stripe?${dev}`,
+          `${api}/configs/stripe/versions?${dev}`,
+          `${api}/audit`,
+          `${api}/audit?format=csv`,
+          `${api}/keys/status`,
+          `${api}/no-such-thing/tests?${dev}`,
+        ]) {
+          await call('get', path);
+        }
+      } finally {
+        spies.forEach(spy => spy.mockRestore());
+      }
+
+      expect(responses.map(r => r.status)).toContain(400);
+      expect(responses.map(r => r.status)).toContain(404);
+      for (const response of responses) {
+        expect(response.text).not.toContain('CANARY');
+      }
+      expect(written.join('')).not.toContain('CANARY');
+    });
+
     it('runs a bulk test with per-item results and refuses bad input', async () => {
       const server = await startWithSimulator();
 
