@@ -22,6 +22,12 @@ describe('Health dashboard', { timeout: 600_000 }, () => {
     const page = await browser().newPage({
       viewport: { width: 1440, height: 1200 },
     });
+    const signalFrames = [];
+    page.on('websocket', socket =>
+      socket.on('framereceived', frame =>
+        signalFrames.push(String(frame.payload)),
+      ),
+    );
     await page.goto(
       `${BASE_URL}/integrations?tab=dashboard&environment=development`,
     );
@@ -40,6 +46,13 @@ describe('Health dashboard', { timeout: 600_000 }, () => {
       assert.ok(
         (await card.getByText(/Stripe Dashboard/).count()) > 0,
         'the card shows the repair steps from the provider catalog',
+      );
+      assert.ok(
+        signalFrames.some(
+          frame =>
+            frame.includes('integrations:health') && frame.includes('stripe'),
+        ),
+        'the status change reached the page over Backstage Signals',
       );
       await page.screenshot({
         path: join(OUTPUT_DIR, 'dashboard-unhealthy.png'),

@@ -25,7 +25,9 @@ describe('Integrations page', { timeout: 600_000 }, () => {
     }
     // Production: Scoopp and Twitter / X are switched off there.
     assert.equal(
-      await cards.filter({ hasText: 'Switched off in this environment' }).count(),
+      await cards
+        .filter({ hasText: 'Switched off in this environment' })
+        .count(),
       2,
     );
     await page

@@ -167,6 +167,42 @@ describe('CredentialsPanel', () => {
     ).toBe('2030-01-31');
   });
 
+  it('changes only the expiry of a stored value, or removes it', async () => {
+    const api = apiWith([secretKey]);
+    api.updateCredentials.mockResolvedValue({
+      name: 'stripe',
+      environment: 'production',
+      fields: [secretKey],
+    });
+    await renderPanel(api);
+
+    await userEvent.click(
+      within(await row('Secret key')).getByRole('button', { name: 'Expiry' }),
+    );
+    const date = screen.getByLabelText(/Expires on/);
+    await userEvent.clear(date);
+    await userEvent.type(date, '2031-06-30');
+    await userEvent.click(screen.getByRole('button', { name: 'Save expiry' }));
+
+    await waitFor(() => expect(api.updateCredentials).toHaveBeenCalled());
+    const request = api.updateCredentials.mock.calls[0][2];
+    expect(request.credentials).toEqual({});
+    expect(DateTime.fromISO(request.expiresAt!.secretKey!).toISODate()).toBe(
+      '2031-06-30',
+    );
+
+    await userEvent.click(
+      within(await row('Secret key')).getByRole('button', { name: 'Expiry' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Never expires' }),
+    );
+    await waitFor(() => expect(api.updateCredentials).toHaveBeenCalledTimes(2));
+    expect(api.updateCredentials.mock.calls[1][2].expiresAt).toEqual({
+      secretKey: null,
+    });
+  });
+
   it('shows what the backend said about a rejected value under the input', async () => {
     const api = apiWith([secretKey]);
     api.updateCredentials.mockRejectedValue(

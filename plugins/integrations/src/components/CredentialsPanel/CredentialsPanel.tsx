@@ -11,7 +11,6 @@ import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { DateTime } from 'luxon';
 import { FormEvent, useId, useState } from 'react';
 import { integrationsApiRef } from '../../api';
 import { useCredentialStatus } from '../../hooks/useCredentialStatus';
@@ -20,6 +19,8 @@ import { errorMessage, fieldIssuesOf } from '../../requestErrors';
 import { ActionButton } from '../ActionButton';
 import { ConfirmationDialog } from '../ConfirmationDialog';
 import { InlineAlert } from '../InlineAlert';
+import { ExpiryForm } from './ExpiryForm';
+import { expiryOf } from './expiry';
 
 const CREDENTIALS_DENIED = 'Only integration admins may change credentials';
 
@@ -92,14 +93,6 @@ function CredentialStatusLine(props: { status: CredentialFieldStatus }) {
       )}
     </Typography>
   );
-}
-
-/** The end of the chosen local day, so a credential stays usable on the date shown. */
-function expiryOf(date: string): string | undefined {
-  const day = DateTime.fromISO(date);
-  return day.isValid
-    ? day.endOf('day').toUTC().toISO() ?? undefined
-    : undefined;
 }
 
 /**
@@ -213,6 +206,7 @@ export function CredentialsPanel(props: CredentialsPanelProps) {
   });
   const [saved, setSaved] = useState<CredentialFieldStatus[]>();
   const [replacing, setReplacing] = useState<string>();
+  const [editingExpiry, setEditingExpiry] = useState<string>();
   const [clearing, setClearing] = useState<CredentialFieldStatus>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
@@ -227,7 +221,7 @@ export function CredentialsPanel(props: CredentialsPanelProps) {
 
   const update = async (
     credentials: Record<string, string | null>,
-    expiresAt: Record<string, string> | undefined,
+    expiresAt: Record<string, string | null> | undefined,
     done: string,
   ) => {
     setBusy(true);
@@ -239,6 +233,7 @@ export function CredentialsPanel(props: CredentialsPanelProps) {
       });
       setSaved(result.fields);
       setReplacing(undefined);
+      setEditingExpiry(undefined);
       setClearing(undefined);
       setNotice(done);
     } catch (e) {
@@ -293,10 +288,25 @@ export function CredentialsPanel(props: CredentialsPanelProps) {
                 onClick={() => {
                   setError(undefined);
                   setNotice(undefined);
+                  setEditingExpiry(undefined);
                   setReplacing(field.field);
                 }}
               >
                 Replace
+              </ActionButton>
+              <ActionButton
+                size="small"
+                variant="outlined"
+                disabled={busy || !field.set || editingExpiry === field.field}
+                disabledReason={deniedReason}
+                onClick={() => {
+                  setError(undefined);
+                  setNotice(undefined);
+                  setReplacing(undefined);
+                  setEditingExpiry(field.field);
+                }}
+              >
+                Expiry
               </ActionButton>
               <ActionButton
                 size="small"
@@ -328,6 +338,27 @@ export function CredentialsPanel(props: CredentialsPanelProps) {
                 onCancel={() => {
                   setError(undefined);
                   setReplacing(undefined);
+                }}
+              />
+            )}
+            {editingExpiry === field.field && !deniedReason && (
+              <ExpiryForm
+                status={field}
+                busy={busy}
+                error={error}
+                className={classes.replaceForm}
+                onSave={expiresAt =>
+                  update(
+                    {},
+                    { [field.field]: expiresAt },
+                    expiresAt
+                      ? `${field.label} now expires ${relativeTime(expiresAt)}.`
+                      : `${field.label} no longer expires.`,
+                  )
+                }
+                onCancel={() => {
+                  setError(undefined);
+                  setEditingExpiry(undefined);
                 }}
               />
             )}
