@@ -1,7 +1,7 @@
 import { RequestHandler, Router } from 'express';
 import { ProviderContext, ProviderErrors, SimulatedProvider } from './types';
 import { bodyField, formBody, OPAQUE_TOKEN } from './http';
-import { oauthClient, randomToken, unsupportedGrantType } from './oauth';
+import { oauthClient, randomToken, refreshTokenGrant } from './oauth';
 import { googleApiRateLimit } from './googleApiErrors';
 import { Reply, sendReply } from '../server/reply';
 
@@ -38,21 +38,16 @@ function routes(context: ProviderContext): Router {
       sendReply(res, errors.unauthorized(req));
       return;
     }
-    const grantType = bodyField(req, 'grant_type');
-    if (grantType !== 'refresh_token') {
-      sendReply(res, unsupportedGrantType(grantType));
-      return;
-    }
-    const refreshToken = bodyField(req, 'refresh_token') ?? '';
-    if (
-      context.behaviour().rejectCredentials ||
-      !REFRESH_TOKEN.test(refreshToken) ||
-      context.tokens.isRevoked(refreshToken)
-    ) {
-      sendReply(
-        res,
-        oauthError(400, 'invalid_grant', 'Token has been expired or revoked.'),
-      );
+    const grant = refreshTokenGrant(req, context, {
+      tokenFormat: REFRESH_TOKEN,
+      refused: oauthError(
+        400,
+        'invalid_grant',
+        'Token has been expired or revoked.',
+      ),
+    });
+    if ('reply' in grant) {
+      sendReply(res, grant.reply);
       return;
     }
     const scopes = context.behaviour().scopes ?? [];

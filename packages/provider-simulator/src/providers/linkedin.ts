@@ -1,13 +1,7 @@
 import { Router } from 'express';
 import { ProviderContext, ProviderErrors, SimulatedProvider } from './types';
-import {
-  bearerMatching,
-  bodyField,
-  formBody,
-  OPAQUE_TOKEN,
-  statusText,
-} from './http';
-import { oauthClient, randomToken, unsupportedGrantType } from './oauth';
+import { bearerMatching, formBody, OPAQUE_TOKEN, statusText } from './http';
+import { oauthClient, randomToken, refreshTokenGrant } from './oauth';
 import { sendReply } from '../server/reply';
 
 const ACCESS_TOKEN_SECONDS = 5_184_000;
@@ -58,27 +52,22 @@ function routes(context: ProviderContext): Router {
       });
       return;
     }
-    const grantType = bodyField(req, 'grant_type');
-    if (grantType !== 'refresh_token') {
-      sendReply(res, unsupportedGrantType(grantType));
-      return;
-    }
-    const refreshToken = bodyField(req, 'refresh_token') ?? '';
-    if (
-      context.behaviour().rejectCredentials ||
-      !OPAQUE_TOKEN.test(refreshToken) ||
-      context.tokens.isRevoked(refreshToken)
-    ) {
-      sendReply(res, {
+    const grant = refreshTokenGrant(req, context, {
+      tokenFormat: OPAQUE_TOKEN,
+      refused: {
         status: 400,
         body: {
           error: 'invalid_request',
           error_description:
             'The provided authorization grant or refresh token is invalid, expired or revoked',
         },
-      });
+      },
+    });
+    if ('reply' in grant) {
+      sendReply(res, grant.reply);
       return;
     }
+    const { refreshToken } = grant;
     const scopes = context.behaviour().scopes ?? [];
     const accessToken = `AQV${randomToken(96)}`;
     context.tokens.issue(accessToken, {

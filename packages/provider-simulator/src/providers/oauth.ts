@@ -1,6 +1,7 @@
 import { Request } from 'express';
 import { randomBytes } from 'node:crypto';
 import { Reply } from '../server/reply';
+import { ProviderContext } from './types';
 import { basicCredentials, bodyField } from './http';
 
 const ALPHANUMERIC =
@@ -42,4 +43,29 @@ export function unsupportedGrantType(grantType: string | undefined): Reply {
         : 'Missing grant_type',
     },
   };
+}
+
+/**
+ * The refresh token of a `refresh_token` grant the provider accepts, or the
+ * reply that refuses the request: another grant type, a token of the wrong
+ * format, a revoked one, or any token while credentials are being rejected.
+ */
+export function refreshTokenGrant(
+  req: Request,
+  context: ProviderContext,
+  options: { tokenFormat: RegExp; refused: Reply },
+): { refreshToken: string } | { reply: Reply } {
+  const grantType = bodyField(req, 'grant_type');
+  if (grantType !== 'refresh_token') {
+    return { reply: unsupportedGrantType(grantType) };
+  }
+  const refreshToken = bodyField(req, 'refresh_token') ?? '';
+  if (
+    context.behaviour().rejectCredentials ||
+    !options.tokenFormat.test(refreshToken) ||
+    context.tokens.isRevoked(refreshToken)
+  ) {
+    return { reply: options.refused };
+  }
+  return { refreshToken };
 }

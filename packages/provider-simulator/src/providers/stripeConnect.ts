@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ProviderContext, SimulatedProvider } from './types';
 import { bodyField, formBody } from './http';
-import { randomAlphanumeric, unsupportedGrantType } from './oauth';
+import { randomAlphanumeric, refreshTokenGrant } from './oauth';
 import {
   maskStripeKey,
   stripeApiRoutes,
@@ -33,26 +33,21 @@ function routes(context: ProviderContext): Router {
       });
       return;
     }
-    const grantType = bodyField(req, 'grant_type');
-    if (grantType !== 'refresh_token') {
-      sendReply(res, unsupportedGrantType(grantType));
-      return;
-    }
-    const refreshToken = bodyField(req, 'refresh_token') ?? '';
-    if (
-      context.behaviour().rejectCredentials ||
-      !REFRESH_TOKEN.test(refreshToken) ||
-      context.tokens.isRevoked(refreshToken)
-    ) {
-      sendReply(res, {
+    const grant = refreshTokenGrant(req, context, {
+      tokenFormat: REFRESH_TOKEN,
+      refused: {
         status: 400,
         body: {
           error: 'invalid_grant',
           error_description: 'Refresh token rt_*** does not exist',
         },
-      });
+      },
+    });
+    if ('reply' in grant) {
+      sendReply(res, grant.reply);
       return;
     }
+    const { refreshToken } = grant;
     const mode = secret.startsWith('sk_live_') ? 'live' : 'test';
     // Connect access tokens do not expire, so there is nothing to record.
     res.json({

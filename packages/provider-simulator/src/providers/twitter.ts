@@ -8,7 +8,7 @@ import {
   OPAQUE_TOKEN,
   statusText,
 } from './http';
-import { randomToken, unsupportedGrantType } from './oauth';
+import { randomToken, refreshTokenGrant } from './oauth';
 import { sendReply } from '../server/reply';
 
 const ACCESS_TOKEN_SECONDS = 7200;
@@ -43,26 +43,21 @@ function routes(context: ProviderContext): Router {
       });
       return;
     }
-    const grantType = bodyField(req, 'grant_type');
-    if (grantType !== 'refresh_token') {
-      sendReply(res, unsupportedGrantType(grantType));
-      return;
-    }
-    const refreshToken = bodyField(req, 'refresh_token') ?? '';
-    if (
-      context.behaviour().rejectCredentials ||
-      !OPAQUE_TOKEN.test(refreshToken) ||
-      context.tokens.isRevoked(refreshToken)
-    ) {
-      sendReply(res, {
+    const grant = refreshTokenGrant(req, context, {
+      tokenFormat: OPAQUE_TOKEN,
+      refused: {
         status: 400,
         body: {
           error: 'invalid_request',
           error_description: 'Value passed for the token was invalid.',
         },
-      });
+      },
+    });
+    if ('reply' in grant) {
+      sendReply(res, grant.reply);
       return;
     }
+    const { refreshToken } = grant;
     // X rotates refresh tokens: the one just used is spent.
     context.tokens.revokeRefreshToken(refreshToken);
     const scopes = context.behaviour().scopes ?? [];

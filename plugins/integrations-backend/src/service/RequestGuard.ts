@@ -7,7 +7,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
-import { AuditAction, Environment } from '@internal/plugin-integrations-common';
+import {
+  AuditAction,
+  Environment,
+  integrationReadPermission,
+} from '@internal/plugin-integrations-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -15,6 +20,10 @@ import {
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 import { AuditStore } from '../database/AuditStore';
+import {
+  ConfigFilter,
+  ConfigPropertyFilter,
+} from '../database/IntegrationConfigStore';
 import { integrationResourceRef } from '../permissions/rules';
 import { Actor, ConfigurationService } from '../services/ConfigurationService';
 
@@ -30,8 +39,31 @@ export class RequestGuard {
       auditor: AuditorService;
       auditStore: AuditStore;
       configurations: ConfigurationService;
+      transformConditions: ConditionTransformer<ConfigPropertyFilter>;
     },
   ) {}
+
+  /**
+   * The filter that limits a listing to the configurations the caller may
+   * read: none for an unconditional allow, the policy's conditions as a query
+   * otherwise.
+   */
+  async readableFilter(
+    credentials: BackstageCredentials,
+  ): Promise<ConfigFilter> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: integrationReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `You lack the permission ${integrationReadPermission.name}`,
+      );
+    }
+    return decision.result === AuthorizeResult.CONDITIONAL
+      ? { permission: this.options.transformConditions(decision.conditions) }
+      : {};
+  }
 
   async credentials(req: Request) {
     return this.options.httpAuth.credentials(req, {

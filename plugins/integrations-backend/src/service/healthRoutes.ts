@@ -1,5 +1,3 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { NotAllowedError } from '@backstage/errors';
 import {
   BulkTestResponse,
   Environment,
@@ -15,10 +13,8 @@ import {
   statusQuerySchema,
   testRunsQuerySchema,
 } from '@internal/plugin-integrations-common';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { z } from 'zod';
-import { ConfigFilter } from '../database/IntegrationConfigStore';
 import { forEachBounded } from '../services/health/HealthCheckTask';
 import { integrationResourceRef } from '../permissions/rules';
 import { RequestGuard } from './RequestGuard';
@@ -39,25 +35,7 @@ export function addHealthRoutes(
   router: express.Router,
   options: RouterOptions & { guard: RequestGuard },
 ) {
-  const { guard, tester, health, permissions, transformConditions } = options;
-
-  /** The filter a (possibly conditional) read permission puts on listings. */
-  async function readableFilter(
-    credentials: BackstageCredentials,
-  ): Promise<ConfigFilter> {
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: integrationReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(
-        `You lack the permission ${integrationReadPermission.name}`,
-      );
-    }
-    return decision.result === AuthorizeResult.CONDITIONAL
-      ? { permission: transformConditions(decision.conditions) }
-      : {};
-  }
+  const { guard, tester, health } = options;
 
   async function runTest(
     req: express.Request,
@@ -162,7 +140,10 @@ export function addHealthRoutes(
     const query = parseInput(statusQuerySchema, req.query, 'query');
     const environment: Environment = query.environment ?? 'production';
     res.json(
-      await health.dashboard(environment, await readableFilter(credentials)),
+      await health.dashboard(
+        environment,
+        await guard.readableFilter(credentials),
+      ),
     );
   });
 
@@ -170,7 +151,7 @@ export function addHealthRoutes(
     const credentials = await guard.credentials(req);
     const query = parseInput(healthHistoryQuerySchema, req.query, 'query');
     const visible = await health.list({
-      ...(await readableFilter(credentials)),
+      ...(await guard.readableFilter(credentials)),
       environment: query.environment,
     });
     const requested = query.integrations?.split(',');
@@ -186,7 +167,7 @@ export function addHealthRoutes(
     const credentials = await guard.credentials(req);
     const query = parseInput(healthQuerySchema, req.query, 'query');
     const items = await health.list({
-      ...(await readableFilter(credentials)),
+      ...(await guard.readableFilter(credentials)),
       ...(query.environment ? { environment: query.environment } : {}),
       ...(query.integration ? { text: query.integration } : {}),
     });

@@ -445,9 +445,9 @@ describe('integrations router', () => {
             })
           ).status,
         ).toBe(200);
-        expect((await call('post', `${api}/stripe/test?${dev}`)).body.status).toBe(
-          'passed',
-        );
+        expect(
+          (await call('post', `${api}/stripe/test?${dev}`)).body.status,
+        ).toBe('passed');
         simulator.control.set('stripe', { rejectCredentials: true });
         await call('post', `${api}/stripe/test?${dev}`);
         simulator.control.set('stripe', {

@@ -28,7 +28,6 @@ import {
   updateCredentialsRequestSchema,
   versionParamsSchema,
 } from '@internal/plugin-integrations-common';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { stringify } from 'csv-stringify/sync';
 import express from 'express';
@@ -67,14 +66,7 @@ const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const {
-    permissions,
-    store,
-    configurations,
-    credentialService,
-    keyRotation,
-    transformConditions,
-  } = options;
+  const { store, configurations, credentialService, keyRotation } = options;
   const guard = new RequestGuard({
     ...options,
     auditStore: store.audit,
@@ -106,24 +98,10 @@ export async function createRouter(
   router.get('/configs', async (req, res) => {
     const credentials = await guard.credentials(req);
     const query = parseInput(listConfigsQuerySchema, req.query, 'query');
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: integrationReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(
-        `You lack the permission ${integrationReadPermission.name}`,
-      );
-    }
     const { offset, limit, ...filter } = query;
     res.json(
       await store.listConfigs(
-        {
-          ...filter,
-          ...(decision.result === AuthorizeResult.CONDITIONAL
-            ? { permission: transformConditions(decision.conditions) }
-            : {}),
-        },
+        { ...filter, ...(await guard.readableFilter(credentials)) },
         { offset, limit },
       ),
     );

@@ -121,7 +121,9 @@ describe('TokenRefreshTask against the provider simulator', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        authorization: `Basic ${Buffer.from('client:secret').toString('base64')}`,
+        authorization: `Basic ${Buffer.from('client:secret').toString(
+          'base64',
+        )}`,
       },
       body: new URLSearchParams({
         grant_type: 'refresh_token',

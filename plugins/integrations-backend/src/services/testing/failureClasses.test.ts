@@ -12,10 +12,7 @@ import {
 } from '@internal/provider-simulator';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import {
-  demoCredentialValues,
-  demoIntegrations,
-} from '../demoIntegrations';
+import { demoCredentialValues, demoIntegrations } from '../demoIntegrations';
 import {
   ADMIN,
   Harness,
