@@ -119,8 +119,9 @@ describe('HealthCheckTask', () => {
     for (const duration of await durations(hanging)) {
       expect(duration).toBeLessThanOrEqual(TIMEOUT_MS * 1.1);
     }
+    // The others finish without waiting for the hanging ones' timeout.
     for (const duration of await durations(healthy)) {
-      expect(duration).toBeLessThan(TIMEOUT_MS / 2);
+      expect(duration).toBeLessThan(TIMEOUT_MS);
     }
 
     const states = await h.store.health.listStates('development');

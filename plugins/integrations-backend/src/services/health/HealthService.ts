@@ -4,7 +4,6 @@ import {
   ActivityItem,
   Environment,
   HEALTH_SIGNAL_CHANNEL,
-  HealthHistoryPoint,
   HealthHistoryResponse,
   HealthRange,
   HealthSignal,
@@ -25,21 +24,11 @@ import {
   ConfigFilter,
   IntegrationConfigStore,
 } from '../../database/IntegrationConfigStore';
+import { activityFeed } from './activityFeed';
+import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
 import { RECENT_WINDOW, computeHealthStatus, uptimeOf } from './healthStatus';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const RANGE_MS: Record<HealthRange, number> = {
-  '24h': DAY_MS,
-  '7d': 7 * DAY_MS,
-  '30d': 30 * DAY_MS,
-};
-/** Chart buckets per range: hours for a day and a week, days for a month. */
-const BUCKET_MS: Record<HealthRange, number> = {
-  '24h': HOUR_MS,
-  '7d': 6 * HOUR_MS,
-  '30d': DAY_MS,
-};
+const DAY_MS = 86_400_000;
 const ACTIVITY_LIMIT = 30;
 
 /**
@@ -286,55 +275,23 @@ export class HealthService {
     range: HealthRange,
     integrations: string[],
   ): Promise<HealthHistoryResponse> {
-    const bucketMs = BUCKET_MS[range];
     const now = this.now().getTime();
-    const firstBucket =
-      Math.floor((now - RANGE_MS[range]) / bucketMs) * bucketMs + bucketMs;
     const rollups = await this.store.health.listRollups(
       environment,
-      new Date(firstBucket),
+      new Date(firstBucketOf(range, now)),
     );
-    const wanted = new Set(integrations);
-    const series = integrations.map(integration => ({
-      integration,
-      points: [] as HealthHistoryPoint[],
-    }));
-    const buckets = Math.ceil((now - firstBucket + 1) / bucketMs);
-    for (const entry of series) {
-      const own = rollups.filter(
-        r => r.integration === entry.integration && wanted.has(r.integration),
-      );
-      for (let i = 0; i < buckets; i++) {
-        const start = firstBucket + i * bucketMs;
-        const inBucket = own.filter(r => {
-          const at = Date.parse(r.bucketStart);
-          return at >= start && at < start + bucketMs;
-        });
-        const checks = inBucket.reduce((s, r) => s + r.checks, 0);
-        const failures = inBucket.reduce((s, r) => s + r.failures, 0);
-        const responses = inBucket.reduce((s, r) => s + r.responseMsCount, 0);
-        const maxes = inBucket
-          .map(r => r.responseMsMax)
-          .filter((m): m is number => m !== null);
-        entry.points.push({
-          at: new Date(start).toISOString(),
-          checks,
-          failures,
-          averageResponseMs:
-            responses === 0
-              ? null
-              : Math.round(
-                  inBucket.reduce((s, r) => s + r.responseMsSum, 0) / responses,
-                ),
-          maxResponseMs: maxes.length ? Math.max(...maxes) : null,
-          uptime:
-            checks === 0
-              ? null
-              : Math.round(((checks - failures) / checks) * 10_000) / 100,
-        });
-      }
-    }
-    return { environment, range, series };
+    return {
+      environment,
+      range,
+      series: integrations.map(integration => ({
+        integration,
+        points: historyPoints(
+          rollups.filter(r => r.integration === integration),
+          range,
+          now,
+        ),
+      })),
+    };
   }
 
   private async activity(
@@ -346,59 +303,17 @@ export class HealthService {
       this.store.health.listEvents(environment, ACTIVITY_LIMIT),
       this.store.audit.list(
         { category: 'configuration' },
-        {
-          offset: 0,
-          limit: ACTIVITY_LIMIT * 3,
-        },
+        { offset: 0, limit: ACTIVITY_LIMIT * 3 },
       ),
     ]);
-    const items: ActivityItem[] = [
-      ...runs.map(run => ({
-        id: `test:${run.id}`,
-        at: run.startedAt,
-        kind: 'test' as const,
-        integration: run.integration,
-        environment: run.environment,
-        summary: `${run.suite} test ${run.status}${
-          run.failure ? `: ${run.failure.class}` : ''
-        }`,
-        actor: run.triggeredBy,
-        status: run.status,
-      })),
-      ...events.map(event => ({
-        id: `health:${event.id}`,
-        at: event.occurredAt,
-        kind: 'health_change' as const,
-        integration: event.integration,
-        environment: event.environment,
-        summary: `${event.previousStatus} → ${event.status}: ${event.summary}`,
-        status: event.status,
-      })),
-      ...audit.items
-        .filter(
-          entry =>
-            entry.outcome === 'success' &&
-            (entry.environment === environment ||
-              entry.environment === undefined),
-        )
-        .map(entry => ({
-          id: `config:${entry.eventId}`,
-          at: entry.timestamp,
-          kind: 'config_change' as const,
-          integration: entry.integration,
-          environment,
-          summary: `${entry.action.replace('_', ' ')}${
-            entry.details.changedFields.length
-              ? `: ${entry.details.changedFields.slice(0, 4).join(', ')}`
-              : ''
-          }`,
-          actor: entry.userId,
-        })),
-    ];
-    return items
-      .filter(item => visible.has(item.integration))
-      .sort((a, b) => b.at.localeCompare(a.at))
-      .slice(0, ACTIVITY_LIMIT);
+    return activityFeed({
+      environment,
+      visible,
+      runs,
+      events,
+      audit: audit.items,
+      limit: ACTIVITY_LIMIT,
+    });
   }
 
   private async broadcast(message: HealthSignal) {
