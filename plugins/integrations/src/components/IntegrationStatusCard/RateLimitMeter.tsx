@@ -18,7 +18,10 @@ export function RateLimitMeter(props: { reading: RateLimitReading }) {
       <Typography id={labelId} variant="body2" color="textSecondary">
         Rate limit: {remaining.toLocaleString()} of {limit.toLocaleString()}{' '}
         requests left
-        {resetAt && ` · resets ${relativeTime(resetAt)}`}
+        {resetAt &&
+          (Date.parse(resetAt) > Date.now()
+            ? ` · resets ${relativeTime(resetAt)}`
+            : ` · as of the last check; the window has reset since`)}
       </Typography>
       <LinearProgress
         variant="determinate"
