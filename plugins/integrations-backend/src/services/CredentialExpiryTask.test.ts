@@ -95,4 +95,54 @@ describe('CredentialExpiryTask', () => {
       expect(JSON.stringify(alerts)).not.toContain('CANARY');
     },
   );
+
+  it('raises no alert for access tokens the refresh task renews, but does for their refresh token', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseIntegrationConfigStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    await new ConfigurationService({ store }).create(
+      {
+        template: 'linkedin',
+        name: 'linkedin',
+        owner: 'group:default/growth-team',
+      },
+      ada,
+    );
+    const credentials = new CredentialService({
+      configs: store,
+      vault: new CredentialVault(
+        KeyRing.fromKeys(
+          [{ id: 'k1', secret: 'expiry-test-key-0123456789abcdefghij' }],
+          'k1',
+        ),
+      ),
+    });
+    await credentials.update(
+      'linkedin',
+      'production',
+      {
+        credentials: {
+          accessToken: 'AQVaccess0000000000',
+          refreshToken: 'AQWrefresh000000000',
+        },
+        expiresAt: {
+          accessToken: '2026-11-20T13:00:00Z',
+          refreshToken: '2026-11-25T00:00:00Z',
+        },
+      },
+      ada,
+    );
+    const task = new CredentialExpiryTask({
+      store,
+      logger: mockServices.logger.mock(),
+      now: () => new Date('2026-11-20T12:00:00Z'),
+    });
+
+    expect(await task.check()).toBe(1);
+    const [alert] = await store.alerts.list({ integration: 'linkedin' });
+    expect(alert.title).toBe(
+      'The refreshToken of linkedin (production) expires within 7 days',
+    );
+  });
 });

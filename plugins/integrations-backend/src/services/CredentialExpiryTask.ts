@@ -3,6 +3,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { getProvider } from '@internal/plugin-integrations-common';
 import { randomUUID } from 'node:crypto';
 import { Alert } from '../database/AlertStore';
 import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
@@ -50,7 +51,23 @@ export class CredentialExpiryTask {
     const expiring = await store.credentials.listExpiringBefore(
       new Date(now.getTime() + 7 * DAY),
     );
-    const alerts: Alert[] = expiring.map(credential => {
+    // Access tokens the refresh task renews expire by design, every hour for
+    // some providers; a failed refresh is reported as a failed check instead.
+    const refreshed = new Set<string>();
+    for (const name of new Set(expiring.map(c => c.integration))) {
+      const integration = await store.getIntegration(name);
+      if (integration && getProvider(integration.provider)?.oauth) {
+        refreshed.add(name);
+      }
+    }
+    const due = expiring.filter(
+      credential =>
+        !(
+          credential.field === 'accessToken' &&
+          refreshed.has(credential.integration)
+        ),
+    );
+    const alerts: Alert[] = due.map(credential => {
       const left = Date.parse(credential.expiresAt!) - now.getTime();
       const stage = STAGES.find(s => left <= s.before)!;
       const subject = `${credential.field} of ${credential.integration} (${credential.environment})`;
