@@ -285,6 +285,8 @@ export const auditQuerySchema = z.strictObject({
   integration: integrationNameSchema.optional(),
   user: z.string().min(1).optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
+  /** Leaves one action out, e.g. the credential uses of every health check. */
+  excludeAction: z.enum(AUDIT_ACTIONS).optional(),
   category: z.enum(AUDIT_CATEGORIES).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

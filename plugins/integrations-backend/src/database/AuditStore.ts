@@ -15,6 +15,7 @@ export interface AuditFilter {
   integration?: string;
   user?: string;
   action?: AuditAction;
+  excludeAction?: AuditAction;
   category?: AuditCategory;
   from?: string;
   to?: string;
@@ -75,6 +76,9 @@ export class AuditStore {
     }
     if (filter.action) {
       query.where('action', filter.action);
+    }
+    if (filter.excludeAction) {
+      query.whereNot('action', filter.excludeAction);
     }
     if (filter.category) {
       query.where('category', filter.category);

@@ -399,6 +399,27 @@ describe('integrations router', () => {
       expect(history.body.totalCount).toBe(2);
       expect(history.body.items[0].suite).toBe('auth');
 
+      const uses = await request(server)
+        .get('/api/integrations/audit?integration=stripe&action=credentials_use')
+        .set('Authorization', asUser);
+      expect(uses.body.items).toHaveLength(2);
+      expect(uses.body.items[0]).toMatchObject({
+        userId: 'user:default/ada.admin',
+        environment: 'development',
+        category: 'credentials',
+        details: { fields: ['secretKey', 'webhookSigningSecret'] },
+      });
+      const withoutUses = await request(server)
+        .get(
+          '/api/integrations/audit?integration=stripe&excludeAction=credentials_use',
+        )
+        .set('Authorization', asUser);
+      expect(
+        withoutUses.body.items.filter(
+          (e: any) => e.action === 'credentials_use',
+        ),
+      ).toEqual([]);
+
       const chart = await request(server)
         .get(
           '/api/integrations/health/history?environment=development&range=24h&integrations=stripe',

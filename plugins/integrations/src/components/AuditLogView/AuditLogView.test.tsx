@@ -92,6 +92,24 @@ describe('AuditLogView', () => {
     );
   });
 
+  it('leaves the credential uses of every check out until asked for', async () => {
+    const fake = api();
+    await renderInTestApp(<AuditLogView />, {
+      apis: [[integrationsApiRef, fake], allowEverything()],
+    });
+    await screen.findByText('Audit log (2)');
+    expect(fake.listAudit).toHaveBeenLastCalledWith({
+      excludeAction: 'credentials_use',
+      limit: 500,
+    });
+
+    await userEvent.click(screen.getByLabelText('Show credential uses'));
+
+    await waitFor(() =>
+      expect(fake.listAudit).toHaveBeenLastCalledWith({ limit: 500 }),
+    );
+  });
+
   it('downloads the filtered log as a CSV file', async () => {
     const fake = api({
       exportAuditCsv: async () => 'eventId,userId\nevt-1,user:default/grace\n',
@@ -121,6 +139,7 @@ describe('AuditLogView', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(fake.exportAuditCsv).toHaveBeenCalledWith({
       category: 'credentials',
+      excludeAction: 'credentials_use',
     });
     const blob = createObjectURL.mock.calls[0][0];
     expect(blob.type).toBe('text/csv;charset=utf-8');

@@ -20,6 +20,8 @@ import {
   integrationNameSchema,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -166,6 +168,8 @@ function AuditLog() {
   const [user, setUser] = useState('');
   const [action, setAction] = useState<AuditAction | ''>('');
   const [category, setCategory] = useState<AuditCategory | ''>('');
+  // Every health check decrypts credentials; those rows would bury the changes.
+  const [showUses, setShowUses] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [typed, setTyped] = useState({ integration: '', user: '' });
@@ -185,6 +189,9 @@ function AuditLog() {
     integration: integrationValid ? typed.integration || undefined : undefined,
     user: typed.user || undefined,
     action: action || undefined,
+    ...(showUses || action
+      ? {}
+      : { excludeAction: 'credentials_use' as const }),
     category: category || undefined,
     from: toIsoTimestamp(from),
     to: toIsoTimestamp(to),
@@ -247,6 +254,17 @@ function AuditLog() {
           options={AUDIT_CATEGORIES}
           labels={AUDIT_CATEGORY_LABELS}
           onChange={setCategory}
+        />
+        <FormControlLabel
+          control={
+            <Switch
+              checked={showUses || action === 'credentials_use'}
+              disabled={Boolean(action)}
+              onChange={event => setShowUses(event.target.checked)}
+              size="small"
+            />
+          }
+          label="Show credential uses"
         />
         <TextField
           id={`${fieldId}-from`}
