@@ -4,6 +4,10 @@
  * simulator answering after a fixed latency. Prints one JSON line.
  *
  *   yarn bench:health [--integrations 1000] [--concurrency 50] [--latency 100]
+ *                     [--postgres postgresql://postgres@127.0.0.1:5432]
+ *
+ * SQLite (a file in a temporary folder) by default; with --postgres, a fresh
+ * database on that server, dropped afterwards.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -60,12 +64,47 @@ async function startSimulator(): Promise<{ url: string; stop: () => void }> {
   return { url, stop: () => child.kill() };
 }
 
+async function openDatabase(postgres: string | undefined) {
+  if (!postgres) {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: {
+        filename: join(
+          mkdtempSync(join(tmpdir(), 'bench-health-')),
+          'db.sqlite',
+        ),
+      },
+      useNullAsDefault: true,
+    });
+    return { knex, close: () => knex.destroy() };
+  }
+  const name = `bench_health_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection: postgres });
+  await admin.raw(`CREATE DATABASE ${name}`);
+  const url = new URL(postgres);
+  url.pathname = `/${name}`;
+  const knex = knexFactory({
+    client: 'pg',
+    connection: url.toString(),
+    pool: { min: 0, max: 20 },
+  });
+  return {
+    knex,
+    close: async () => {
+      await knex.destroy();
+      await admin.raw(`DROP DATABASE ${name}`);
+      await admin.destroy();
+    },
+  };
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       integrations: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '50' },
       latency: { type: 'string', default: '100' },
+      postgres: { type: 'string' },
     },
   });
   const integrations = Number(values.integrations);
@@ -79,13 +118,8 @@ async function main() {
     body: JSON.stringify({ latencyMs }),
   });
 
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: {
-      filename: join(mkdtempSync(join(tmpdir(), 'bench-health-')), 'db.sqlite'),
-    },
-    useNullAsDefault: true,
-  });
+  const database = await openDatabase(values.postgres);
+  const { knex } = database;
   const store = await DatabaseIntegrationConfigStore.create({
     database: mockServices.database({ knex, migrations: { skip: false } }),
   });
@@ -174,6 +208,7 @@ async function main() {
       integrations,
       concurrency,
       latencyMs,
+      database: values.postgres ? 'postgres' : 'sqlite',
       checked,
       failed,
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,
@@ -184,7 +219,7 @@ async function main() {
     }),
   );
   await http.close();
-  await knex.destroy();
+  await database.close();
   simulator.stop();
 }
 
