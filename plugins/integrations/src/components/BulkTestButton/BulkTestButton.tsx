@@ -1,7 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   Environment,
   IntegrationHealthStatus,
+  integrationTestRunPermission,
 } from '@internal/plugin-integrations-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -11,6 +14,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useId, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { integrationsApiRef } from '../../api';
 import { ENVIRONMENT_LABELS } from '../../labels';
@@ -26,17 +30,44 @@ export interface BulkTestButtonProps {
   onTested(): void;
 }
 
+/** The enabled integrations the user may test, as one comma-separated key. */
+function useTestableNames(
+  integrations: IntegrationHealthStatus[],
+  environment: Environment,
+) {
+  const permissionApi = useApi(permissionApiRef);
+  const candidates = integrations
+    .filter(status => status.enabled)
+    .map(status => status.integration)
+    .join(',');
+  return useAsync(async () => {
+    const names = candidates ? candidates.split(',') : [];
+    const decisions = await Promise.all(
+      names.map(name =>
+        permissionApi.authorize({
+          permission: integrationTestRunPermission,
+          resourceRef: `${name}:${environment}`,
+        }),
+      ),
+    );
+    return names
+      .filter((_, index) => decisions[index].result === AuthorizeResult.ALLOW)
+      .join(',');
+  }, [permissionApi, candidates, environment]);
+}
+
 /**
- * "Test all": runs the quick test of every enabled integration shown, then
- * lists each outcome. Integrations the user may not test come back as not tested.
+ * "Test all": runs the quick test of every enabled integration shown that
+ * the user may test, then lists each outcome.
  */
 export function BulkTestButton(props: BulkTestButtonProps) {
   const { environment, integrations, onTested } = props;
   const api = useApi(integrationsApiRef);
   const titleId = useId();
   const [open, setOpen] = useState(false);
-  const enabled = integrations.filter(status => status.enabled);
-  const names = enabled.map(status => status.integration).join(',');
+  const testable = useTestableNames(integrations, environment);
+  const names = testable.value ?? '';
+  const testableCount = names ? names.split(',').length : 0;
   const environmentLabel = ENVIRONMENT_LABELS[environment].toLowerCase();
   const [state, run] = useAsyncFn(async () => {
     const response = await api.bulkTest({
@@ -61,9 +92,10 @@ export function BulkTestButton(props: BulkTestButtonProps) {
         onClick={start}
         disabled={state.loading}
         disabledReason={
-          enabled.length === 0
-            ? `No integration is enabled in ${environmentLabel}`
-            : undefined
+          (testable.loading && 'Checking your permissions…') ||
+          (testableCount === 0
+            ? `No enabled integration in ${environmentLabel} that you may test`
+            : undefined)
         }
       >
         {state.loading ? 'Testing…' : 'Test all'}
@@ -77,7 +109,7 @@ export function BulkTestButton(props: BulkTestButtonProps) {
         scroll="paper"
       >
         <DialogTitle id={titleId}>
-          Test of {enabled.length} enabled integrations in {environmentLabel}
+          Test of {testableCount} enabled integrations in {environmentLabel}
         </DialogTitle>
         <DialogContent dividers>
           {state.loading && (

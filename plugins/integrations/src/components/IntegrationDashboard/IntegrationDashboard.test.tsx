@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { integrationsApiRef } from '../../api';
 import {
   allowEverything,
+  permissions,
   fakeIntegrationsApi,
   integrationConfig,
 } from '../../__testUtils__/fixtures';
@@ -59,6 +60,7 @@ function apiReturning(...dashboards: Dashboard[]) {
 async function renderDashboard(
   api = apiReturning(dashboardOf([stripe, paypal, checkout])),
   onEnvironmentChange = jest.fn(),
+  permissionApi = allowEverything(),
 ) {
   const signals = fakeSignalApi();
   await renderInTestApp(
@@ -70,7 +72,7 @@ async function renderDashboard(
       apis: [
         [integrationsApiRef, api],
         [signalApiRef, signals.api],
-        allowEverything(),
+        permissionApi,
       ],
     },
   );
@@ -255,7 +257,9 @@ describe('IntegrationDashboard', () => {
     });
     await renderDashboard(api);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Test all' }));
+    const testAll = screen.getByRole('button', { name: 'Test all' });
+    await waitFor(() => expect(testAll).toBeEnabled());
+    await userEvent.click(testAll);
 
     const dialog = await screen.findByRole('dialog', {
       name: 'Test of 2 enabled integrations in production',
@@ -274,6 +278,29 @@ describe('IntegrationDashboard', () => {
     );
     expect(stripeItem).toHaveTextContent('StripePassed800 ms');
     expect(within(dialog).getByText('1 of 2 passed.')).toBeInTheDocument();
+  });
+
+  it('tests only the integrations the user may test', async () => {
+    const api = apiReturning(dashboardOf([stripe, paypal]));
+    await renderDashboard(
+      api,
+      jest.fn(),
+      permissions(
+        (permission, resourceRef) =>
+          permission !== 'integrations.test.run' ||
+          resourceRef === 'stripe:production',
+      ),
+    );
+    const testAll = screen.getByRole('button', { name: 'Test all' });
+    await waitFor(() => expect(testAll).toBeEnabled());
+    await userEvent.click(testAll);
+    await waitFor(() =>
+      expect(api.bulkTest).toHaveBeenCalledWith({
+        integrations: ['stripe'],
+        environment: 'production',
+        testSuite: 'quick',
+      }),
+    );
   });
 
   it('filters the recent activity by kind', async () => {
