@@ -10,6 +10,7 @@ import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   AuditAction,
   Environment,
+  integrationCredentialsUpdatePermission,
   integrationReadPermission,
 } from '@internal/plugin-integrations-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
@@ -85,6 +86,19 @@ export class RequestGuard {
       userRef: credentials.principal.userEntityRef,
       ip: req.ip,
       userAgent: req.get('user-agent'),
+      authorizeCredentialTarget: async (name, environment) => {
+        try {
+          await this.authorizeResources(
+            credentials,
+            integrationCredentialsUpdatePermission,
+            [integrationResourceRef(name, environment)],
+          );
+        } catch {
+          throw new NotAllowedError(
+            `Changing the host ${name} (${environment}) sends its stored credentials to needs the permission ${integrationCredentialsUpdatePermission.name}`,
+          );
+        }
+      },
     };
   }
 

@@ -607,6 +607,52 @@ describe('integrations router', () => {
     });
   });
 
+  describe('when settings may change but credentials may not', () => {
+    it('refuses to point stored credentials at another host', async () => {
+      const settingsOnly = mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(r => ({
+            result:
+              r.permission.name === 'integrations.credentials.update'
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })),
+        authorizeConditional: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      });
+      const server = await startBackend([settingsOnly.factory]);
+      const path = '/api/integrations/configs/stripe?environment=development';
+
+      const moved = await request(server)
+        .put(path)
+        .set('Authorization', asUser)
+        .send({
+          version: 1,
+          connectionConfig: { baseUrl: 'https://collector.example.com' },
+        });
+      expect(moved.status).toBe(403);
+      expect(moved.body.error.message).toContain(
+        'integrations.credentials.update',
+      );
+
+      const samePlace = await request(server)
+        .put(path)
+        .set('Authorization', asUser)
+        .send({
+          version: 1,
+          connectionConfig: { baseUrl: 'https://api.stripe.com/' },
+        });
+      expect(samePlace.status).toBe(200);
+
+      const unchanged = await request(server)
+        .get(path)
+        .set('Authorization', asUser);
+      expect(unchanged.body[0].connectionConfig.baseUrl).toBe(
+        'https://api.stripe.com/',
+      );
+    });
+  });
+
   describe('under a conditional policy', () => {
     // The policy: people may read and change development configurations only.
     // Listings get the conditions to apply as a query; single configurations

@@ -37,6 +37,26 @@ export interface Actor {
   userRef: string;
   ip?: string;
   userAgent?: string;
+  /**
+   * Throws unless the actor may change where a configuration's stored
+   * credentials are sent (its base URL or token URL host). Requests always
+   * carry it; without it the caller is the backend itself (seeding, tests).
+   */
+  authorizeCredentialTarget?(
+    name: string,
+    environment: Environment,
+  ): Promise<void>;
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (url === undefined) {
+    return undefined;
+  }
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 export interface CreateIntegrationInput {
@@ -199,6 +219,7 @@ export class ConfigurationService {
       return { dryRun: options.dryRun, config: preview, changes };
     }
 
+    await this.assertCredentialTarget(current, after, actor);
     const saved = await this.save(current, after, {
       changeType: 'update',
       action: 'update',
@@ -223,6 +244,7 @@ export class ConfigurationService {
       enabled: target.enabled,
     };
     await this.assertValid(target, input.to, copied);
+    await this.assertCredentialTarget(target, copied, actor);
     const changes = diffFields(settingsOf(target), copied);
     const notCopied = [
       {
@@ -314,6 +336,7 @@ export class ConfigurationService {
       );
     }
     await this.assertValid(current, environment, restored);
+    await this.assertCredentialTarget(current, restored, actor);
     return this.save(current, restored, {
       changeType: 'rollback',
       action: 'rollback',
@@ -420,6 +443,9 @@ export class ConfigurationService {
       throw new InputError(
         `Invalid request; nothing was changed. ${problems.join('; ')}`,
       );
+    }
+    for (const { current, after } of planned) {
+      await this.assertCredentialTarget(current, after, actor);
     }
 
     const at = this.now();
@@ -575,6 +601,32 @@ export class ConfigurationService {
         }),
       ],
     });
+  }
+
+  /**
+   * Pointing a configuration at another host sends its stored credentials
+   * there, so that needs the right to change credentials, not only settings.
+   */
+  private async assertCredentialTarget(
+    current: IntegrationConfig,
+    after: IntegrationSettings,
+    actor: Actor,
+  ): Promise<void> {
+    const moved =
+      originOf(current.connectionConfig.baseUrl) !==
+        originOf(after.connectionConfig.baseUrl) ||
+      originOf(current.authConfig.tokenUrl) !==
+        originOf(after.authConfig.tokenUrl);
+    if (!moved || !actor.authorizeCredentialTarget) {
+      return;
+    }
+    const stored = await this.store.credentials.list(
+      current.name,
+      current.environment,
+    );
+    if (stored.length > 0) {
+      await actor.authorizeCredentialTarget(current.name, current.environment);
+    }
   }
 
   private assertNotDeleted(config: IntegrationConfig) {

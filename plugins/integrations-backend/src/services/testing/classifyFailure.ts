@@ -53,9 +53,15 @@ function providerMessageOf(bodyText: string): string | undefined {
  */
 export function redact(text: string, secrets: string[]): string {
   let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      result = result.split(secret).join('***');
+  // A secret placed in a URL travels encoded, and may come back that way.
+  const forms = secrets.flatMap(secret => [
+    secret,
+    encodeURIComponent(secret),
+    Buffer.from(secret).toString('base64'),
+  ]);
+  for (const form of forms) {
+    if (form.length >= 4) {
+      result = result.split(form).join('***');
     }
   }
   return result
@@ -64,7 +70,7 @@ export function redact(text: string, secrets: string[]): string {
       /\b(ghp|gho|github_pat|xkeysib|ya29)[-_.][A-Za-z0-9_.*-]+/g,
       '$1***',
     )
-    .replace(/\b\d{6,}:[A-Za-z0-9_-]{20,}/g, '***')
+    .replace(/\b\d{6,}(:|%3A)[A-Za-z0-9_-]{20,}/gi, '***')
     .slice(0, 300);
 }
 
