@@ -400,7 +400,9 @@ describe('integrations router', () => {
       expect(history.body.items[0].suite).toBe('auth');
 
       const uses = await request(server)
-        .get('/api/integrations/audit?integration=stripe&action=credentials_use')
+        .get(
+          '/api/integrations/audit?integration=stripe&action=credentials_use',
+        )
         .set('Authorization', asUser);
       expect(uses.body.items).toHaveLength(2);
       expect(uses.body.items[0]).toMatchObject({

@@ -15,7 +15,7 @@ import { HEALTH_CHECK_ACTOR, HealthCheckTask } from './HealthCheckTask';
 
 jest.setTimeout(30_000);
 
-const TIMEOUT_MS = 2000;
+const TIMEOUT_MS = 5000;
 const OWNER = 'group:default/platform-team';
 
 /** Creates integrations of one provider straight in the store, with their secret. */
@@ -251,5 +251,12 @@ describe('HealthCheckTask', () => {
         'Health check of broken (development) could not run',
       ),
     );
+    // Recorded as a failed check, so the card does not keep its last status.
+    expect(
+      await h.store.health.getState('broken', 'development'),
+    ).toMatchObject({
+      status: 'unhealthy',
+      failure: { explanation: expect.stringContaining('could not run') },
+    });
   });
 });

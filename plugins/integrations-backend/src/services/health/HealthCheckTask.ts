@@ -3,7 +3,10 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { IntegrationConfig } from '@internal/plugin-integrations-common';
+import {
+  IntegrationConfig,
+  getProvider,
+} from '@internal/plugin-integrations-common';
 import { IntegrationConfigStore } from '../../database/IntegrationConfigStore';
 import { ConnectionTestService } from '../testing/ConnectionTestService';
 
@@ -112,7 +115,11 @@ export class HealthCheckTask {
           deadline.abort(
             new DOMException('The health check timed out', 'TimeoutError'),
           ),
-        config.connectionConfig.timeout,
+        // An OAuth check may first have to refresh its token: two calls.
+        config.connectionConfig.timeout *
+          (getProvider(config.provider)?.probes.auth.scheme === 'oauth2'
+            ? 2
+            : 1),
       );
       try {
         const run = await this.tester.run(config, {
@@ -126,9 +133,17 @@ export class HealthCheckTask {
         }
       } catch (error) {
         failed++;
+        const reason = error instanceof Error ? error.name : 'unknown error';
         this.logger.warn(
-          `Health check of ${config.name} (${config.environment}) could not run: ${error}`,
+          `Health check of ${config.name} (${config.environment}) could not run: ${reason}`,
         );
+        // Recorded, so the card does not keep showing the last status.
+        await this.tester
+          .recordCouldNotRun(config, {
+            trigger: 'scheduled',
+            actor: HEALTH_CHECK_ACTOR,
+          })
+          .catch(() => undefined);
       } finally {
         clearTimeout(timer);
       }

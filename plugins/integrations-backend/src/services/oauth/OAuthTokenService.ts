@@ -118,7 +118,7 @@ export class OAuthTokenService {
   async accessToken(
     config: IntegrationConfig,
     opened: OpenedCredentials,
-    options: { actor: string; force?: boolean; signal?: AbortSignal },
+    options: { actor: string; force?: boolean },
   ): Promise<AccessToken> {
     const oauth = getProvider(config.provider)?.oauth;
     const stored = opened.values.accessToken;
@@ -129,7 +129,16 @@ export class OAuthTokenService {
     const fresh =
       stored !== undefined &&
       (!expiresAt || Date.parse(expiresAt) - margin > this.now().getTime());
-    if (!oauth || (fresh && !options.force)) {
+    // A forced refresh only where one is possible and wanted: without a
+    // refresh token, or with refreshing switched off, a fresh stored token
+    // is the one to use.
+    const mayRefresh =
+      oauth !== undefined &&
+      (oauth.grant === 'client_credentials' ||
+        (opened.values.refreshToken !== undefined &&
+          config.authConfig.tokenRefreshSettings?.enabled !== false));
+    const force = options.force && mayRefresh;
+    if (!oauth || (fresh && !force)) {
       if (stored === undefined) {
         throw new TokenRefreshError(
           describeFailure('auth_invalid', getProvider(config.provider), {
@@ -144,7 +153,10 @@ export class OAuthTokenService {
     if (running) {
       return running;
     }
-    const refresh = this.refresh(config, oauth, options).finally(() =>
+    // The refresh runs to its own timeout even if the caller gives up: a
+    // provider that rotates refresh tokens has spent the old one once it
+    // answers, so the answer must be stored.
+    const refresh = this.refresh(config, oauth, options.actor).finally(() =>
       this.refreshes.delete(key),
     );
     this.refreshes.set(key, refresh);
@@ -154,14 +166,14 @@ export class OAuthTokenService {
   private async refresh(
     config: IntegrationConfig,
     oauth: ProviderOAuth,
-    options: { actor: string; signal?: AbortSignal },
+    actor: string,
   ): Promise<AccessToken> {
     const provider = getProvider(config.provider);
     // Read the credentials again: a refresh that just finished may have rotated the refresh token.
     const opened = await this.credentials.openForUse(
       config.name,
       config.environment,
-      { actor: options.actor, purpose: 'token refresh' },
+      { actor, purpose: 'token refresh' },
     );
     const { clientId, clientSecret, refreshToken } = opened.values;
     const unusable = opened.expired.map(e => e.field);
@@ -210,7 +222,6 @@ export class OAuthTokenService {
         headers,
         body: form.toString(),
         timeoutMs: config.connectionConfig.timeout,
-        signal: options.signal,
       });
     } catch (error) {
       if (error instanceof OutboundRequestError) {
@@ -268,7 +279,7 @@ export class OAuthTokenService {
       config.name,
       config.environment,
       tokens,
-      options.actor,
+      actor,
     );
     const scope = typeof body.scope === 'string' ? body.scope : undefined;
     return {

@@ -104,20 +104,25 @@ export class TokenRefreshTask {
         await this.tokens.accessToken(config, opened, {
           actor: TOKEN_REFRESH_ACTOR,
           force: true,
-          signal: AbortSignal.timeout(config.connectionConfig.timeout),
         });
         refreshed.push(label);
       } catch (error) {
-        if (!(error instanceof TokenRefreshError)) {
-          throw error;
-        }
         failed.push(label);
-        this.logger.warn(
-          `Token refresh of ${label} failed: ${
-            FAILURE_CLASS_INFO[error.failure.class].label
-          }`,
-        );
-        await this.health.recordCheck(config, this.failedRun(config, error));
+        if (error instanceof TokenRefreshError) {
+          this.logger.warn(
+            `Token refresh of ${label} failed: ${
+              FAILURE_CLASS_INFO[error.failure.class].label
+            }`,
+          );
+          await this.health.recordCheck(config, this.failedRun(config, error));
+        } else {
+          // The vault or the database, not the provider: the others still get refreshed.
+          this.logger.error(
+            `Token refresh of ${label} could not run: ${
+              error instanceof Error ? error.name : 'unknown error'
+            }`,
+          );
+        }
       }
     }
     return { refreshed, failed };

@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Environment,
   IntegrationConfig,
+  TestFailure,
   TestRunResult,
   TestSuite,
   TestTrigger,
@@ -126,6 +127,42 @@ export class ConnectionTestService {
       durationMs: Math.round(performance.now() - started),
       ...outcome,
       ...(failed?.failure ? { failure: failed.failure } : {}),
+    };
+    await this.health.recordCheck(config, run);
+    return run;
+  }
+
+  /**
+   * Records a check that could not even start (credentials that no longer
+   * decrypt, an unknown provider), so the integration does not keep showing
+   * its last status.
+   */
+  async recordCouldNotRun(
+    config: IntegrationConfig,
+    options: { trigger: TestTrigger; actor: string },
+  ): Promise<TestRunResult> {
+    const failure: TestFailure = {
+      class: 'auth_invalid',
+      explanation:
+        'The check could not run: the stored credentials could not be opened, or the configuration names a provider this backend does not know.',
+      repairSteps: [
+        'Look in the backend log for the error at the time of the check.',
+        'If the credentials were sealed under a key that is no longer in integrations.encryption.keys, put the key back or set the credentials again.',
+      ],
+    };
+    const run: TestRunResult = {
+      id: randomUUID(),
+      integration: config.name,
+      environment: config.environment,
+      suite: 'health',
+      status: 'failed',
+      trigger: options.trigger,
+      triggeredBy: options.actor,
+      startedAt: this.now().toISOString(),
+      durationMs: 0,
+      steps: [],
+      connectivity: {},
+      failure,
     };
     await this.health.recordCheck(config, run);
     return run;

@@ -21,7 +21,6 @@ export function authenticationSteps(
             actor: suite.options.actor,
             // A manual test proves the refresh works; a health check only needs a usable token.
             force: suite.options.suite !== 'health',
-            signal: suite.options.signal,
           },
         );
         suite.accessToken = token.value;

@@ -73,7 +73,7 @@ describe('a stored secret never leaves the vault', () => {
     const runs: TestRunResult[] = [];
     const quick = async () => {
       const config = withConnection(await h.config('stripe'), {
-        timeout: 300,
+        timeout: 1000,
       });
       const run = await h.tester.run(config, {
         suite: 'quick',
@@ -105,7 +105,7 @@ describe('a stored secret never leaves the vault', () => {
       logger: h.logger,
       concurrency: 5,
     });
-    const config = withConnection(await h.config('stripe'), { timeout: 300 });
+    const config = withConnection(await h.config('stripe'), { timeout: 1000 });
     expect(await task.check([config])).toEqual({ checked: 1, failed: 1 });
 
     // The canary was used: Stripe checked it and said so.

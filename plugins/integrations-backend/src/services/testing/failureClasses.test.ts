@@ -348,7 +348,7 @@ describe('ConnectionTestService classifies every failure the simulator can produ
     it('times out on a provider that never answers', async () => {
       simulator.control.set('stripe', { hang: true });
       const config = withConnection(await h.config('stripe'), {
-        timeout: 300,
+        timeout: 1000,
       });
 
       const run = await runWith(config);
@@ -356,7 +356,7 @@ describe('ConnectionTestService classifies every failure the simulator can produ
       expect(failedStep(run).id).toBe('auth_check');
       expect(run.failure).toMatchObject({
         class: 'timeout',
-        providerMessage: expect.stringContaining('timed out after 300 ms'),
+        providerMessage: expect.stringContaining('timed out after 1000 ms'),
       });
       expect(stepStatuses(run)).toMatchObject({
         dns_resolve: 'passed',
