@@ -131,8 +131,23 @@ describe('isAddressAllowed', () => {
     expect(isAddressAllowed('64:ff9b::a9fe:a9fe', none)).toEqual({
       allowed: false,
       reason:
-        '64:ff9b::a9fe:a9fe (169.254.169.254) is a cloud metadata address, which integrations.network.allowedCidrs does not allow',
+        '64:ff9b::a9fe:a9fe (169.254.169.254) is a cloud metadata address, which integrations.network.allowedCidrs does not allow (metadata addresses only when listed on their own, as /32 or /128)',
     });
+  });
+
+  it('opens a metadata address only when it is listed on its own, not as part of a range', () => {
+    const ranges = parseCidrList([
+      '169.254.0.0/16',
+      '100.64.0.0/10',
+      '64:ff9b::/96',
+    ]);
+    for (const ip of ['169.254.169.254', '100.100.100.200', '64:ff9b::a9fe:a9fe']) {
+      expect(isAddressAllowed(ip, ranges)).toMatchObject({ allowed: false });
+    }
+    expect(isAddressAllowed('169.254.10.1', ranges)).toEqual({ allowed: true });
+    expect(
+      isAddressAllowed('169.254.169.254', parseCidrList(['169.254.169.254/32'])),
+    ).toEqual({ allowed: true });
   });
 
   it('allows non-public addresses inside an allowed CIDR', () => {

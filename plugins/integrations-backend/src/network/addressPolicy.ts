@@ -110,9 +110,16 @@ export function isAddressAllowed(
   if (addressClass === 'public') {
     return { allowed: true };
   }
+  // A cloud metadata endpoint hands out the host's own credentials: a range
+  // such as 169.254.0.0/16 or 100.64.0.0/10 must not open it by the way, only
+  // an entry naming exactly that address.
+  const exactOnly = addressClass === 'metadata';
   const inAllowedCidr = allowedCidrs.some(cidr =>
     [address, effective].some(
-      candidate => candidate.kind() === cidr[0].kind() && candidate.match(cidr),
+      candidate =>
+        candidate.kind() === cidr[0].kind() &&
+        candidate.match(cidr) &&
+        (!exactOnly || cidr[1] === (candidate.kind() === 'ipv4' ? 32 : 128)),
     ),
   );
   if (inAllowedCidr) {
@@ -121,7 +128,9 @@ export function isAddressAllowed(
   const shown = effective === address ? ip : `${ip} (${effective.toString()})`;
   return {
     allowed: false,
-    reason: `${shown} is ${DESCRIPTIONS[addressClass]}, which ${ALLOWED_CIDRS_KEY} does not allow`,
+    reason: `${shown} is ${DESCRIPTIONS[addressClass]}, which ${ALLOWED_CIDRS_KEY} does not allow${
+      exactOnly ? ' (metadata addresses only when listed on their own, as /32 or /128)' : ''
+    }`,
   };
 }
 
