@@ -144,5 +144,20 @@ describe('CredentialExpiryTask', () => {
     expect(alert.title).toBe(
       'The refreshToken of linkedin (production) expires within 7 days',
     );
+
+    // Set by hand in staging, with nothing to renew it: that one is warned of.
+    await credentials.update(
+      'linkedin',
+      'staging',
+      {
+        credentials: { accessToken: 'AQVhandset000000000' },
+        expiresAt: { accessToken: '2026-11-20T13:00:00Z' },
+      },
+      ada,
+    );
+    expect(await task.check()).toBe(1);
+    expect(
+      (await store.alerts.list({ integration: 'linkedin' })).map(a => a.title),
+    ).toContain('The accessToken of linkedin (staging) expires within a day');
   });
 });

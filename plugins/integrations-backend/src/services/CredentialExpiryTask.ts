@@ -53,20 +53,33 @@ export class CredentialExpiryTask {
     );
     // Access tokens the refresh task renews expire by design, every hour for
     // some providers; a failed refresh is reported as a failed check instead.
-    const refreshed = new Set<string>();
-    for (const name of new Set(expiring.map(c => c.integration))) {
-      const integration = await store.getIntegration(name);
-      if (integration && getProvider(integration.provider)?.oauth) {
-        refreshed.add(name);
+    const renewed = async (credential: (typeof expiring)[number]) => {
+      if (credential.field !== 'accessToken') {
+        return false;
+      }
+      const [config] = await store.getConfigs(
+        credential.integration,
+        credential.environment,
+      );
+      const oauth = config && getProvider(config.provider)?.oauth;
+      if (!oauth || config.authConfig.tokenRefreshSettings?.enabled === false) {
+        return false;
+      }
+      if (oauth.grant === 'client_credentials') {
+        return true;
+      }
+      const stored = await store.credentials.list(
+        credential.integration,
+        credential.environment,
+      );
+      return stored.some(c => c.field === 'refreshToken');
+    };
+    const due: typeof expiring = [];
+    for (const credential of expiring) {
+      if (!(await renewed(credential))) {
+        due.push(credential);
       }
     }
-    const due = expiring.filter(
-      credential =>
-        !(
-          credential.field === 'accessToken' &&
-          refreshed.has(credential.integration)
-        ),
-    );
     const alerts: Alert[] = due.map(credential => {
       const left = Date.parse(credential.expiresAt!) - now.getTime();
       const stage = STAGES.find(s => left <= s.before)!;

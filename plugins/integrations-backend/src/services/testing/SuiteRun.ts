@@ -24,7 +24,7 @@ import {
   tokenUrlOf,
 } from '../oauth/OAuthTokenService';
 import { authenticationSteps } from './authenticationSteps';
-import { classifyAnswer, describeFailure, redact } from './classifyFailure';
+import { classifyAnswer, describeFailure } from './classifyFailure';
 import { classifyOutboundError } from './classifyOutboundError';
 import { connectivitySteps } from './connectivitySteps';
 import { functionalSteps } from './functionalSteps';
@@ -180,11 +180,12 @@ export class SuiteRun {
             ],
           };
     }
+    // Anything else came from this backend, not the provider; its message
+    // could quote a query or a body, so only its kind is shown.
     return describeFailure('bad_response', this.provider, {
-      providerMessage: redact(
-        error instanceof Error ? error.message : String(error),
-        this.secrets,
-      ),
+      providerMessage: `The probe stopped with an unexpected ${
+        error instanceof Error ? error.name : 'error'
+      }`,
     });
   }
 
@@ -278,7 +279,16 @@ export class SuiteRun {
         ),
       );
     }
-    const scope = (JSON.parse(bodyText) as { scope?: unknown }).scope;
+    let scope: unknown;
+    try {
+      scope = (JSON.parse(bodyText) as { scope?: unknown }).scope;
+    } catch {
+      throw new StepFailure(
+        describeFailure('bad_response', this.provider, {
+          providerMessage: 'The token information endpoint did not answer JSON',
+        }),
+      );
+    }
     return typeof scope === 'string' ? scope.split(/\s+/).filter(Boolean) : [];
   }
 }
