@@ -121,11 +121,32 @@ export class HealthStore {
   async recordCheck(options: {
     run: TestRunResult;
     sample: CheckSample;
+    /** The new state from the current one, read in the same transaction. */
+    nextState(previous: HealthState | undefined): {
+      state: HealthState;
+      event?: HealthEvent;
+    };
+  }): Promise<{
+    previous?: HealthState;
     state: HealthState;
     event?: HealthEvent;
-  }): Promise<void> {
-    const { run, sample, state, event } = options;
-    await this.db.transaction(async tx => {
+  }> {
+    const { run, sample } = options;
+    return this.db.transaction(async tx => {
+      // Checks of one configuration can finish together (a scheduled check
+      // and a manual test); each must see the other's sample.
+      const current = tx('health_states')
+        .where({
+          integration_name: run.integration,
+          environment: run.environment,
+        })
+        .first();
+      const row: StateRow | undefined =
+        tx.client.config.client === 'pg'
+          ? await current.forUpdate()
+          : await current;
+      const previous = row ? toState(row) : undefined;
+      const { state, event } = options.nextState(previous);
       await tx('test_runs').insert(toRunRow(run));
       const response = sample.responseTimeMs;
       await tx('health_rollups')
@@ -163,6 +184,7 @@ export class HealthStore {
       if (event) {
         await this.insertEvent(tx, event);
       }
+      return { previous, state, event };
     });
   }
 

@@ -141,12 +141,19 @@ describe('isAddressAllowed', () => {
       '100.64.0.0/10',
       '64:ff9b::/96',
     ]);
-    for (const ip of ['169.254.169.254', '100.100.100.200', '64:ff9b::a9fe:a9fe']) {
+    for (const ip of [
+      '169.254.169.254',
+      '100.100.100.200',
+      '64:ff9b::a9fe:a9fe',
+    ]) {
       expect(isAddressAllowed(ip, ranges)).toMatchObject({ allowed: false });
     }
     expect(isAddressAllowed('169.254.10.1', ranges)).toEqual({ allowed: true });
     expect(
-      isAddressAllowed('169.254.169.254', parseCidrList(['169.254.169.254/32'])),
+      isAddressAllowed(
+        '169.254.169.254',
+        parseCidrList(['169.254.169.254/32']),
+      ),
     ).toEqual({ allowed: true });
   });
 

@@ -128,8 +128,12 @@ export function isAddressAllowed(
   const shown = effective === address ? ip : `${ip} (${effective.toString()})`;
   return {
     allowed: false,
-    reason: `${shown} is ${DESCRIPTIONS[addressClass]}, which ${ALLOWED_CIDRS_KEY} does not allow${
-      exactOnly ? ' (metadata addresses only when listed on their own, as /32 or /128)' : ''
+    reason: `${shown} is ${
+      DESCRIPTIONS[addressClass]
+    }, which ${ALLOWED_CIDRS_KEY} does not allow${
+      exactOnly
+        ? ' (metadata addresses only when listed on their own, as /32 or /128)'
+        : ''
     }`,
   };
 }

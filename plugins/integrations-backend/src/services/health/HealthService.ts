@@ -16,6 +16,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import {
   CheckSample,
+  HealthEvent,
   HealthRollup,
   HealthState,
   hourBucket,
@@ -58,10 +59,6 @@ export class HealthService {
     config: IntegrationConfig,
     run: TestRunResult,
   ): Promise<HealthState> {
-    const previous = await this.store.health.getState(
-      config.name,
-      config.environment,
-    );
     const sample: CheckSample = {
       at: run.startedAt,
       passed: run.status !== 'failed',
@@ -70,10 +67,37 @@ export class HealthService {
         : {}),
       ...(run.failure ? { failureClass: run.failure.class } : {}),
     };
-    const recent = [sample, ...(previous?.recent ?? [])].slice(
-      0,
-      RECENT_WINDOW,
-    );
+    const { state, event } = await this.store.health.recordCheck({
+      run,
+      sample,
+      nextState: previous => this.nextState(config, run, sample, previous),
+    });
+    if (event) {
+      await this.broadcast({
+        integration: config.name,
+        environment: config.environment,
+        status: event.status,
+        previousStatus: event.previousStatus,
+        checkedAt: event.occurredAt,
+      });
+    }
+    return state;
+  }
+
+  /**
+   * The state after one more check. Samples stay in time order, so a long
+   * test that finishes after a later check does not count as the newest.
+   */
+  private nextState(
+    config: IntegrationConfig,
+    run: TestRunResult,
+    sample: CheckSample,
+    previous: HealthState | undefined,
+  ): { state: HealthState; event?: HealthEvent } {
+    const recent = [sample, ...(previous?.recent ?? [])]
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, RECENT_WINDOW);
+    const isNewest = recent[0] === sample;
     const { status, reasons } = computeHealthStatus({
       enabled: config.enabled,
       recent,
@@ -81,23 +105,29 @@ export class HealthService {
     });
     const previousStatus: HealthStatus = previous?.status ?? 'unknown';
     const changed = previousStatus !== status;
+    const latest = <T>(ours: T, theirs: T) => (isNewest ? ours : theirs);
     const state: HealthState = {
       integration: config.name,
       environment: config.environment,
       status,
       reasons,
       recent,
-      lastCheckedAt: run.startedAt,
-      lastSuccessAt: sample.passed ? run.startedAt : previous?.lastSuccessAt,
+      lastCheckedAt: latest(run.startedAt, previous?.lastCheckedAt),
+      lastSuccessAt:
+        sample.passed &&
+        (!previous?.lastSuccessAt || previous.lastSuccessAt < run.startedAt)
+          ? run.startedAt
+          : previous?.lastSuccessAt,
       statusChangedAt: changed ? run.startedAt : previous?.statusChangedAt,
-      lastRunId: run.id,
-      failure: run.failure,
-      responseTimeMs: run.responseTimeMs,
-      rateLimit: run.rateLimit ?? previous?.rateLimit,
+      lastRunId: latest(run.id, previous?.lastRunId),
+      failure: latest(run.failure, previous?.failure),
+      responseTimeMs: latest(run.responseTimeMs, previous?.responseTimeMs),
+      rateLimit: latest(
+        run.rateLimit ?? previous?.rateLimit,
+        previous?.rateLimit ?? run.rateLimit,
+      ),
     };
-    await this.store.health.recordCheck({
-      run,
-      sample,
+    return {
       state,
       ...(changed
         ? {
@@ -112,17 +142,7 @@ export class HealthService {
             },
           }
         : {}),
-    });
-    if (changed) {
-      await this.broadcast({
-        integration: config.name,
-        environment: config.environment,
-        status,
-        previousStatus,
-        checkedAt: run.startedAt,
-      });
-    }
-    return state;
+    };
   }
 
   /** The spec's IntegrationHealthStatus for every live configuration that matches. */
