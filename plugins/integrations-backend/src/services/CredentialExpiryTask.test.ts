@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 
 jest.setTimeout(30_000);
 import { DatabaseIntegrationConfigStore } from '../database/IntegrationConfigStore';
@@ -10,33 +14,45 @@ import { KeyRing } from './vault/KeyRing';
 
 const ada = { userRef: 'user:default/ada.admin' };
 
+/** A store with one integration made from a template, and its credential service. */
+async function setUp(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  template: string,
+  owner: string,
+) {
+  const knex = await databases.init(databaseId);
+  const store = await DatabaseIntegrationConfigStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  await new ConfigurationService({ store }).create(
+    { template, name: template, owner },
+    ada,
+  );
+  const credentials = new CredentialService({
+    configs: store,
+    vault: new CredentialVault(
+      KeyRing.fromKeys(
+        [{ id: 'k1', secret: 'expiry-test-key-0123456789abcdefghij' }],
+        'k1',
+      ),
+    ),
+  });
+  return { store, credentials };
+}
+
 describe('CredentialExpiryTask', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   it.each(databases.eachSupportedId())(
     'warns 7 days and 1 day ahead and when expired, each once per value (%s)',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseIntegrationConfigStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
-      await new ConfigurationService({ store }).create(
-        {
-          template: 'stripe',
-          name: 'stripe',
-          owner: 'group:default/payments-team',
-        },
-        ada,
+      const { store, credentials } = await setUp(
+        databases,
+        databaseId,
+        'stripe',
+        'group:default/payments-team',
       );
-      const credentials = new CredentialService({
-        configs: store,
-        vault: new CredentialVault(
-          KeyRing.fromKeys(
-            [{ id: 'k1', secret: 'expiry-test-key-0123456789abcdefghij' }],
-            'k1',
-          ),
-        ),
-      });
       await credentials.update(
         'stripe',
         'production',
@@ -97,27 +113,12 @@ describe('CredentialExpiryTask', () => {
   );
 
   it('raises no alert for access tokens the refresh task renews, but does for their refresh token', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseIntegrationConfigStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-    });
-    await new ConfigurationService({ store }).create(
-      {
-        template: 'linkedin',
-        name: 'linkedin',
-        owner: 'group:default/growth-team',
-      },
-      ada,
+    const { store, credentials } = await setUp(
+      databases,
+      'SQLITE_3',
+      'linkedin',
+      'group:default/growth-team',
     );
-    const credentials = new CredentialService({
-      configs: store,
-      vault: new CredentialVault(
-        KeyRing.fromKeys(
-          [{ id: 'k1', secret: 'expiry-test-key-0123456789abcdefghij' }],
-          'k1',
-        ),
-      ),
-    });
     await credentials.update(
       'linkedin',
       'production',
