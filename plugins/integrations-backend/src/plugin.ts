@@ -134,6 +134,7 @@ export const integrationsPlugin = createBackendPlugin({
         const tokens = new OAuthTokenService({
           http,
           credentials: credentialService,
+          leases: store.tokenLeases,
         });
         const health = new HealthService({ store, signals, logger });
         const tester = new ConnectionTestService({

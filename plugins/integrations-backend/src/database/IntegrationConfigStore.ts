@@ -20,6 +20,7 @@ import { CredentialStore } from './CredentialStore';
 import { KeyRotationStore } from './KeyRotationStore';
 import { AlertStore } from './AlertStore';
 import { HealthStore } from './HealthStore';
+import { TokenRefreshLeaseStore } from './TokenRefreshLeaseStore';
 import { toIsoString } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
@@ -89,6 +90,7 @@ export interface IntegrationConfigStore {
   readonly keyRotations: KeyRotationStore;
   readonly alerts: AlertStore;
   readonly health: HealthStore;
+  readonly tokenLeases: TokenRefreshLeaseStore;
   listConfigs(
     filter?: ConfigFilter,
     page?: { offset?: number; limit?: number },
@@ -233,13 +235,20 @@ export class DatabaseIntegrationConfigStore implements IntegrationConfigStore {
   private readonly keyRotationStore: KeyRotationStore;
   private readonly alertStore: AlertStore;
   private readonly healthStore: HealthStore;
+  private readonly tokenLeaseStore: TokenRefreshLeaseStore;
 
   private constructor(private readonly db: Knex) {
     this.healthStore = new HealthStore(db);
+    this.tokenLeaseStore = new TokenRefreshLeaseStore(db);
     this.auditStore = new AuditStore(db);
     this.credentialStore = new CredentialStore(db, this.auditStore);
     this.keyRotationStore = new KeyRotationStore(db);
     this.alertStore = new AlertStore(db);
+  }
+
+  /** Leases that keep OAuth token refreshes one at a time across replicas. */
+  get tokenLeases(): TokenRefreshLeaseStore {
+    return this.tokenLeaseStore;
   }
 
   /** Test runs and health of the configurations. */

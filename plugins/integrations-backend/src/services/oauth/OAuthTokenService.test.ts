@@ -190,6 +190,30 @@ describe('OAuthTokenService against the provider simulator', () => {
     );
   });
 
+  it('lets two backend replicas refreshing X at once spend its one-time refresh token only once', async () => {
+    // Two services on one database, as two replicas would be.
+    const replica = new OAuthTokenService({
+      http: h.http,
+      credentials: h.credentials,
+      leases: h.store.tokenLeases,
+    });
+    const tokenRequests = () =>
+      simulator.control
+        .requests('twitter')
+        .filter(r => r.path.endsWith('/oauth2/token')).length;
+
+    const [first, second] = await Promise.all([
+      refresh('twitter'),
+      refresh('twitter', { tokens: replica }),
+    ]);
+
+    expect(tokenRequests()).toBe(1);
+    expect(second.value).toBe(first.value);
+    // The stored refresh token is the rotated one, and it still works.
+    expect((await refresh('twitter')).refreshed).toBe(true);
+    expect(tokenRequests()).toBe(2);
+  });
+
   it('keeps LinkedIn’s refresh token, with the expiry LinkedIn gives it', async () => {
     const before = await fieldStatus('linkedin', 'refreshToken');
 

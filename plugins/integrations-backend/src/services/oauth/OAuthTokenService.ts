@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   IntegrationConfig,
   ProviderDefinition,
@@ -6,6 +7,7 @@ import {
   getProvider,
 } from '@internal/plugin-integrations-common';
 import { OutboundRequestError, SafeHttpClient } from '../../network';
+import { TokenRefreshLeaseStore } from '../../database/TokenRefreshLeaseStore';
 import { CredentialService, OpenedCredentials } from '../CredentialService';
 import {
   FailedAnswer,
@@ -13,6 +15,9 @@ import {
   describeFailure,
 } from '../testing/classifyFailure';
 import { classifyOutboundError } from '../testing/classifyOutboundError';
+
+/** How often a replica looks whether another one has finished refreshing. */
+const LEASE_POLL_MS = 200;
 
 /** A token refresh that failed, classified like any probe failure. */
 export class TokenRefreshError extends Error {
@@ -100,14 +105,18 @@ export class OAuthTokenService {
   private readonly now: () => Date;
   /** Refreshes in progress, so concurrent callers share one (X accepts each refresh token once). */
   private readonly refreshes = new Map<string, Promise<AccessToken>>();
+  private readonly leases?: TokenRefreshLeaseStore;
 
   constructor(options: {
     http: SafeHttpClient;
     credentials: CredentialService;
+    /** Shared by the backend's replicas; without it refreshes are serialized in this process only. */
+    leases?: TokenRefreshLeaseStore;
     now?: () => Date;
   }) {
     this.http = options.http;
     this.credentials = options.credentials;
+    this.leases = options.leases;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -156,17 +165,66 @@ export class OAuthTokenService {
     // The refresh runs to its own timeout even if the caller gives up: a
     // provider that rotates refresh tokens has spent the old one once it
     // answers, so the answer must be stored.
-    const refresh = this.refresh(config, oauth, options.actor).finally(() =>
-      this.refreshes.delete(key),
-    );
+    const refresh = this.refreshUnderLease(
+      config,
+      oauth,
+      options.actor,
+    ).finally(() => this.refreshes.delete(key));
     this.refreshes.set(key, refresh);
     return refresh;
+  }
+
+  /**
+   * One refresh at a time per configuration across all replicas. A replica
+   * that finds another one refreshing waits for it and uses what it stored.
+   */
+  private async refreshUnderLease(
+    config: IntegrationConfig,
+    oauth: ProviderOAuth,
+    actor: string,
+  ): Promise<AccessToken> {
+    const requestedAt = this.now();
+    if (!this.leases) {
+      return this.refresh(config, oauth, actor, requestedAt);
+    }
+    const target = {
+      integration: config.name,
+      environment: config.environment,
+    };
+    const holder = randomUUID();
+    // Long enough for the token call; a crashed holder frees it by expiring.
+    const leaseMs = config.connectionConfig.timeout * 2;
+    const giveUpAt = Date.now() + leaseMs + LEASE_POLL_MS * 4;
+    for (;;) {
+      const now = this.now();
+      const acquired = await this.leases.tryAcquire(target, holder, {
+        now,
+        until: new Date(now.getTime() + leaseMs),
+      });
+      if (acquired) {
+        try {
+          return await this.refresh(config, oauth, actor, requestedAt);
+        } finally {
+          await this.leases.release(target, holder);
+        }
+      }
+      if (Date.now() > giveUpAt) {
+        throw new TokenRefreshError(
+          describeFailure('timeout', getProvider(config.provider), {
+            providerMessage:
+              'Another backend instance has been refreshing this token for too long',
+          }),
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, LEASE_POLL_MS));
+    }
   }
 
   private async refresh(
     config: IntegrationConfig,
     oauth: ProviderOAuth,
     actor: string,
+    requestedAt: Date,
   ): Promise<AccessToken> {
     const provider = getProvider(config.provider);
     // Read the credentials again: a refresh that just finished may have rotated the refresh token.
@@ -175,6 +233,19 @@ export class OAuthTokenService {
       config.environment,
       { actor, purpose: 'token refresh' },
     );
+    // Another replica refreshed while this one waited for the lease.
+    const storedAt = opened.updatedAt.accessToken;
+    if (
+      opened.values.accessToken &&
+      storedAt &&
+      Date.parse(storedAt) >= requestedAt.getTime()
+    ) {
+      return {
+        value: opened.values.accessToken,
+        expiresAt: opened.expiresAt.accessToken,
+        refreshed: true,
+      };
+    }
     const { clientId, clientSecret, refreshToken } = opened.values;
     const unusable = opened.expired.map(e => e.field);
     if (!clientSecret || (oauth.grant === 'refresh_token' && !refreshToken)) {

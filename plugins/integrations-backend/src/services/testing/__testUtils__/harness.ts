@@ -74,7 +74,11 @@ export async function createHarness(options: {
       allowedCidrs: ALLOWED_CIDRS,
       ...httpOptions,
     });
-    const tokens = new OAuthTokenService({ http, credentials });
+    const tokens = new OAuthTokenService({
+      http,
+      credentials,
+      leases: store.tokenLeases,
+    });
     const tester = new ConnectionTestService({
       store,
       credentials,
