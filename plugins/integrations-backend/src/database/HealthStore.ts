@@ -109,11 +109,6 @@ export function hourBucket(at: Date): Date {
 export class HealthStore {
   constructor(private readonly db: Knex) {}
 
-  /** Stores a test run that does not count towards health (a manual diagnostic). */
-  async saveRun(run: TestRunResult): Promise<void> {
-    await this.db('test_runs').insert(toRunRow(run));
-  }
-
   /**
    * Stores a health check: its run, its place in the hourly rollup, the new
    * state and, when the status changed, the event.
@@ -185,16 +180,6 @@ export class HealthStore {
         await this.insertEvent(tx, event);
       }
       return { previous, state, event };
-    });
-  }
-
-  /** Writes a state without a check, e.g. when an integration is switched off. */
-  async saveState(state: HealthState, event?: HealthEvent): Promise<void> {
-    await this.db.transaction(async tx => {
-      await this.writeState(tx, state);
-      if (event) {
-        await this.insertEvent(tx, event);
-      }
     });
   }
 
@@ -274,16 +259,10 @@ export class HealthStore {
   async listRollups(
     environment: Environment,
     since: Date,
-    integration?: string,
   ): Promise<HealthRollup[]> {
     const rows: RollupRow[] = await this.db('health_rollups')
       .where({ environment })
       .where('bucket_start', '>=', since)
-      .modify(query => {
-        if (integration) {
-          query.where({ integration_name: integration });
-        }
-      })
       .orderBy('bucket_start');
     return rows.map(row => ({
       integration: row.integration_name,

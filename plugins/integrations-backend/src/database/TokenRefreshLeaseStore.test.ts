@@ -18,10 +18,16 @@ describe('TokenRefreshLeaseStore', () => {
       });
 
       expect(
-        await tokenLeases.tryAcquire(target, 'a', { now: at(0), until: at(20) }),
+        await tokenLeases.tryAcquire(target, 'a', {
+          now: at(0),
+          until: at(20),
+        }),
       ).toBe(true);
       expect(
-        await tokenLeases.tryAcquire(target, 'b', { now: at(5), until: at(25) }),
+        await tokenLeases.tryAcquire(target, 'b', {
+          now: at(5),
+          until: at(25),
+        }),
       ).toBe(false);
       // Another configuration is not held up.
       expect(
@@ -34,17 +40,26 @@ describe('TokenRefreshLeaseStore', () => {
 
       await tokenLeases.release(target, 'b');
       expect(
-        await tokenLeases.tryAcquire(target, 'b', { now: at(6), until: at(26) }),
+        await tokenLeases.tryAcquire(target, 'b', {
+          now: at(6),
+          until: at(26),
+        }),
       ).toBe(false);
 
       await tokenLeases.release(target, 'a');
       expect(
-        await tokenLeases.tryAcquire(target, 'b', { now: at(7), until: at(27) }),
+        await tokenLeases.tryAcquire(target, 'b', {
+          now: at(7),
+          until: at(27),
+        }),
       ).toBe(true);
 
       // A holder that crashed frees the refresh when its lease expires.
       expect(
-        await tokenLeases.tryAcquire(target, 'c', { now: at(28), until: at(48) }),
+        await tokenLeases.tryAcquire(target, 'c', {
+          now: at(28),
+          until: at(48),
+        }),
       ).toBe(true);
     },
   );

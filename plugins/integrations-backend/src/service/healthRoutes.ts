@@ -4,24 +4,24 @@ import {
   TestSuite,
   bulkTestRequestSchema,
   diagnosticsRequestSchema,
-  environmentQuerySchema,
   healthHistoryQuerySchema,
   healthQuerySchema,
-  integrationNameSchema,
   integrationReadPermission,
   integrationTestRunPermission,
   statusQuerySchema,
   testRunsQuerySchema,
 } from '@internal/plugin-integrations-common';
 import express from 'express';
-import { z } from 'zod';
 import { forEachBounded } from '../services/health/HealthCheckTask';
 import { integrationResourceRef } from '../permissions/rules';
+import { liveConfiguration } from '../services/liveConfiguration';
 import { RequestGuard } from './RequestGuard';
-import { parseInput } from './validation';
+import {
+  nameParamsSchema,
+  parseConfigurationTarget,
+  parseInput,
+} from './validation';
 import { RouterOptions } from './router';
-
-const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
 
 /** How many tests of one bulk request run at the same time. */
 const BULK_TEST_CONCURRENCY = 5;
@@ -42,12 +42,7 @@ export function addHealthRoutes(
     suite: TestSuite,
   ): Promise<unknown> {
     const credentials = await guard.userCredentials(req);
-    const { name } = parseInput(nameParamsSchema, req.params, 'params');
-    const { environment } = parseInput(
-      environmentQuerySchema,
-      req.query,
-      'query',
-    );
+    const { name, environment } = parseConfigurationTarget(req);
     await guard.authorizeResources(credentials, integrationTestRunPermission, [
       integrationResourceRef(name, environment),
     ]);
@@ -126,7 +121,7 @@ export function addHealthRoutes(
     await guard.authorizeResources(credentials, integrationReadPermission, [
       integrationResourceRef(name, query.environment),
     ]);
-    await tester.configuration(name, query.environment);
+    await liveConfiguration(options.store, name, query.environment);
     res.json(
       await options.store.health.listRuns(name, query.environment, {
         offset: query.offset ?? 0,

@@ -17,7 +17,6 @@ import {
   integrationCreatePermission,
   integrationCredentialsUpdatePermission,
   integrationDeletePermission,
-  integrationNameSchema,
   integrationReadPermission,
   integrationUpdatePermission,
   keysRotatePermission,
@@ -32,7 +31,6 @@ import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import {
   ConfigPropertyFilter,
   IntegrationConfigStore,
@@ -45,7 +43,11 @@ import { HealthService } from '../services/health/HealthService';
 import { ConnectionTestService } from '../services/testing/ConnectionTestService';
 import { addHealthRoutes } from './healthRoutes';
 import { RequestGuard } from './RequestGuard';
-import { parseInput } from './validation';
+import {
+  nameParamsSchema,
+  parseConfigurationTarget,
+  parseInput,
+} from './validation';
 
 export interface RouterOptions {
   /** Turns a policy's conditions on integrations into a store filter. */
@@ -60,8 +62,6 @@ export interface RouterOptions {
   tester: ConnectionTestService;
   health: HealthService;
 }
-
-const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
 
 export async function createRouter(
   options: RouterOptions,
@@ -78,12 +78,7 @@ export async function createRouter(
   /** The configuration a read request names, once the caller may read it. */
   async function readableConfiguration(req: express.Request) {
     const credentials = await guard.credentials(req);
-    const { name } = parseInput(nameParamsSchema, req.params, 'params');
-    const { environment } = parseInput(
-      environmentQuerySchema,
-      req.query,
-      'query',
-    );
+    const { name, environment } = parseConfigurationTarget(req);
     await guard.authorizeResources(credentials, integrationReadPermission, [
       integrationResourceRef(name, environment),
     ]);
@@ -308,12 +303,7 @@ export async function createRouter(
 
   router.post('/configs/:name/rollback', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { name } = parseInput(nameParamsSchema, req.params, 'params');
-    const { environment } = parseInput(
-      environmentQuerySchema,
-      req.query,
-      'query',
-    );
+    const { name, environment } = parseConfigurationTarget(req);
     const body = parseInput(rollbackRequestSchema, req.body, 'body');
     const config = await guard.changeConfiguration(
       req,
@@ -373,12 +363,7 @@ export async function createRouter(
 
   router.put('/:name/credentials', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { name } = parseInput(nameParamsSchema, req.params, 'params');
-    const { environment } = parseInput(
-      environmentQuerySchema,
-      req.query,
-      'query',
-    );
+    const { name, environment } = parseConfigurationTarget(req);
     const body = parseInput(updateCredentialsRequestSchema, req.body, 'body');
     const status = await guard.changeConfiguration(
       req,

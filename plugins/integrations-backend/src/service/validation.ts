@@ -1,4 +1,9 @@
 import { InputError } from '@backstage/errors';
+import {
+  environmentQuerySchema,
+  integrationNameSchema,
+} from '@internal/plugin-integrations-common';
+import { Request } from 'express';
 import { z } from 'zod';
 
 /** Parses request input, turning every schema violation into a 400 that names the field. */
@@ -16,4 +21,17 @@ export function parseInput<T extends z.ZodType>(
     throw new InputError(`Invalid request. ${problems.join('; ')}`);
   }
   return result.data;
+}
+
+export const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
+
+/** `:name` and `?environment=` of a request about one configuration. */
+export function parseConfigurationTarget(req: Request) {
+  const { name } = parseInput(nameParamsSchema, req.params, 'params');
+  const { environment } = parseInput(
+    environmentQuerySchema,
+    req.query,
+    'query',
+  );
+  return { name, environment };
 }

@@ -3,10 +3,10 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { getProvider } from '@internal/plugin-integrations-common';
 import { randomUUID } from 'node:crypto';
 import { Alert } from '../database/AlertStore';
 import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
+import { renewsAccessToken } from './oauth/OAuthTokenService';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -61,18 +61,17 @@ export class CredentialExpiryTask {
         credential.integration,
         credential.environment,
       );
-      const oauth = config && getProvider(config.provider)?.oauth;
-      if (!oauth || config.authConfig.tokenRefreshSettings?.enabled === false) {
+      if (!config) {
         return false;
-      }
-      if (oauth.grant === 'client_credentials') {
-        return true;
       }
       const stored = await store.credentials.list(
         credential.integration,
         credential.environment,
       );
-      return stored.some(c => c.field === 'refreshToken');
+      return renewsAccessToken(
+        config,
+        stored.some(c => c.field === 'refreshToken'),
+      );
     };
     const due: typeof expiring = [];
     for (const credential of expiring) {

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   CredentialStatusResponse,
   Environment,
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { CredentialChange, CredentialStore } from '../database/CredentialStore';
 import { IntegrationConfigStore } from '../database/IntegrationConfigStore';
 import { Actor } from './ConfigurationService';
+import { liveConfiguration } from './liveConfiguration';
 import { CredentialVault } from './vault/CredentialVault';
 
 /** Credentials opened for one call to a provider. */
@@ -51,7 +52,7 @@ export class CredentialService {
     name: string,
     environment: Environment,
   ): Promise<CredentialStatusResponse> {
-    const config = await this.getConfig(name, environment);
+    const config = await liveConfiguration(this.configs, name, environment);
     const stored = new Map(
       (await this.credentials.list(name, environment)).map(c => [c.field, c]),
     );
@@ -92,7 +93,7 @@ export class CredentialService {
     request: UpdateCredentialsRequest,
     actor: Actor,
   ): Promise<CredentialStatusResponse> {
-    const config = await this.getConfig(name, environment);
+    const config = await liveConfiguration(this.configs, name, environment);
     const provider = getProvider(config.provider);
     const shape: Record<string, z.ZodType> =
       provider?.credentialsSchema.shape ?? {};
@@ -287,20 +288,6 @@ export class CredentialService {
         },
       ],
     });
-  }
-
-  private async getConfig(
-    name: string,
-    environment: Environment,
-  ): Promise<IntegrationConfig> {
-    const [config] = await this.configs.getConfigs(name, environment);
-    if (!config) {
-      throw new NotFoundError(`${name} has no ${environment} configuration`);
-    }
-    if (config.deleted) {
-      throw new ConflictError(`${name} is deleted; restore it first`);
-    }
-    return config;
   }
 
   private credentialFields(config: IntegrationConfig) {

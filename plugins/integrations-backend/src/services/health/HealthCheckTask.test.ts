@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   Environment,
@@ -195,13 +196,18 @@ describe('HealthCheckTask', () => {
       'switched-off': secondsAgo(86_400),
     };
     for (const [integration, lastCheckedAt] of Object.entries(checkedAt)) {
-      await h.store.health.saveState({
+      await h.health.recordCheck(await h.config(integration), {
+        id: randomUUID(),
         integration,
         environment: 'development',
-        status: 'healthy',
-        reasons: [],
-        recent: [],
-        lastCheckedAt,
+        suite: 'health',
+        status: 'passed',
+        trigger: 'scheduled',
+        triggeredBy: HEALTH_CHECK_ACTOR,
+        startedAt: lastCheckedAt,
+        durationMs: 10,
+        steps: [],
+        connectivity: {},
       });
     }
     const task = new HealthCheckTask({

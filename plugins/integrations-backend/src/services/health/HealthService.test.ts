@@ -59,7 +59,11 @@ async function setUp(databaseId: TestDatabaseId) {
     [
       {
         kind: 'create',
-        integration: { name: 'stripe', provider: 'stripe', category: 'payment' },
+        integration: {
+          name: 'stripe',
+          provider: 'stripe',
+          category: 'payment',
+        },
         configs: [
           {
             environment: 'production',

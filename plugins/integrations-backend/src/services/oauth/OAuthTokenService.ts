@@ -84,6 +84,34 @@ export interface AccessToken {
   scopes?: string[];
 }
 
+/**
+ * Whether the backend renews this configuration's access token itself: with
+ * client credentials always, with a stored refresh token unless refreshing
+ * is switched off.
+ */
+export function renewsAccessToken(
+  config: IntegrationConfig,
+  hasRefreshToken: boolean,
+): boolean {
+  const oauth = getProvider(config.provider)?.oauth;
+  if (!oauth) {
+    return false;
+  }
+  return (
+    oauth.grant === 'client_credentials' ||
+    (hasRefreshToken &&
+      config.authConfig.tokenRefreshSettings?.enabled !== false)
+  );
+}
+
+/** How long before its expiry an access token counts as due for renewal. */
+export function refreshMarginMs(config: IntegrationConfig): number {
+  return (
+    (config.authConfig.tokenRefreshSettings?.refreshBeforeExpirySeconds ??
+      300) * 1000
+  );
+}
+
 /** Where the token endpoint of this integration is. */
 export function tokenUrlOf(
   config: IntegrationConfig,
@@ -132,21 +160,16 @@ export class OAuthTokenService {
     const oauth = getProvider(config.provider)?.oauth;
     const stored = opened.values.accessToken;
     const expiresAt = opened.expiresAt.accessToken;
-    const margin =
-      (config.authConfig.tokenRefreshSettings?.refreshBeforeExpirySeconds ??
-        300) * 1000;
     const fresh =
       stored !== undefined &&
-      (!expiresAt || Date.parse(expiresAt) - margin > this.now().getTime());
+      (!expiresAt ||
+        Date.parse(expiresAt) - refreshMarginMs(config) > this.now().getTime());
     // A forced refresh only where one is possible and wanted: without a
     // refresh token, or with refreshing switched off, a fresh stored token
     // is the one to use.
-    const mayRefresh =
-      oauth !== undefined &&
-      (oauth.grant === 'client_credentials' ||
-        (opened.values.refreshToken !== undefined &&
-          config.authConfig.tokenRefreshSettings?.enabled !== false));
-    const force = options.force && mayRefresh;
+    const force =
+      options.force &&
+      renewsAccessToken(config, opened.values.refreshToken !== undefined);
     if (!oauth || (fresh && !force)) {
       if (stored === undefined) {
         throw new TokenRefreshError(

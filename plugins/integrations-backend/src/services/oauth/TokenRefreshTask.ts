@@ -13,7 +13,12 @@ import { randomUUID } from 'node:crypto';
 import { IntegrationConfigStore } from '../../database/IntegrationConfigStore';
 import { CredentialService } from '../CredentialService';
 import { HealthService } from '../health/HealthService';
-import { OAuthTokenService, TokenRefreshError } from './OAuthTokenService';
+import {
+  OAuthTokenService,
+  TokenRefreshError,
+  refreshMarginMs,
+  renewsAccessToken,
+} from './OAuthTokenService';
 
 export const TOKEN_REFRESH_ACTOR = 'task:integrations-token-refresh';
 
@@ -75,12 +80,8 @@ export class TokenRefreshTask {
     const refreshed: string[] = [];
     const failed: string[] = [];
     for (const config of items) {
-      const oauth = getProvider(config.provider)?.oauth;
-      if (
-        !oauth ||
-        oauth.grant !== 'refresh_token' ||
-        config.authConfig.tokenRefreshSettings?.enabled === false
-      ) {
+      // Client-credential tokens are fetched when a call needs one.
+      if (getProvider(config.provider)?.oauth?.grant !== 'refresh_token') {
         continue;
       }
       const status = await this.store.credentials.list(
@@ -88,7 +89,7 @@ export class TokenRefreshTask {
         config.environment,
       );
       const byField = new Map(status.map(c => [c.field, c]));
-      if (!byField.has('refreshToken')) {
+      if (!renewsAccessToken(config, byField.has('refreshToken'))) {
         continue;
       }
       if (!this.isDue(config, byField.get('accessToken'))) {
@@ -136,9 +137,7 @@ export class TokenRefreshTask {
       return true;
     }
     const now = this.now().getTime();
-    const margin =
-      (config.authConfig.tokenRefreshSettings?.refreshBeforeExpirySeconds ??
-        300) * 1000;
+    const margin = refreshMarginMs(config);
     if (
       accessToken.expiresAt &&
       Date.parse(accessToken.expiresAt) - margin <= now

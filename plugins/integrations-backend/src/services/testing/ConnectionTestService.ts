@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   Environment,
   IntegrationConfig,
@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { IntegrationConfigStore } from '../../database/IntegrationConfigStore';
 import { CredentialService } from '../CredentialService';
 import { HealthService } from '../health/HealthService';
+import { liveConfiguration } from '../liveConfiguration';
 import { ProbeRunner } from './ProbeRunner';
 
 /**
@@ -39,21 +40,6 @@ export class ConnectionTestService {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The configuration to test; a deleted one cannot be tested. */
-  async configuration(
-    name: string,
-    environment: Environment,
-  ): Promise<IntegrationConfig> {
-    const [config] = await this.store.getConfigs(name, environment);
-    if (!config) {
-      throw new NotFoundError(`${name} has no ${environment} configuration`);
-    }
-    if (config.deleted) {
-      throw new ConflictError(`${name} is deleted; restore it first`);
-    }
-    return config;
-  }
-
   async test(
     name: string,
     environment: Environment,
@@ -64,7 +50,10 @@ export class ConnectionTestService {
       signal?: AbortSignal;
     },
   ): Promise<TestRunResult> {
-    return this.run(await this.configuration(name, environment), options);
+    return this.run(
+      await liveConfiguration(this.store, name, environment),
+      options,
+    );
   }
 
   /**

@@ -69,17 +69,3 @@ export async function authHeadersFor(
       return {};
   }
 }
-
-/** The credential fields a provider's probes put on the wire. */
-export function credentialFieldsUsedBy(auth: ProbeAuth): string[] {
-  switch (auth.scheme) {
-    case 'bearer':
-    case 'header':
-    case 'configured_header':
-      return [auth.credential];
-    case 'jwt':
-      return [auth.keyIdCredential, auth.privateKeyCredential];
-    default:
-      return [];
-  }
-}

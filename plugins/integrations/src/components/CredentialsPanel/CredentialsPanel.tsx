@@ -20,6 +20,7 @@ import { ActionButton } from '../ActionButton';
 import { ConfirmationDialog } from '../ConfirmationDialog';
 import { InlineAlert } from '../InlineAlert';
 import { ExpiryForm } from './ExpiryForm';
+import { FormError } from './FormError';
 import { expiryOf } from './expiry';
 
 const CREDENTIALS_DENIED = 'Only integration admins may change credentials';
@@ -172,13 +173,7 @@ function ReplaceCredentialForm(props: {
       <Button onClick={onCancel} disabled={busy}>
         Cancel
       </Button>
-      {otherError && (
-        <Box width="100%">
-          <Typography color="error" role="alert" variant="body2">
-            {otherError}
-          </Typography>
-        </Box>
-      )}
+      <FormError message={otherError} />
     </form>
   );
 }

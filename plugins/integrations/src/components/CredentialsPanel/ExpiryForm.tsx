@@ -1,10 +1,9 @@
 import { CredentialFieldStatus } from '@internal/plugin-integrations-common';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import { FormEvent, useId, useState } from 'react';
 import { errorMessage, fieldIssuesOf } from '../../requestErrors';
+import { FormError } from './FormError';
 import { dateOf, expiryOf } from './expiry';
 
 /**
@@ -73,13 +72,7 @@ export function ExpiryForm(props: {
       <Button onClick={onCancel} disabled={busy}>
         Cancel
       </Button>
-      {otherError && (
-        <Box width="100%">
-          <Typography color="error" role="alert" variant="body2">
-            {otherError}
-          </Typography>
-        </Box>
-      )}
+      <FormError message={otherError} />
     </form>
   );
 }
