@@ -24,53 +24,100 @@ export interface UptimeFigures {
   last30d: number | null;
 }
 
-/** The spec's IntegrationHealthStatus: one integration in one environment. */
+/** The spec's five yes/no answers behind a status. */
+export interface HealthMetrics {
+  /** The latest check reached the provider. */
+  connectionTest: boolean;
+  /** The provider accepted the credentials in the latest check. */
+  authenticationValid: boolean;
+  /** The latest check's functional call answered as expected. */
+  apiEndpointsAccessible: boolean;
+  /** The provider's rate limit is not exhausted. */
+  rateWithinLimits: boolean;
+  /** The error rate of the last 24 hours is within the integration's threshold. */
+  errorRateAcceptable: boolean;
+}
+
+/**
+ * The spec's IntegrationHealthStatus: one integration in one environment. The
+ * spec's fields come first; the rest say why and are what the dashboard shows.
+ */
 export interface IntegrationHealthStatus {
+  /** The integration's name (the spec's `name`). */
+  name: string;
+  displayName: string;
+  status: HealthStatus;
+  enabled: boolean;
+  /** When the latest check ran; absent before the first. */
+  lastChecked?: string;
+  /** Percent of passed checks over the last 24 hours; null without checks. */
+  uptime: number | null;
+  /** Milliseconds the provider took to answer the latest check. */
+  responseTime?: number;
+  /** Percent of failed checks over the last 24 hours; null without checks. */
+  errorRate: number | null;
+  /** Calls made to the provider since midnight UTC. */
+  apiCallsToday: number;
+  /** Requests used of the provider's rate limit, from its latest headers. */
+  rateLimitStatus?: { current: number; limit: number; resetTime?: string };
+  healthMetrics: HealthMetrics;
+  configuration: { lastUpdated: string; updatedBy: string; version: string };
+  /** Names of the integrations this one depends on. */
+  dependencies: string[];
+  /** Names of the integrations that depend on this one. */
+  dependents: string[];
+
+  /** The same as `name`. */
   integration: string;
   environment: Environment;
-  displayName: string;
   provider: string;
   category: IntegrationCategory;
   owner: string;
-  enabled: boolean;
-  status: HealthStatus;
   /** Why the status is what it is, in plain words. */
   reasons: string[];
+  /** The same as `lastChecked`. */
   lastCheckedAt?: string;
   lastSuccessAt?: string;
   /** The failure of the latest check, when it failed. */
   failure?: TestFailure;
+  /** The same as `responseTime`. */
   responseTimeMs?: number;
-  uptime: UptimeFigures;
   /** Checks over the last 24 hours. */
   checks: { passed: number; failed: number };
-  /** Percent of failed checks over the last 24 hours. */
-  errorRate: number | null;
+  /** Uptime over 24 hours, 7 and 30 days. */
+  uptimeWindows: UptimeFigures;
   rateLimit?: RateLimitReading;
   configVersion: number;
   healthCheckIntervalSeconds: number;
-  dependencies: Array<{ name: string; status: HealthStatus }>;
+  /** The status of each dependency. */
+  dependencyStatus: Array<{ name: string; status: HealthStatus }>;
   /** An unhealthy dependency that probably explains this integration's trouble. */
   likelyCause?: { dependency: string; status: HealthStatus };
 }
 
 /** @public */
 export interface HealthListResponse {
+  /** The environment the statuses are of; production unless the request named one. */
+  environment: Environment;
   items: IntegrationHealthStatus[];
 }
 
-export interface DashboardOverview {
-  total: number;
-  healthy: number;
-  degraded: number;
-  unhealthy: number;
-  disabled: number;
-  unknown: number;
-  lastHealthCheckAt?: string;
-  /** Calls the integration manager made to providers since midnight UTC. */
-  apiCallsToday: number;
-  errorsToday: number;
-  averageResponseTimeMs: number | null;
+/** The spec's `overviewMetrics`: one environment at a glance. */
+export interface OverviewMetrics {
+  totalIntegrations: number;
+  healthyIntegrations: number;
+  degradedIntegrations: number;
+  unhealthyIntegrations: number;
+  disabledIntegrations: number;
+  /** Enabled, but not checked yet. */
+  unknownIntegrations: number;
+  /** When the newest check ran; absent before the first. */
+  lastHealthCheck?: string;
+  /** Calls made to providers since midnight UTC. */
+  totalAPICallsToday: number;
+  totalErrorsToday: number;
+  /** Milliseconds, over today's answered calls; null without any. */
+  averageResponseTime: number | null;
 }
 
 export const ACTIVITY_KINDS = [
@@ -82,25 +129,95 @@ export const ACTIVITY_KINDS = [
 /** @public */
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-/** One line of the dashboard's recent-activity feed. */
-export interface ActivityItem {
+/** The spec's IntegrationActivity: one line of the recent-activity feed. */
+export interface IntegrationActivity {
   id: string;
-  at: string;
-  kind: ActivityKind;
   integration: string;
-  environment: Environment;
-  summary: string;
-  actor?: string;
-  status?: HealthStatus | TestRunStatus;
+  /** What happened: a test, a status change or a configuration change. */
+  operation: ActivityKind;
+  status: 'success' | 'error' | 'warning';
+  timestamp: string;
+  /** Milliseconds the operation took; 0 where it has no duration. */
+  duration: number;
+  /** The line as people read it. */
+  details: string;
+  userId?: string;
+  metadata: {
+    environment: Environment;
+    /** The run status of a test, or the new health status of a change. */
+    resultStatus?: HealthStatus | TestRunStatus;
+  };
 }
 
-/** The spec's IntegrationDashboard, in one call. */
+/** The spec's ConfigurationChange: a saved change of one configuration. */
+export interface ConfigurationChange {
+  id: string;
+  integration: string;
+  environment?: Environment;
+  action: string;
+  changedFields: string[];
+  version?: number;
+  updatedBy: string;
+  timestamp: string;
+}
+
+/** The spec's IntegrationError, as far as connection tests and checks report one. */
+export interface IntegrationErrorSummary {
+  id: string;
+  integration: string;
+  environment: Environment;
+  /** The failure class. */
+  errorType: string;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  status: 'open' | 'resolved';
+  errorDetails: { message: string; operation: string; httpStatus?: number };
+  context: { timestamp: string; userId?: string };
+}
+
+/** The spec's IntegrationAlert. */
+export interface IntegrationAlert {
+  id: string;
+  integration: string;
+  environment: Environment;
+  severity: 'critical' | 'warning' | 'info';
+  title: string;
+  message: string;
+  timestamp: string;
+  acknowledged: boolean;
+  autoResolve: boolean;
+  actions: Array<{ label: string; link: string }>;
+}
+
+/** An action the dashboard offers, with the endpoint that performs it. */
+export interface QuickAction {
+  id: string;
+  label: string;
+  description: string;
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+}
+
+/** The spec's IntegrationDashboard: one environment, in one call. */
 export interface IntegrationDashboard {
   environment: Environment;
   generatedAt: string;
-  overview: DashboardOverview;
-  integrations: IntegrationHealthStatus[];
-  activity: ActivityItem[];
+  overviewMetrics: OverviewMetrics;
+  /** Keyed by integration name. */
+  integrationStatus: Record<string, IntegrationHealthStatus>;
+  recentActivity: {
+    activities: IntegrationActivity[];
+    errors: IntegrationErrorSummary[];
+    configurations: ConfigurationChange[];
+  };
+  alerts: {
+    critical: IntegrationAlert[];
+    warnings: IntegrationAlert[];
+    info: IntegrationAlert[];
+  };
+  quickActions: {
+    availableActions: QuickAction[];
+    bulkOperations: QuickAction[];
+  };
 }
 
 /** One bucket of a response-time and error-rate chart. */

@@ -8,6 +8,7 @@ import {
   healthQuerySchema,
   integrationReadPermission,
   integrationTestRunPermission,
+  optionalEnvironmentQuerySchema,
   statusQuerySchema,
   testRunsQuerySchema,
 } from '@internal/plugin-integrations-common';
@@ -18,7 +19,6 @@ import { liveConfiguration } from '../services/liveConfiguration';
 import { RequestGuard } from './RequestGuard';
 import {
   nameParamsSchema,
-  parseConfigurationTarget,
   parseInput,
 } from './validation';
 import { RouterOptions } from './router';
@@ -42,7 +42,11 @@ export function addHealthRoutes(
     suite: TestSuite,
   ): Promise<unknown> {
     const credentials = await guard.userCredentials(req);
-    const { name, environment } = parseConfigurationTarget(req);
+    const { name } = parseInput(nameParamsSchema, req.params, 'params');
+    // The spec's call names no environment: production unless one is given.
+    const environment: Environment =
+      parseInput(optionalEnvironmentQuerySchema, req.query, 'query')
+        .environment ?? 'production';
     await guard.authorizeResources(credentials, integrationTestRunPermission, [
       integrationResourceRef(name, environment),
     ]);
@@ -161,12 +165,14 @@ export function addHealthRoutes(
   router.get('/health', async (req, res) => {
     const credentials = await guard.credentials(req);
     const query = parseInput(healthQuerySchema, req.query, 'query');
+    const environment: Environment = query.environment ?? 'production';
     const items = await health.list({
       ...(await guard.readableFilter(credentials)),
-      ...(query.environment ? { environment: query.environment } : {}),
+      environment,
       ...(query.integration ? { text: query.integration } : {}),
     });
     res.json({
+      environment,
       items: query.integration
         ? items.filter(item => item.integration === query.integration)
         : items,

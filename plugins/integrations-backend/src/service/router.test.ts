@@ -343,6 +343,28 @@ describe('integrations router', () => {
       return server;
     }
 
+    it('tests production when the request names no environment, and says so', async () => {
+      const server = await startWithSimulator();
+
+      const tested = await request(server)
+        .post('/api/integrations/stripe/test')
+        .set('Authorization', asUser);
+      expect(tested.status).toBe(200);
+      expect(tested.body).toMatchObject({
+        integration: 'stripe',
+        environment: 'production',
+        suite: 'quick',
+      });
+
+      const health = await request(server)
+        .get('/api/integrations/health?integration=stripe')
+        .set('Authorization', asUser);
+      expect(health.body.environment).toBe('production');
+      expect(health.body.items.map((i: any) => i.environment)).toEqual([
+        'production',
+      ]);
+    });
+
     it('tests a connection, explains a refused key and shows it on the dashboard', async () => {
       const server = await startWithSimulator();
 
@@ -350,6 +372,7 @@ describe('integrations router', () => {
         .post('/api/integrations/stripe/test?environment=development')
         .set('Authorization', asUser);
       expect(passed.status).toBe(200);
+      expect(passed.body.environment).toBe('development');
       expect(passed.body.status).toBe('passed');
       expect(passed.body.steps.map((s: any) => s.id)).toEqual([
         'dns_resolve',
@@ -372,24 +395,59 @@ describe('integrations router', () => {
       const dashboard = await request(server)
         .get('/api/integrations/status?environment=development')
         .set('Authorization', asUser);
-      const card = dashboard.body.integrations.find(
-        (i: any) => i.integration === 'stripe',
-      );
-      expect(card.status).toBe('unhealthy');
+      const card = dashboard.body.integrationStatus.stripe;
+      expect(card).toMatchObject({
+        name: 'stripe',
+        status: 'unhealthy',
+        enabled: true,
+        uptime: 50,
+        errorRate: 50,
+        apiCallsToday: 2,
+        healthMetrics: {
+          connectionTest: true,
+          authenticationValid: false,
+          apiEndpointsAccessible: false,
+          rateWithinLimits: true,
+          errorRateAcceptable: false,
+        },
+        configuration: { version: '1', updatedBy: expect.any(String) },
+        dependents: ['stripe-connect'],
+      });
       expect(card.failure.class).toBe('auth_invalid');
       expect(card.checks).toEqual({ passed: 1, failed: 1 });
-      expect(dashboard.body.overview.unhealthy).toBe(1);
-      expect(dashboard.body.overview.apiCallsToday).toBe(2);
+      expect(dashboard.body.overviewMetrics).toMatchObject({
+        unhealthyIntegrations: 1,
+        totalAPICallsToday: 2,
+        totalErrorsToday: 1,
+      });
       expect(
-        dashboard.body.activity.filter((a: any) => a.kind === 'test'),
+        dashboard.body.recentActivity.activities.filter(
+          (a: any) => a.operation === 'test',
+        ),
       ).toHaveLength(2);
+      expect(dashboard.body.recentActivity.errors).toEqual([
+        expect.objectContaining({
+          integration: 'stripe',
+          errorType: 'auth_invalid',
+          severity: 'critical',
+        }),
+      ]);
+      expect(dashboard.body.alerts).toEqual({
+        critical: [],
+        warnings: [],
+        info: [],
+      });
+      expect(
+        dashboard.body.quickActions.bulkOperations.map((a: any) => a.id),
+      ).toContain('bulk-test');
 
       const connect = await request(server)
         .get(
           '/api/integrations/health?environment=development&integration=stripe-connect',
         )
         .set('Authorization', asUser);
-      expect(connect.body.items[0].dependencies).toEqual([
+      expect(connect.body.items[0].dependencies).toEqual(['stripe']);
+      expect(connect.body.items[0].dependencyStatus).toEqual([
         { name: 'stripe', status: 'unhealthy' },
       ]);
 

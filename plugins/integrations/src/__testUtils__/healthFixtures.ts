@@ -10,11 +10,23 @@ import {
 } from '@internal/plugin-integrations-common';
 import { act } from '@testing-library/react';
 
-/** Stripe in production, healthy, checked a minute ago. */
+/**
+ * Stripe in production, healthy, checked a minute ago. The spec's fields
+ * (`name`, `lastChecked`, `uptime`, …) follow the dashboard's own unless given.
+ */
 export function healthStatus(
   overrides: Partial<IntegrationHealthStatus> = {},
 ): IntegrationHealthStatus {
-  return {
+  const status: Omit<
+    IntegrationHealthStatus,
+    | 'name'
+    | 'lastChecked'
+    | 'uptime'
+    | 'responseTime'
+    | 'dependencies'
+    | 'configuration'
+  > &
+    Partial<IntegrationHealthStatus> = {
     integration: 'stripe',
     environment: 'production',
     displayName: 'Stripe',
@@ -26,13 +38,37 @@ export function healthStatus(
     reasons: ['The latest check passed.'],
     lastCheckedAt: new Date(Date.now() - 60_000).toISOString(),
     responseTimeMs: 230,
-    uptime: { last24h: 100, last7d: 99.95, last30d: 99.5 },
+    uptimeWindows: { last24h: 100, last7d: 99.95, last30d: 99.5 },
     checks: { passed: 48, failed: 0 },
     errorRate: 0,
     configVersion: 3,
     healthCheckIntervalSeconds: 60,
-    dependencies: [],
+    dependencyStatus: [],
+    dependents: [],
+    apiCallsToday: 48,
+    healthMetrics: {
+      connectionTest: true,
+      authenticationValid: true,
+      apiEndpointsAccessible: true,
+      rateWithinLimits: true,
+      errorRateAcceptable: true,
+    },
     ...overrides,
+  };
+  return {
+    name: status.integration,
+    ...(status.lastCheckedAt ? { lastChecked: status.lastCheckedAt } : {}),
+    uptime: status.uptimeWindows.last24h,
+    ...(status.responseTimeMs !== undefined
+      ? { responseTime: status.responseTimeMs }
+      : {}),
+    dependencies: status.dependencyStatus.map(d => d.name),
+    configuration: {
+      lastUpdated: '2027-01-09T10:00:00.000Z',
+      updatedBy: 'user:default/ada.admin',
+      version: String(status.configVersion),
+    },
+    ...status,
   };
 }
 
@@ -47,7 +83,7 @@ export function unhealthyStatus(
     status: 'unhealthy',
     reasons: ['The latest check failed: credentials refused.'],
     responseTimeMs: 410,
-    uptime: { last24h: 90, last7d: 98, last30d: 99 },
+    uptimeWindows: { last24h: 90, last7d: 98, last30d: 99 },
     checks: { passed: 40, failed: 8 },
     errorRate: 16.67,
     configVersion: 7,
@@ -72,20 +108,24 @@ export function dashboardOf(
   return {
     environment: 'production',
     generatedAt: new Date().toISOString(),
-    overview: {
-      total: integrations.length,
-      healthy: count('healthy'),
-      degraded: count('degraded'),
-      unhealthy: count('unhealthy'),
-      disabled: count('disabled'),
-      unknown: count('unknown'),
-      lastHealthCheckAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-      apiCallsToday: 1234,
-      errorsToday: 8,
-      averageResponseTimeMs: 320,
+    overviewMetrics: {
+      totalIntegrations: integrations.length,
+      healthyIntegrations: count('healthy'),
+      degradedIntegrations: count('degraded'),
+      unhealthyIntegrations: count('unhealthy'),
+      disabledIntegrations: count('disabled'),
+      unknownIntegrations: count('unknown'),
+      lastHealthCheck: new Date(Date.now() - 5 * 60_000).toISOString(),
+      totalAPICallsToday: 1234,
+      totalErrorsToday: 8,
+      averageResponseTime: 320,
     },
-    integrations,
-    activity: [],
+    integrationStatus: Object.fromEntries(
+      integrations.map(item => [item.integration, item]),
+    ),
+    recentActivity: { activities: [], errors: [], configurations: [] },
+    alerts: { critical: [], warnings: [], info: [] },
+    quickActions: { availableActions: [], bulkOperations: [] },
     ...overrides,
   };
 }

@@ -64,7 +64,7 @@ describe('useIntegrationDashboard', () => {
     await waitFor(() =>
       expect(result.current.error?.message).toBe('Backend unavailable'),
     );
-    expect(result.current.dashboard?.integrations[0].integration).toBe(
+    expect(result.current.dashboard?.integrationStatus.stripe?.integration).toBe(
       'stripe',
     );
   });

@@ -157,7 +157,8 @@ describe('HealthService', () => {
         status: 'degraded',
         checks: { passed: 3, failed: 1 },
         errorRate: 25,
-        uptime: { last24h: 75, last7d: 75, last30d: 75 },
+        uptime: 75,
+        uptimeWindows: { last24h: 75, last7d: 75, last30d: 75 },
       });
       expect(item.reasons[0]).toContain('1 of the last 4 checks failed');
     },

@@ -1,7 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
-  ActivityItem,
   Environment,
   HEALTH_SIGNAL_CHANNEL,
   HealthHistoryResponse,
@@ -25,7 +24,14 @@ import {
   ConfigFilter,
   IntegrationConfigStore,
 } from '../../database/IntegrationConfigStore';
-import { activityFeed } from './activityFeed';
+import { recentActivity } from './activityFeed';
+import {
+  QUICK_ACTIONS,
+  alertsBySeverity,
+  callsSince,
+  healthMetricsOf,
+  overviewMetrics,
+} from './dashboardParts';
 import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
 import { RECENT_WINDOW, computeHealthStatus, uptimeOf } from './healthStatus';
 
@@ -155,6 +161,8 @@ export class HealthService {
     const states = new Map<string, HealthState>();
     const rollups = new Map<string, HealthRollup[]>();
     const since30d = hourBucket(new Date(now.getTime() - RANGE_MS['30d']));
+    const midnight = new Date(now);
+    midnight.setUTCHours(0, 0, 0, 0);
     for (const environment of environments) {
       for (const state of await this.store.health.listStates(environment)) {
         states.set(`${state.integration}:${environment}`, state);
@@ -186,8 +194,10 @@ export class HealthService {
       );
       const checks = day.reduce((sum, r) => sum + r.checks, 0);
       const failed = day.reduce((sum, r) => sum + r.failures, 0);
+      const errorRate =
+        checks === 0 ? null : Math.round((failed / checks) * 10_000) / 100;
       const status = statusOf(config);
-      const dependencies = config.dependencies.map(name => {
+      const dependencyStatus = config.dependencies.map(name => {
         const dependency = byKey.get(`${name}:${config.environment}`);
         return {
           name,
@@ -196,40 +206,71 @@ export class HealthService {
             : states.get(`${name}:${config.environment}`)?.status ?? 'unknown',
         };
       });
-      const troubled = dependencies.find(d => d.status === 'unhealthy');
+      const troubled = dependencyStatus.find(d => d.status === 'unhealthy');
+      const failure =
+        state?.failure && status !== 'disabled' ? state.failure : undefined;
+      const rateLimit = state?.rateLimit;
+      const uptimeWindows = {
+        last24h: uptimeOf(own, new Date(now.getTime() - DAY_MS)),
+        last7d: uptimeOf(own, new Date(now.getTime() - RANGE_MS['7d'])),
+        last30d: uptimeOf(own, since30d),
+      };
       return {
+        name: config.name,
+        displayName: config.displayName,
+        status,
+        enabled: config.enabled,
+        ...(state?.lastCheckedAt ? { lastChecked: state.lastCheckedAt } : {}),
+        uptime: uptimeWindows.last24h,
+        ...(state?.responseTimeMs !== undefined
+          ? { responseTime: state.responseTimeMs }
+          : {}),
+        errorRate,
+        apiCallsToday: callsSince(own, midnight).get(config.name) ?? 0,
+        ...(rateLimit?.limit !== undefined && rateLimit.remaining !== undefined
+          ? {
+              rateLimitStatus: {
+                current: rateLimit.limit - rateLimit.remaining,
+                limit: rateLimit.limit,
+                ...(rateLimit.resetAt ? { resetTime: rateLimit.resetAt } : {}),
+              },
+            }
+          : {}),
+        healthMetrics: healthMetricsOf({
+          checked: Boolean(state?.lastCheckedAt),
+          failure,
+          rateLimitRemaining: rateLimit?.remaining,
+          errorRate,
+          errorRateThreshold: config.monitoringConfig.alertThresholds.errorRate,
+        }),
+        configuration: {
+          lastUpdated: config.metadata.lastUpdated,
+          updatedBy: config.metadata.updatedBy,
+          version: String(config.metadata.version),
+        },
+        dependencies: config.dependencies,
+        dependents: config.dependents,
         integration: config.name,
         environment: config.environment,
-        displayName: config.displayName,
         provider: config.provider,
         category: config.category,
         owner: config.owner,
-        enabled: config.enabled,
-        status,
         reasons:
           status === 'disabled'
             ? ['Switched off in this environment']
             : state?.reasons ?? ['Not checked yet'],
         ...(state?.lastCheckedAt ? { lastCheckedAt: state.lastCheckedAt } : {}),
         ...(state?.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
-        ...(state?.failure && status !== 'disabled'
-          ? { failure: state.failure }
-          : {}),
+        ...(failure ? { failure } : {}),
         ...(state?.responseTimeMs !== undefined
           ? { responseTimeMs: state.responseTimeMs }
           : {}),
-        uptime: {
-          last24h: uptimeOf(own, new Date(now.getTime() - DAY_MS)),
-          last7d: uptimeOf(own, new Date(now.getTime() - RANGE_MS['7d'])),
-          last30d: uptimeOf(own, since30d),
-        },
         checks: { passed: checks - failed, failed },
-        errorRate:
-          checks === 0 ? null : Math.round((failed / checks) * 10_000) / 100,
-        ...(state?.rateLimit ? { rateLimit: state.rateLimit } : {}),
+        uptimeWindows,
+        ...(rateLimit ? { rateLimit } : {}),
         configVersion: config.metadata.version,
         healthCheckIntervalSeconds: config.monitoringConfig.healthCheckInterval,
-        dependencies,
+        dependencyStatus,
         ...(troubled && status !== 'healthy' && status !== 'disabled'
           ? {
               likelyCause: {
@@ -252,40 +293,28 @@ export class HealthService {
     const now = this.now();
     const midnight = new Date(now);
     midnight.setUTCHours(0, 0, 0, 0);
-    const today = (
-      await this.store.health.listRollups(environment, midnight)
-    ).filter(r => visible.has(r.integration));
-    const responseCount = today.reduce((s, r) => s + r.responseMsCount, 0);
-    const count = (status: HealthStatus) =>
-      integrations.filter(i => i.status === status).length;
-    const lastChecks = integrations
-      .map(i => i.lastCheckedAt)
-      .filter((at): at is string => Boolean(at))
-      .sort();
+    const [today, alerts, activity] = await Promise.all([
+      this.store.health.listRollups(environment, midnight),
+      this.store.alerts.list(),
+      this.activity(environment, visible),
+    ]);
     return {
       environment,
       generatedAt: now.toISOString(),
-      overview: {
-        total: integrations.length,
-        healthy: count('healthy'),
-        degraded: count('degraded'),
-        unhealthy: count('unhealthy'),
-        disabled: count('disabled'),
-        unknown: count('unknown'),
-        ...(lastChecks.length
-          ? { lastHealthCheckAt: lastChecks[lastChecks.length - 1] }
-          : {}),
-        apiCallsToday: today.reduce((s, r) => s + r.checks, 0),
-        errorsToday: today.reduce((s, r) => s + r.failures, 0),
-        averageResponseTimeMs:
-          responseCount === 0
-            ? null
-            : Math.round(
-                today.reduce((s, r) => s + r.responseMsSum, 0) / responseCount,
-              ),
-      },
-      integrations,
-      activity: await this.activity(environment, visible),
+      overviewMetrics: overviewMetrics(
+        integrations,
+        today.filter(r => visible.has(r.integration)),
+      ),
+      integrationStatus: Object.fromEntries(
+        integrations.map(i => [i.integration, i]),
+      ),
+      recentActivity: activity,
+      alerts: alertsBySeverity(
+        alerts.filter(
+          a => a.environment === environment && visible.has(a.integration),
+        ),
+      ),
+      quickActions: QUICK_ACTIONS,
     };
   }
 
@@ -317,7 +346,7 @@ export class HealthService {
   private async activity(
     environment: Environment,
     visible: Set<string>,
-  ): Promise<ActivityItem[]> {
+  ): Promise<IntegrationDashboard['recentActivity']> {
     const [runs, events, audit] = await Promise.all([
       this.store.health.listRecentRuns(environment, ACTIVITY_LIMIT),
       this.store.health.listEvents(environment, ACTIVITY_LIMIT),
@@ -326,7 +355,7 @@ export class HealthService {
         { offset: 0, limit: ACTIVITY_LIMIT * 3 },
       ),
     ]);
-    return activityFeed({
+    return recentActivity({
       environment,
       visible,
       runs,

@@ -1,69 +1,67 @@
 import {
-  ActivityItem,
   AuditLogEntry,
   Environment,
+  IntegrationDashboard,
+  TestFailure,
   TestRunResult,
 } from '@internal/plugin-integrations-common';
 import { HealthEvent } from '../../database/HealthStore';
+import {
+  configurationActivity,
+  configurationChange,
+  runActivity,
+  runError,
+  statusChangeActivity,
+} from './dashboardParts';
 
 /**
- * The dashboard's recent-activity feed: tests people ran, status changes and
- * configuration changes, newest first, of the integrations the reader sees.
+ * The dashboard's recent activity, newest first, of the integrations the
+ * reader sees: tests people ran, status changes and configuration changes in
+ * one feed, and the failed runs and configuration changes on their own.
  */
-export function activityFeed(options: {
+export function recentActivity(options: {
   environment: Environment;
   visible: Set<string>;
   runs: TestRunResult[];
   events: HealthEvent[];
   audit: AuditLogEntry[];
   limit: number;
-}): ActivityItem[] {
-  const { environment, visible, runs, events, audit, limit } = options;
-  const items: ActivityItem[] = [
-    ...runs.map(run => ({
-      id: `test:${run.id}`,
-      at: run.startedAt,
-      kind: 'test' as const,
-      integration: run.integration,
-      environment: run.environment,
-      summary: `${run.suite} test ${run.status}${
-        run.failure ? `: ${run.failure.class}` : ''
-      }`,
-      actor: run.triggeredBy,
-      status: run.status,
-    })),
-    ...events.map(event => ({
-      id: `health:${event.id}`,
-      at: event.occurredAt,
-      kind: 'health_change' as const,
-      integration: event.integration,
-      environment: event.environment,
-      summary: `${event.previousStatus} → ${event.status}: ${event.summary}`,
-      status: event.status,
-    })),
-    ...audit
+}): IntegrationDashboard['recentActivity'] {
+  const { environment, visible, limit } = options;
+  const newestFirst = <T extends { timestamp: string }>(items: T[]) =>
+    items
+      .sort((a, b) => b.timestamp.localeCompare(a.timestamp))
+      .slice(0, limit);
+  const runs = options.runs.filter(run => visible.has(run.integration));
+  const configurations = newestFirst(
+    options.audit
       .filter(
         entry =>
           entry.outcome === 'success' &&
+          visible.has(entry.integration) &&
           (entry.environment === environment ||
             entry.environment === undefined),
       )
-      .map(entry => ({
-        id: `config:${entry.eventId}`,
-        at: entry.timestamp,
-        kind: 'config_change' as const,
-        integration: entry.integration,
-        environment,
-        summary: `${entry.action.replace('_', ' ')}${
-          entry.details.changedFields.length
-            ? `: ${entry.details.changedFields.slice(0, 4).join(', ')}`
-            : ''
-        }`,
-        actor: entry.userId,
-      })),
-  ];
-  return items
-    .filter(item => visible.has(item.integration))
-    .sort((a, b) => b.at.localeCompare(a.at))
-    .slice(0, limit);
+      .map(configurationChange),
+  );
+  return {
+    activities: newestFirst([
+      ...runs.map(runActivity),
+      ...options.events
+        .filter(event => visible.has(event.integration))
+        .map(statusChangeActivity),
+      ...configurations.map(change =>
+        configurationActivity(change, environment),
+      ),
+    ]),
+    errors: runs
+      .filter(
+        (run): run is TestRunResult & { failure: TestFailure } =>
+          run.status === 'failed' && Boolean(run.failure),
+      )
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .slice(0, limit)
+      .map(runError),
+    configurations,
+  };
 }

@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ActivityItem } from '@internal/plugin-integrations-common';
+import { IntegrationActivity } from '@internal/plugin-integrations-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActivityFeed } from './ActivityFeed';
@@ -7,34 +7,38 @@ import { ActivityFeed } from './ActivityFeed';
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
 
-const items: ActivityItem[] = [
+const items: IntegrationActivity[] = [
   {
     id: 'a',
-    at: minutesAgo(2),
-    kind: 'test',
+    timestamp: minutesAgo(2),
+    operation: 'test',
     integration: 'stripe',
-    environment: 'production',
-    summary: 'Quick test passed',
-    actor: 'user:default/ada',
-    status: 'passed',
+    details: 'Quick test passed',
+    userId: 'user:default/ada',
+    status: 'success',
+    duration: 0,
+    metadata: { environment: 'production', resultStatus: 'passed' },
   },
   {
     id: 'b',
-    at: minutesAgo(10),
-    kind: 'health_change',
+    timestamp: minutesAgo(10),
+    operation: 'health_change',
     integration: 'paypal',
-    environment: 'production',
-    summary: 'PayPal became unhealthy',
-    status: 'unhealthy',
+    details: 'PayPal became unhealthy',
+    status: 'error',
+    duration: 0,
+    metadata: { environment: 'production', resultStatus: 'unhealthy' },
   },
   {
     id: 'c',
-    at: minutesAgo(30),
-    kind: 'config_change',
+    timestamp: minutesAgo(30),
+    operation: 'config_change',
     integration: 'stripe',
-    environment: 'production',
-    summary: 'Version 4 saved',
-    actor: 'user:default/grace',
+    details: 'Version 4 saved',
+    userId: 'user:default/grace',
+    status: 'success',
+    duration: 0,
+    metadata: { environment: 'production' },
   },
 ];
 

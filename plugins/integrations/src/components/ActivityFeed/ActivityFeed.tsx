@@ -1,9 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import {
   ACTIVITY_KINDS,
-  ActivityItem,
   ActivityKind,
   HealthStatus,
+  IntegrationActivity,
   TestRunStatus,
 } from '@internal/plugin-integrations-common';
 import List from '@material-ui/core/List';
@@ -20,8 +20,9 @@ import { HealthStatusLabel, TestRunStatusLabel } from '../StatusLabel';
 const RUN_STATUSES: readonly string[] = ['passed', 'failed'];
 
 /** The summary, after an icon of the status the item reports, if any. */
-function ItemSummary(props: { item: ActivityItem }) {
-  const { status, kind, summary } = props.item;
+function ItemSummary(props: { item: IntegrationActivity }) {
+  const { operation: kind, details: summary } = props.item;
+  const status = props.item.metadata.resultStatus;
   if (!status) {
     return <>{summary}</>;
   }
@@ -40,24 +41,24 @@ function ItemSummary(props: { item: ActivityItem }) {
   );
 }
 
-function ItemDetails(props: { item: ActivityItem }) {
+function ItemDetails(props: { item: IntegrationActivity }) {
   const { item } = props;
   return (
     <>
       {item.integration} ·{' '}
-      <Tooltip title={absoluteTime(item.at)}>
-        <span>{relativeTime(item.at)}</span>
+      <Tooltip title={absoluteTime(item.timestamp)}>
+        <span>{relativeTime(item.timestamp)}</span>
       </Tooltip>
-      {item.actor && ` · by ${shortRef(item.actor)}`}
+      {item.userId && ` · by ${shortRef(item.userId)}`}
     </>
   );
 }
 
 /** What happened lately in the environment: tests, status changes and configuration changes. */
-export function ActivityFeed(props: { items: ActivityItem[] }) {
+export function ActivityFeed(props: { items: IntegrationActivity[] }) {
   const [kind, setKind] = useState<ActivityKind | ''>('');
   const shown = kind
-    ? props.items.filter(item => item.kind === kind)
+    ? props.items.filter(item => item.operation === kind)
     : props.items;
 
   return (

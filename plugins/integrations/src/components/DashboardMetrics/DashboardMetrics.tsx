@@ -1,4 +1,4 @@
-import { DashboardOverview } from '@internal/plugin-integrations-common';
+import { OverviewMetrics } from '@internal/plugin-integrations-common';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -55,34 +55,35 @@ function Metric(props: {
 }
 
 /** The environment at a glance: counts by status, the latest check, and today's calls. */
-export function DashboardMetrics(props: { overview: DashboardOverview }) {
+export function DashboardMetrics(props: { overview: OverviewMetrics }) {
   const { overview } = props;
-  const lastCheck = overview.lastHealthCheckAt;
+  const lastCheck = overview.lastHealthCheck;
   return (
     <Grid container spacing={2}>
       <Metric
         label="Integrations"
-        value={overview.total}
+        value={overview.totalIntegrations}
         hint={
-          overview.unknown ? `${overview.unknown} not checked yet` : undefined
+          overview.unknownIntegrations
+            ? `${overview.unknownIntegrations} not checked yet` : undefined
         }
       />
       <Metric
         label="Healthy"
-        value={overview.healthy}
-        tone={overview.healthy ? 'ok' : 'neutral'}
+        value={overview.healthyIntegrations}
+        tone={overview.healthyIntegrations ? 'ok' : 'neutral'}
       />
       <Metric
         label="Degraded"
-        value={overview.degraded}
-        tone={overview.degraded ? 'warning' : 'neutral'}
+        value={overview.degradedIntegrations}
+        tone={overview.degradedIntegrations ? 'warning' : 'neutral'}
       />
       <Metric
         label="Unhealthy"
-        value={overview.unhealthy}
-        tone={overview.unhealthy ? 'error' : 'neutral'}
+        value={overview.unhealthyIntegrations}
+        tone={overview.unhealthyIntegrations ? 'error' : 'neutral'}
       />
-      <Metric label="Disabled" value={overview.disabled} />
+      <Metric label="Disabled" value={overview.disabledIntegrations} />
       <Metric
         label="Last health check"
         value={
@@ -97,17 +98,17 @@ export function DashboardMetrics(props: { overview: DashboardOverview }) {
       />
       <Metric
         label="API calls today"
-        value={overview.apiCallsToday.toLocaleString()}
+        value={overview.totalAPICallsToday.toLocaleString()}
         hint="since midnight UTC"
       />
       <Metric
         label="Errors today"
-        value={overview.errorsToday.toLocaleString()}
-        tone={overview.errorsToday ? 'error' : 'neutral'}
+        value={overview.totalErrorsToday.toLocaleString()}
+        tone={overview.totalErrorsToday ? 'error' : 'neutral'}
       />
       <Metric
         label="Average response time"
-        value={formatDuration(overview.averageResponseTimeMs)}
+        value={formatDuration(overview.averageResponseTime)}
       />
     </Grid>
   );

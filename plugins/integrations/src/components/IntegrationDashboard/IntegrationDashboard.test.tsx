@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
-  ActivityItem,
+  IntegrationActivity,
   Environment,
   IntegrationDashboard as Dashboard,
 } from '@internal/plugin-integrations-common';
@@ -33,7 +33,7 @@ const checkout = healthStatus({
   displayName: 'Checkout',
   status: 'degraded',
   reasons: ['A dependency is unhealthy.'],
-  dependencies: [
+  dependencyStatus: [
     { name: 'stripe', status: 'healthy' },
     { name: 'paypal', status: 'unhealthy' },
   ],
@@ -304,28 +304,32 @@ describe('IntegrationDashboard', () => {
   });
 
   it('filters the recent activity by kind', async () => {
-    const activity: ActivityItem[] = [
+    const activity: IntegrationActivity[] = [
       {
         id: '1',
-        at: new Date().toISOString(),
-        kind: 'test',
+        timestamp: new Date().toISOString(),
+        operation: 'test',
         integration: 'stripe',
-        environment: 'production',
-        summary: 'Quick test passed',
-        actor: 'user:default/ada',
-        status: 'passed',
+            details: 'Quick test passed',
+        userId: 'user:default/ada',
+        status: 'success',
+        duration: 0,
+        metadata: { environment: 'production', resultStatus: 'passed' },
       },
       {
         id: '2',
-        at: new Date().toISOString(),
-        kind: 'health_change',
+        timestamp: new Date().toISOString(),
+        operation: 'health_change',
         integration: 'paypal',
-        environment: 'production',
-        summary: 'Became unhealthy',
-        status: 'unhealthy',
+            details: 'Became unhealthy',
+        status: 'error',
+        duration: 0,
+        metadata: { environment: 'production', resultStatus: 'unhealthy' },
       },
     ];
-    await renderDashboard(apiReturning(dashboardOf([stripe], { activity })));
+    await renderDashboard(apiReturning(dashboardOf([stripe], {
+        recentActivity: { activities: activity, errors: [], configurations: [] },
+      })));
     const feed = screen.getByRole('list', { name: 'Recent activity' });
     expect(within(feed).getAllByRole('listitem')).toHaveLength(2);
 

@@ -70,7 +70,7 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
   const { dashboard, loading, error, refresh } =
     useIntegrationDashboard(environment);
   const integrations = useMemo(
-    () => [...(dashboard?.integrations ?? [])].sort(byAttention),
+    () => Object.values(dashboard?.integrationStatus ?? {}).sort(byAttention),
     [dashboard],
   );
   const displayNames = useMemo(
@@ -94,7 +94,7 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
             {relativeTime(dashboard.generatedAt)}.
           </InlineAlert>
         )}
-        <DashboardMetrics overview={dashboard.overview} />
+        <DashboardMetrics overview={dashboard.overviewMetrics} />
         <Box className={classes.section}>
           <Typography variant="h6" component="h2" gutterBottom>
             Integrations
@@ -130,7 +130,7 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
             />
           </Grid>
           <Grid item xs={12} lg={6}>
-            <ActivityFeed items={dashboard.activity} />
+            <ActivityFeed items={dashboard.recentActivity.activities} />
           </Grid>
         </Grid>
       </>

@@ -19,7 +19,7 @@ const useStyles = makeStyles(theme => ({
 
 /** The integrations this one depends on, with their statuses, and the one likely to blame. */
 export function DependencyList(props: { status: IntegrationHealthStatus }) {
-  const { dependencies, likelyCause } = props.status;
+  const { dependencyStatus: dependencies, likelyCause } = props.status;
   const classes = useStyles();
   if (dependencies.length === 0) {
     return null;

@@ -20,11 +20,11 @@ function LastChecked(props: { at?: string; intervalSeconds: number }) {
 /** The numbers of one status card: uptime, speed, errors, checks, and the configuration version. */
 export function StatusFigures(props: { status: IntegrationHealthStatus }) {
   const { status } = props;
-  const { uptime, checks } = status;
+  const { uptimeWindows, checks } = status;
   const facts: Fact[] = [
     [
       'Uptime 24 h · 7 d · 30 d',
-      [uptime.last24h, uptime.last7d, uptime.last30d]
+      [uptimeWindows.last24h, uptimeWindows.last7d, uptimeWindows.last30d]
         .map(formatPercent)
         .join(' · '),
     ],

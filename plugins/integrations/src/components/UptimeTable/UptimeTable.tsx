@@ -73,13 +73,13 @@ export function UptimeTable(props: UptimeTableProps) {
                 </TableCell>
                 <TableCell>{formatPercent(target)}</TableCell>
                 <TableCell>
-                  <UptimeCell uptime={status.uptime.last24h} target={target} />
+                  <UptimeCell uptime={status.uptimeWindows.last24h} target={target} />
                 </TableCell>
                 <TableCell>
-                  <UptimeCell uptime={status.uptime.last7d} target={target} />
+                  <UptimeCell uptime={status.uptimeWindows.last7d} target={target} />
                 </TableCell>
                 <TableCell>
-                  <UptimeCell uptime={status.uptime.last30d} target={target} />
+                  <UptimeCell uptime={status.uptimeWindows.last30d} target={target} />
                 </TableCell>
               </TableRow>
             );
