@@ -122,17 +122,24 @@ export const integrationsPlugin = createBackendPlugin({
         await applyDatabaseMigrations(database);
         const auditStore = await DatabaseAuditStore.create({ database });
 
-        // Configuration
         const configs = await DatabaseConfigStore.create({
           database,
           audit: auditStore,
         });
-
-        // Credentials: the vault, its keys and their rotation, expiry alerts
         const credentialStore = await DatabaseCredentialStore.create({
           database,
           audit: auditStore,
         });
+
+        // Configuration: settings, versions and rollback
+        const writer = new ConfigurationWriter({
+          configs,
+          credentials: credentialStore,
+        });
+        const configurations = new ConfigurationService({ configs, writer });
+        const history = new ConfigurationHistoryService({ configs, writer });
+
+        // Credentials: the vault, its keys and their rotation, expiry alerts
         const keyRing = KeyRing.fromConfig(config);
         await assertKeyRingCoversCredentials(keyRing, credentialStore);
         const vault = new CredentialVault(keyRing);
@@ -163,13 +170,6 @@ export const integrationsPlugin = createBackendPlugin({
           alerts: await DatabaseAlertStore.create({ database }),
           logger,
         }).start(scheduler, CREDENTIAL_EXPIRY_SCHEDULE);
-
-        const writer = new ConfigurationWriter({
-          configs,
-          credentials: credentialStore,
-        });
-        const configurations = new ConfigurationService({ configs, writer });
-        const history = new ConfigurationHistoryService({ configs, writer });
 
         // OAuth tokens
         const http = SafeHttpClient.fromConfig(config);
@@ -217,6 +217,8 @@ export const integrationsPlugin = createBackendPlugin({
             config.getOptionalNumber('integrations.health.runRetentionDays') ??
             14,
         }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
+
+        // OAuth token refresh; a failed refresh counts as a failed check
         await new TokenRefreshTask({
           configs,
           credentialStore,
@@ -251,6 +253,7 @@ export const integrationsPlugin = createBackendPlugin({
           }).seedIfEmpty();
         }
 
+        // Permissions and the HTTP API
         permissionsRegistry.addResourceType({
           resourceRef: integrationPermissionResourceRef,
           permissions: integrationsPermissions.filter(

@@ -1,7 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Environment } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
-import { SealedCredential } from './CredentialVault';
+import { SealedCredential } from './sealedCredential';
 import { AuditRecord, AuditStore } from '../audit/AuditStore';
 import { toIsoString } from '../database/timestamps';
 
