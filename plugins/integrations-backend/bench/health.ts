@@ -23,16 +23,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DatabaseIntegrationConfigStore } from '../src/database/IntegrationConfigStore';
+import { createStores } from '../src/__testUtils__/createStores';
 import { SafeHttpClient } from '../src/network';
-import { CredentialService } from '../src/services/CredentialService';
-import { HealthCheckTask } from '../src/services/health/HealthCheckTask';
-import { HealthService } from '../src/services/health/HealthService';
-import { OAuthTokenService } from '../src/services/oauth/OAuthTokenService';
-import { ConnectionTestService } from '../src/services/testing/ConnectionTestService';
-import { ProbeRunner } from '../src/services/testing/ProbeRunner';
-import { CredentialVault } from '../src/services/vault/CredentialVault';
-import { KeyRing } from '../src/services/vault/KeyRing';
+import { CredentialService } from '../src/credentials/CredentialService';
+import { HealthCheckTask } from '../src/health/HealthCheckTask';
+import { HealthService } from '../src/health/HealthService';
+import { OAuthTokenService } from '../src/oauth/OAuthTokenService';
+import { ConnectionTestService } from '../src/connectionTests/ConnectionTestService';
+import { ProbeRunner } from '../src/connectionTests/ProbeRunner';
+import { CredentialVault } from '../src/credentials/CredentialVault';
+import { KeyRing } from '../src/credentials/KeyRing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -120,9 +120,7 @@ async function main() {
 
   const database = await openDatabase(values.postgres);
   const { knex } = database;
-  const store = await DatabaseIntegrationConfigStore.create({
-    database: mockServices.database({ knex, migrations: { skip: false } }),
-  });
+  const store = await createStores(knex);
   const vault = new CredentialVault(
     KeyRing.fromKeys(
       [{ id: 'bench', secret: 'benchmark-only-key-0123456789-abcdefghij' }],
@@ -132,7 +130,7 @@ async function main() {
   const provider = getProvider('generic-http')!;
   const at = new Date();
   const names = Array.from({ length: integrations }, (_, i) => `bench-${i}`);
-  await store.apply(
+  await store.configs.apply(
     names.map(name => ({
       kind: 'create' as const,
       integration: { name, provider: provider.id, category: provider.category },
@@ -180,18 +178,28 @@ async function main() {
     error: message => console.error(message),
     child: () => logger,
   };
-  const credentials = new CredentialService({ configs: store, vault });
+  const credentials = new CredentialService({
+    configs: store.configs,
+    credentials: store.credentials,
+    vault,
+  });
   const http = new SafeHttpClient({ allowedCidrs: ['127.0.0.0/8'] });
   const tester = new ConnectionTestService({
-    store,
+    configs: store.configs,
     credentials,
     runner: new ProbeRunner({
       http,
       tokens: new OAuthTokenService({ http, credentials }),
     }),
-    health: new HealthService({ store, logger }),
+    health: new HealthService({ ...store.healthServiceStores, logger }),
   });
-  const task = new HealthCheckTask({ store, tester, logger, concurrency });
+  const task = new HealthCheckTask({
+    configs: store.configs,
+    health: store.health,
+    tester,
+    logger,
+    concurrency,
+  });
   const due = await task.due();
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });

@@ -8,31 +8,39 @@ import {
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
-import { DatabaseIntegrationConfigStore } from './database/IntegrationConfigStore';
+import { DatabaseAuditStore } from './audit/AuditStore';
+import { DatabaseConfigStore } from './configuration/ConfigStore';
+import { ConfigurationHistoryService } from './configuration/ConfigurationHistoryService';
+import { ConfigurationService } from './configuration/ConfigurationService';
+import { ConfigurationWriter } from './configuration/ConfigurationWriter';
+import { ProbeRunner } from './connectionTests/ProbeRunner';
+import { ConnectionTestService } from './connectionTests/ConnectionTestService';
+import { DatabaseAlertStore } from './credentials/AlertStore';
+import { assertKeyRingCoversCredentials } from './credentials/assertKeyRingCoversCredentials';
+import { CredentialExpiryTask } from './credentials/CredentialExpiryTask';
+import { CredentialService } from './credentials/CredentialService';
+import { DatabaseCredentialStore } from './credentials/CredentialStore';
+import { CredentialVault } from './credentials/CredentialVault';
+import { KeyRing } from './credentials/KeyRing';
+import { KeyRotationService } from './credentials/KeyRotationService';
+import { DatabaseKeyRotationStore } from './credentials/KeyRotationStore';
+import { KeyRotationTask } from './credentials/KeyRotationTask';
+import { applyDatabaseMigrations } from './database/migrations';
+import { DemoDataSeeder } from './demo/DemoDataSeeder';
+import { HealthCheckTask } from './health/HealthCheckTask';
+import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask';
+import { HealthService } from './health/HealthService';
+import { DatabaseHealthStore } from './health/HealthStore';
+import { createRouter } from './http/router';
+import { SafeHttpClient } from './network';
+import { OAuthTokenService } from './oauth/OAuthTokenService';
+import { DatabaseTokenRefreshLeaseStore } from './oauth/TokenRefreshLeaseStore';
+import { TokenRefreshTask } from './oauth/TokenRefreshTask';
 import {
   integrationPermissionResourceRef,
   integrationPermissionRules,
   parseIntegrationResourceRef,
 } from './permissions/rules';
-import { createRouter } from './service/router';
-import { ConfigurationService } from './services/ConfigurationService';
-import { CredentialExpiryTask } from './services/CredentialExpiryTask';
-import { CredentialService } from './services/CredentialService';
-import { assertKeyRingCoversCredentials } from './services/vault/assertKeyRingCoversCredentials';
-import { CredentialVault } from './services/vault/CredentialVault';
-import { KeyRing } from './services/vault/KeyRing';
-import { KeyRotationService } from './services/vault/KeyRotationService';
-import { KeyRotationTask } from './services/vault/KeyRotationTask';
-
-import { DemoDataSeeder } from './services/DemoDataSeeder';
-import { HealthCheckTask } from './services/health/HealthCheckTask';
-import { HealthHistoryRetentionTask } from './services/health/HealthHistoryRetentionTask';
-import { HealthService } from './services/health/HealthService';
-import { OAuthTokenService } from './services/oauth/OAuthTokenService';
-import { TokenRefreshTask } from './services/oauth/TokenRefreshTask';
-import { ConnectionTestService } from './services/testing/ConnectionTestService';
-import { ProbeRunner } from './services/testing/ProbeRunner';
-import { SafeHttpClient } from './network';
 
 const DEFAULT_HEALTH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { seconds: 10 },
@@ -62,6 +70,18 @@ const DEFAULT_ROTATION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
   timeout: { minutes: 10 },
   initialDelay: { minutes: 1 },
+};
+
+const CREDENTIAL_EXPIRY_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 1 },
+  timeout: { minutes: 5 },
+  initialDelay: { minutes: 1 },
+};
+
+const HEALTH_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 24 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 5 },
 };
 
 /**
@@ -98,13 +118,34 @@ export const integrationsPlugin = createBackendPlugin({
         scheduler,
         signals,
       }) {
-        const store = await DatabaseIntegrationConfigStore.create({ database });
+        await applyDatabaseMigrations(database);
+        const auditStore = await DatabaseAuditStore.create({ database });
+
+        const configs = await DatabaseConfigStore.create({
+          database,
+          audit: auditStore,
+        });
+        const credentialStore = await DatabaseCredentialStore.create({
+          database,
+          audit: auditStore,
+        });
+
+        // Configuration: settings, versions and rollback
+        const writer = new ConfigurationWriter({
+          configs,
+          credentials: credentialStore,
+        });
+        const configurations = new ConfigurationService({ configs, writer });
+        const history = new ConfigurationHistoryService({ configs, writer });
+
+        // Credentials: the vault, its keys and their rotation, expiry alerts
+        const alerts = await DatabaseAlertStore.create({ database });
         const keyRing = KeyRing.fromConfig(config);
-        await assertKeyRingCoversCredentials(keyRing, store.credentials);
+        await assertKeyRingCoversCredentials(keyRing, credentialStore);
         const vault = new CredentialVault(keyRing);
-        const configurations = new ConfigurationService({ store });
         const credentialService = new CredentialService({
-          configs: store,
+          configs,
+          credentials: credentialStore,
           vault,
         });
         const rotationSchedule = scheduleFromConfig(
@@ -113,38 +154,50 @@ export const integrationsPlugin = createBackendPlugin({
           DEFAULT_ROTATION_SCHEDULE,
         );
         const keyRotation = new KeyRotationService({
-          store,
+          credentials: credentialStore,
+          keyRotations: await DatabaseKeyRotationStore.create({ database }),
           vault,
           keyRing,
           schedule: rotationSchedule,
         });
-        await new CredentialExpiryTask({ store, logger }).start(scheduler, {
-          frequency: { hours: 1 },
-          timeout: { minutes: 5 },
-          initialDelay: { minutes: 1 },
-        });
-        await new KeyRotationTask({
+        await new KeyRotationTask({ rotation: keyRotation, logger }).start(
           scheduler,
-          schedule: rotationSchedule,
-          rotation: keyRotation,
+          rotationSchedule,
+        );
+        await new CredentialExpiryTask({
+          configs,
+          credentials: credentialStore,
+          alerts,
           logger,
-        }).start();
+        }).start(scheduler, CREDENTIAL_EXPIRY_SCHEDULE);
 
+        // OAuth tokens
         const http = SafeHttpClient.fromConfig(config);
         const tokens = new OAuthTokenService({
           http,
           credentials: credentialService,
-          leases: store.tokenLeases,
+          leases: await DatabaseTokenRefreshLeaseStore.create({ database }),
         });
-        const health = new HealthService({ store, signals, logger });
+
+        // Health and connection tests
+        const healthStore = await DatabaseHealthStore.create({ database });
+        const health = new HealthService({
+          healthStore,
+          configs,
+          audit: auditStore,
+          alerts,
+          signals,
+          logger,
+        });
         const tester = new ConnectionTestService({
-          store,
+          configs,
           credentials: credentialService,
           runner: new ProbeRunner({ http, tokens }),
           health,
         });
         await new HealthCheckTask({
-          store,
+          configs,
+          health: healthStore,
           tester,
           logger,
           concurrency:
@@ -157,8 +210,17 @@ export const integrationsPlugin = createBackendPlugin({
             DEFAULT_HEALTH_SCHEDULE,
           ),
         );
+        await new HealthHistoryRetentionTask({
+          health: healthStore,
+          runRetentionDays:
+            config.getOptionalNumber('integrations.health.runRetentionDays') ??
+            14,
+        }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
+
+        // OAuth token refresh; a failed refresh counts as a failed check
         await new TokenRefreshTask({
-          store,
+          configs,
+          credentialStore,
           credentials: credentialService,
           tokens,
           health,
@@ -171,16 +233,12 @@ export const integrationsPlugin = createBackendPlugin({
             DEFAULT_TOKEN_REFRESH_SCHEDULE,
           ),
         );
-        await new HealthHistoryRetentionTask({
-          store,
-          runRetentionDays:
-            config.getOptionalNumber('integrations.health.runRetentionDays') ??
-            14,
-        }).start(scheduler);
 
+        // Demo data, only where the config asks for it
         if (config.getOptionalBoolean('integrations.demo.seed')) {
           await new DemoDataSeeder({
-            store,
+            configs,
+            credentials: credentialStore,
             vault,
             logger,
             simulator: config.has('integrations.demo.simulator')
@@ -194,6 +252,7 @@ export const integrationsPlugin = createBackendPlugin({
           }).seedIfEmpty();
         }
 
+        // Permissions and the HTTP API
         permissionsRegistry.addResourceType({
           resourceRef: integrationPermissionResourceRef,
           permissions: integrationsPermissions.filter(
@@ -207,7 +266,7 @@ export const integrationsPlugin = createBackendPlugin({
                 if (!parsed) {
                   return undefined;
                 }
-                const [found] = await store.getConfigs(
+                const [found] = await configs.getConfigs(
                   parsed.name,
                   parsed.environment,
                 );
@@ -229,11 +288,14 @@ export const integrationsPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             auditor,
-            store,
+            auditStore,
+            configs,
             configurations,
+            history,
             credentialService,
             keyRotation,
             tester,
+            healthStore,
             health,
           }),
         );

@@ -10,7 +10,12 @@ import {
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
-import { ConfigPropertyFilter } from '../database/IntegrationConfigStore';
+
+/** A condition a permission policy puts on which configurations one may see. */
+export interface ConfigPropertyFilter {
+  property: 'owner' | 'environment';
+  values: string[];
+}
 
 /** One integration's configuration in one environment, as a permission resource. */
 export const integrationPermissionResourceRef = createPermissionResourceRef<

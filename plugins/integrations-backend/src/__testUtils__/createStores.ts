@@ -1,0 +1,63 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { DatabaseAuditStore } from '../audit/AuditStore';
+import { DatabaseConfigStore } from '../configuration/ConfigStore';
+import { ConfigurationHistoryService } from '../configuration/ConfigurationHistoryService';
+import { ConfigurationService } from '../configuration/ConfigurationService';
+import { ConfigurationWriter } from '../configuration/ConfigurationWriter';
+import { DatabaseAlertStore } from '../credentials/AlertStore';
+import { DatabaseCredentialStore } from '../credentials/CredentialStore';
+import { DatabaseKeyRotationStore } from '../credentials/KeyRotationStore';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { DatabaseHealthStore } from '../health/HealthStore';
+import { DatabaseTokenRefreshLeaseStore } from '../oauth/TokenRefreshLeaseStore';
+
+/** Every store of the plugin on a migrated test database, as plugin.ts builds them. */
+export async function createStores(knex: Knex) {
+  const database = mockServices.database({ knex, migrations: { skip: false } });
+  await applyDatabaseMigrations(database);
+  const audit = await DatabaseAuditStore.create({ database });
+  const stores = {
+    audit,
+    configs: await DatabaseConfigStore.create({ database, audit }),
+    credentials: await DatabaseCredentialStore.create({ database, audit }),
+    keyRotations: await DatabaseKeyRotationStore.create({ database }),
+    alerts: await DatabaseAlertStore.create({ database }),
+    health: await DatabaseHealthStore.create({ database }),
+    tokenLeases: await DatabaseTokenRefreshLeaseStore.create({ database }),
+  };
+  return {
+    ...stores,
+    /** What the health service is given. */
+    healthServiceStores: {
+      healthStore: stores.health,
+      configs: stores.configs,
+      audit: stores.audit,
+      alerts: stores.alerts,
+    },
+  };
+}
+
+export type TestStores = Awaited<ReturnType<typeof createStores>>;
+
+/** The configuration services over the test stores. */
+export function createConfigurationServices(
+  stores: TestStores,
+  options: { now?: () => Date } = {},
+) {
+  const writer = new ConfigurationWriter({
+    configs: stores.configs,
+    credentials: stores.credentials,
+    now: options.now,
+  });
+  return {
+    configurations: new ConfigurationService({
+      configs: stores.configs,
+      writer,
+    }),
+    history: new ConfigurationHistoryService({
+      configs: stores.configs,
+      writer,
+    }),
+  };
+}

@@ -1,0 +1,159 @@
+import { ConflictError } from '@backstage/errors';
+import {
+  Environment,
+  IntegrationConfig,
+  TestFailure,
+  TestRunResult,
+  TestSuite,
+  TestTrigger,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import { randomUUID } from 'node:crypto';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { CredentialService } from '../credentials/CredentialService';
+import { HealthService } from '../health/HealthService';
+import { liveConfiguration } from '../configuration/liveConfiguration';
+import { ProbeRunner } from './ProbeRunner';
+
+/**
+ * Runs connection tests and health checks: opens the credentials (recorded
+ * as a use), runs the suite's probes, stores the result and updates health.
+ */
+export class ConnectionTestService {
+  private readonly configs: ConfigStore;
+  private readonly credentials: CredentialService;
+  private readonly runner: ProbeRunner;
+  private readonly health: HealthService;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    configs: ConfigStore;
+    credentials: CredentialService;
+    runner: ProbeRunner;
+    health: HealthService;
+    now?: () => Date;
+  }) {
+    this.configs = options.configs;
+    this.credentials = options.credentials;
+    this.runner = options.runner;
+    this.health = options.health;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async test(
+    name: string,
+    environment: Environment,
+    options: {
+      suite: TestSuite;
+      trigger: TestTrigger;
+      actor: string;
+      signal?: AbortSignal;
+    },
+  ): Promise<TestRunResult> {
+    return this.run(
+      await liveConfiguration(this.configs, name, environment),
+      options,
+    );
+  }
+
+  /**
+   * Runs a suite against a configuration. Every run counts as a check of the
+   * integration's health, so "test now" updates the dashboard at once.
+   */
+  async run(
+    config: IntegrationConfig,
+    options: {
+      suite: TestSuite;
+      trigger: TestTrigger;
+      actor: string;
+      signal?: AbortSignal;
+    },
+  ): Promise<TestRunResult> {
+    const provider = getProvider(config.provider);
+    if (!provider) {
+      throw new ConflictError(
+        `${config.name} uses the unknown provider ${config.provider}`,
+      );
+    }
+    const startedAt = this.now();
+    const started = performance.now();
+    const credentials = await this.credentials.openForUse(
+      config.name,
+      config.environment,
+      {
+        actor: options.actor,
+        purpose:
+          options.trigger === 'scheduled'
+            ? 'health check'
+            : `${options.suite} test`,
+      },
+    );
+    const outcome = await this.runner.run({
+      config,
+      provider,
+      credentials,
+      suite: options.suite,
+      actor: options.actor,
+      signal: options.signal,
+    });
+    const failed = outcome.steps.find(step => step.status === 'failed');
+    const warned = outcome.steps.some(step => step.status === 'warning');
+    let status: TestRunResult['status'] = 'passed';
+    if (failed) {
+      status = 'failed';
+    } else if (warned) {
+      status = 'degraded';
+    }
+    const run: TestRunResult = {
+      id: randomUUID(),
+      integration: config.name,
+      environment: config.environment,
+      suite: options.suite,
+      status,
+      trigger: options.trigger,
+      triggeredBy: options.actor,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      ...outcome,
+      ...(failed?.failure ? { failure: failed.failure } : {}),
+    };
+    await this.health.recordCheck(config, run);
+    return run;
+  }
+
+  /**
+   * Records a check that could not even start (credentials that no longer
+   * decrypt, an unknown provider), so the integration does not keep showing
+   * its last status.
+   */
+  async recordCouldNotRun(
+    config: IntegrationConfig,
+    options: { trigger: TestTrigger; actor: string },
+  ): Promise<TestRunResult> {
+    const failure: TestFailure = {
+      class: 'auth_invalid',
+      explanation:
+        'The check could not run: the stored credentials could not be opened, or the configuration names a provider this backend does not know.',
+      repairSteps: [
+        'Look in the backend log for the error at the time of the check.',
+        'If the credentials were sealed under a key that is no longer in integrations.encryption.keys, put the key back or set the credentials again.',
+      ],
+    };
+    const run: TestRunResult = {
+      id: randomUUID(),
+      integration: config.name,
+      environment: config.environment,
+      suite: 'health',
+      status: 'failed',
+      trigger: options.trigger,
+      triggeredBy: options.actor,
+      startedAt: this.now().toISOString(),
+      durationMs: 0,
+      steps: [],
+      connectivity: {},
+      failure,
+    };
+    await this.health.recordCheck(config, run);
+    return run;
+  }
+}

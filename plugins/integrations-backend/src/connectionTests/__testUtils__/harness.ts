@@ -1,0 +1,169 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  Environment,
+  IntegrationConfig,
+  TestRunResult,
+  TestSuite,
+} from '@internal/plugin-integrations-common';
+import { Knex } from 'knex';
+import { TestStores, createStores } from '../../__testUtils__/createStores';
+import { SafeHttpClient, SafeHttpClientOptions } from '../../network';
+import { CredentialService } from '../../credentials/CredentialService';
+import { DemoDataSeeder } from '../../demo/DemoDataSeeder';
+import { HealthService } from '../../health/HealthService';
+import { OAuthTokenService } from '../../oauth/OAuthTokenService';
+import { CredentialVault } from '../../credentials/CredentialVault';
+import { KeyRing } from '../../credentials/KeyRing';
+import { ConnectionTestService } from '../ConnectionTestService';
+import { ProbeRunner } from '../ProbeRunner';
+
+/** Loopback only: where the simulator listens. */
+export const ALLOWED_CIDRS = ['127.0.0.0/8'];
+
+export const ADMIN = { userRef: 'user:default/ada.admin' };
+
+export const TESTER = 'user:default/tess.tester';
+
+/** Everything a connection test goes through, on SQLite, seeded with the demo data. */
+export interface Harness {
+  knex: Knex;
+  store: TestStores;
+  vault: CredentialVault;
+  credentials: CredentialService;
+  http: SafeHttpClient;
+  tokens: OAuthTokenService;
+  health: HealthService;
+  tester: ConnectionTestService;
+  signals: { publish: jest.Mock };
+  logger: ReturnType<typeof mockServices.logger.mock>;
+  /** Another tester on the same store, calling out through a differently set up client. */
+  testerWith(options: SafeHttpClientOptions): ConnectionTestService;
+  config(name: string, environment?: Environment): Promise<IntegrationConfig>;
+  quick(
+    name: string,
+    options?: { environment?: Environment; suite?: TestSuite },
+  ): Promise<TestRunResult>;
+}
+
+/**
+ * Builds the real services on a fresh SQLite database. With a simulator the
+ * demo integrations are seeded pointing at it.
+ */
+export async function createHarness(options: {
+  databases: TestDatabases;
+  simulator?: { url: string; httpsUrl?: string };
+  http?: SafeHttpClientOptions;
+}): Promise<Harness> {
+  const knex = await options.databases.init('SQLITE_3');
+  const logger = mockServices.logger.mock();
+  const store = await createStores(knex);
+  const vault = new CredentialVault(
+    KeyRing.fromKeys(
+      [{ id: 'test', secret: 'connection-test-key-0123456789-abcdefghij' }],
+      'test',
+    ),
+  );
+  const credentials = new CredentialService({
+    configs: store.configs,
+    credentials: store.credentials,
+    vault,
+  });
+  const signals = { publish: jest.fn(async () => {}) };
+  const health = new HealthService({
+    ...store.healthServiceStores,
+    signals,
+    logger,
+  });
+
+  const build = (httpOptions: SafeHttpClientOptions) => {
+    const http = new SafeHttpClient({
+      allowedCidrs: ALLOWED_CIDRS,
+      ...httpOptions,
+    });
+    const tokens = new OAuthTokenService({
+      http,
+      credentials,
+      leases: store.tokenLeases,
+    });
+    const tester = new ConnectionTestService({
+      configs: store.configs,
+      credentials,
+      runner: new ProbeRunner({ http, tokens }),
+      health,
+    });
+    return { http, tokens, tester };
+  };
+  const { http, tokens, tester } = build(options.http ?? {});
+
+  if (options.simulator) {
+    await new DemoDataSeeder({
+      configs: store.configs,
+      credentials: store.credentials,
+      vault,
+      logger,
+      simulator: options.simulator,
+    }).seedIfEmpty();
+  }
+
+  const config = async (
+    name: string,
+    environment: Environment = 'development',
+  ) => {
+    const [found] = await store.configs.getConfigs(name, environment);
+    if (!found) {
+      throw new Error(`No ${environment} configuration of ${name}`);
+    }
+    return found;
+  };
+
+  return {
+    knex,
+    store,
+    vault,
+    credentials,
+    http,
+    tokens,
+    health,
+    tester,
+    signals,
+    logger,
+    testerWith: httpOptions => build(httpOptions).tester,
+    config,
+    quick: (name, quickOptions = {}) =>
+      tester.test(name, quickOptions.environment ?? 'development', {
+        suite: quickOptions.suite ?? 'quick',
+        trigger: 'manual',
+        actor: TESTER,
+      }),
+  };
+}
+
+/** A copy of the configuration with another base URL or timeout, as an admin would save it. */
+export function withConnection(
+  config: IntegrationConfig,
+  connection: Partial<IntegrationConfig['connectionConfig']>,
+): IntegrationConfig {
+  return {
+    ...config,
+    connectionConfig: { ...config.connectionConfig, ...connection },
+  };
+}
+
+/** The step ids of a run with their status, in order. */
+export function stepStatuses(run: TestRunResult): Record<string, string> {
+  return Object.fromEntries(run.steps.map(step => [step.id, step.status]));
+}
+
+/** Every row of every table of the plugin's database. */
+export async function dumpAllTables(
+  knex: Knex,
+): Promise<Record<string, unknown[]>> {
+  const tables: Array<{ name: string }> = await knex('sqlite_master')
+    .where({ type: 'table' })
+    .select('name');
+  const dump: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    dump[name] = await knex(name).select('*');
+  }
+  return dump;
+}

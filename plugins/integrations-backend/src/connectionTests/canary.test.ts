@@ -1,0 +1,164 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestRunResult } from '@internal/plugin-integrations-common';
+import {
+  ProviderSimulator,
+  startProviderSimulator,
+} from '@internal/provider-simulator';
+import { HealthCheckTask } from '../health/HealthCheckTask';
+import {
+  ADMIN,
+  Harness,
+  TESTER,
+  createHarness,
+  dumpAllTables,
+  withConnection,
+} from './__testUtils__/harness';
+
+jest.setTimeout(30_000);
+
+const CANARY = 'sk_test_CANARY0123456789abcdef';
+const CANARY_MARK = 'CANARY0123456789';
+
+/** JSON with every binary column as text, so a plaintext value in a blob shows too. */
+function asText(value: unknown): string {
+  return JSON.stringify(value, (_key, item) => {
+    if (item && item.type === 'Buffer' && Array.isArray(item.data)) {
+      return Buffer.from(item.data).toString('latin1');
+    }
+    if (Buffer.isBuffer(item)) {
+      return item.toString('latin1');
+    }
+    return item;
+  });
+}
+
+/** Every argument of every call to the logger and the loggers it handed out. */
+function loggedArguments(logger: Harness['logger']): unknown[] {
+  const calls: unknown[] = [];
+  const visit = (mock: Record<string, any>) => {
+    for (const method of Object.values(mock)) {
+      if (!jest.isMockFunction(method)) {
+        continue;
+      }
+      calls.push(...method.mock.calls);
+      for (const result of method.mock.results) {
+        if (result.value && typeof result.value === 'object') {
+          visit(result.value);
+        }
+      }
+    }
+  };
+  visit(logger as unknown as Record<string, any>);
+  return calls;
+}
+
+describe('a stored secret never leaves the vault', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let simulator: ProviderSimulator;
+  let h: Harness;
+
+  beforeAll(async () => {
+    simulator = await startProviderSimulator({ port: 0 });
+    h = await createHarness({ databases, simulator });
+    await h.credentials.update(
+      'stripe',
+      'development',
+      { credentials: { secretKey: CANARY } },
+      ADMIN,
+    );
+  });
+  afterAll(() => simulator.close());
+
+  it('shows up in no result, health state, audit row, log line or table row', async () => {
+    const runs: TestRunResult[] = [];
+    const quick = async () => {
+      const config = withConnection(await h.config('stripe'), {
+        timeout: 1000,
+      });
+      const run = await h.tester.run(config, {
+        suite: 'quick',
+        trigger: 'manual',
+        actor: TESTER,
+      });
+      runs.push(run);
+      return run;
+    };
+
+    expect((await quick()).status).toBe('passed');
+    const scenarios = [
+      { rejectCredentials: true },
+      { status: 503 },
+      { hang: true },
+      { status: 429 },
+      { retryAfterSeconds: 30 },
+    ];
+    for (const scenario of scenarios) {
+      simulator.control.reset('stripe');
+      simulator.control.set('stripe', scenario);
+      expect((await quick()).status).toBe('failed');
+    }
+    // The scheduled checks too, through the task and its logger.
+    simulator.control.set('stripe', { hang: true });
+    const task = new HealthCheckTask({
+      configs: h.store.configs,
+      health: h.store.health,
+      tester: h.tester,
+      logger: h.logger,
+      concurrency: 5,
+    });
+    const config = withConnection(await h.config('stripe'), { timeout: 1000 });
+    expect(await task.check([config])).toEqual({ checked: 1, failed: 1 });
+
+    // The canary was used: Stripe checked it and said so.
+    expect(runs.map(r => r.failure?.class)).toEqual([
+      undefined,
+      'auth_invalid',
+      'provider_error',
+      'timeout',
+      'rate_limited',
+      'rate_limited',
+    ]);
+    expect(runs[1].failure?.providerMessage).toMatch(
+      /^Invalid API Key provided: sk_test_\*/,
+    );
+
+    const stored = await h.store.health.listRuns('stripe', 'development', {
+      offset: 0,
+      limit: 100,
+    });
+    expect(stored.totalCount).toBe(runs.length + 1);
+    expect(asText([runs, stored.items])).not.toContain(CANARY_MARK);
+
+    expect(asText(await h.store.health.listStates())).not.toContain(
+      CANARY_MARK,
+    );
+
+    const audit = await h.store.audit.list({}, { limit: 1000 });
+    expect(audit.items.map(i => i.action)).toEqual(
+      expect.arrayContaining(['credentials_update', 'credentials_use']),
+    );
+    expect(asText(audit.items)).not.toContain(CANARY_MARK);
+
+    expect(asText(loggedArguments(h.logger))).not.toContain(CANARY_MARK);
+
+    const tables = await dumpAllTables(h.knex);
+    expect(Object.keys(tables)).toEqual(
+      expect.arrayContaining([
+        'credentials',
+        'audit_log',
+        'test_runs',
+        'health_states',
+        'health_events',
+      ]),
+    );
+    for (const [table, rows] of Object.entries(tables)) {
+      expect({ table, leaked: asText(rows).includes(CANARY_MARK) }).toEqual({
+        table,
+        leaked: false,
+      });
+    }
+    // Nor base64-encoded, as it would be in an Authorization: Basic header.
+    const base64 = Buffer.from(CANARY).toString('base64').slice(0, 24);
+    expect(asText(tables)).not.toContain(base64);
+  });
+});

@@ -1,0 +1,119 @@
+import { ForwardedError } from '@backstage/errors';
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
+import { Alert } from './AlertStore';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { AlertStore } from './AlertStore';
+import { CredentialStore } from './CredentialStore';
+import { renewsAccessToken } from '../oauth/OAuthTokenService';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The warnings before a credential expires, latest first. */
+const STAGES = [
+  { id: 'expired', before: 0, severity: 'critical' },
+  { id: '1d', before: DAY, severity: 'critical' },
+  { id: '7d', before: 7 * DAY, severity: 'warning' },
+] as const;
+
+/**
+ * Raises an alert 7 days and 1 day before a credential expires, and when it
+ * has expired; each once per credential value and stage.
+ */
+export class CredentialExpiryTask {
+  constructor(
+    private readonly options: {
+      configs: ConfigStore;
+      credentials: CredentialStore;
+      alerts: AlertStore;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async start(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'integrations-credential-expiry',
+      ...schedule,
+      scope: 'global',
+      fn: async () => {
+        try {
+          await this.check();
+        } catch (error) {
+          throw new ForwardedError('Credential expiry check failed', error);
+        }
+      },
+    });
+  }
+
+  /** Returns how many new alerts were raised. */
+  async check(): Promise<number> {
+    const { configs, credentials, logger } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const expiring = await credentials.listExpiringBefore(
+      new Date(now.getTime() + 7 * DAY),
+    );
+    // Access tokens the refresh task renews expire by design, every hour for
+    // some providers; a failed refresh is reported as a failed check instead.
+    const renewed = async (credential: (typeof expiring)[number]) => {
+      if (credential.field !== 'accessToken') {
+        return false;
+      }
+      const [config] = await configs.getConfigs(
+        credential.integration,
+        credential.environment,
+      );
+      if (!config) {
+        return false;
+      }
+      const stored = await credentials.list(
+        credential.integration,
+        credential.environment,
+      );
+      return renewsAccessToken(
+        config,
+        stored.some(c => c.field === 'refreshToken'),
+      );
+    };
+    const due: typeof expiring = [];
+    for (const credential of expiring) {
+      if (!(await renewed(credential))) {
+        due.push(credential);
+      }
+    }
+    const alerts: Alert[] = due.map(credential => {
+      const left = Date.parse(credential.expiresAt!) - now.getTime();
+      const stage = STAGES.find(s => left <= s.before)!;
+      const subject = `${credential.field} of ${credential.integration} (${credential.environment})`;
+      return {
+        id: randomUUID(),
+        integration: credential.integration,
+        environment: credential.environment,
+        type: 'credential_expiry',
+        severity: stage.severity,
+        title:
+          stage.id === 'expired'
+            ? `The ${subject} has expired`
+            : `The ${subject} expires within ${
+                stage.id === '1d' ? 'a day' : '7 days'
+              }`,
+        message: `Expires at ${credential.expiresAt}. Replace it in the integration's Credentials section before then; an expired credential is not used.`,
+        status: 'open',
+        dedupeKey: `credential-expiry:${credential.integration}:${credential.environment}:${credential.field}:${credential.fingerprint}:${stage.id}`,
+        createdAt: now.toISOString(),
+      };
+    });
+    const raised = await this.options.alerts.raise(alerts);
+    if (raised > 0) {
+      logger.info(`Raised ${raised} credential expiry alert(s)`);
+    }
+    return raised;
+  }
+}

@@ -1,0 +1,281 @@
+import { InputError } from '@backstage/errors';
+import {
+  CredentialStatusResponse,
+  Environment,
+  IntegrationConfig,
+  UpdateCredentialsRequest,
+  getProvider,
+  toConfigurationTemplate,
+} from '@internal/plugin-integrations-common';
+import { z } from 'zod';
+import { CredentialChange, CredentialStore } from './CredentialStore';
+import { Actor } from '../audit/actor';
+import { auditRecord } from '../audit/auditRecords';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { liveConfiguration } from '../configuration/liveConfiguration';
+import { CredentialVault } from './CredentialVault';
+
+/** Credentials opened for one call to a provider. */
+export interface OpenedCredentials {
+  /** Plaintext values by field; never leave the process. */
+  values: Record<string, string>;
+  /** Fields that were not opened because they have expired. */
+  expired: Array<{ field: string; expiresAt: string }>;
+  /** The expiry of every field that has one. */
+  expiresAt: Record<string, string>;
+  /** When each stored field was last written. */
+  updatedAt: Record<string, string>;
+}
+
+/**
+ * Write-only credentials: values go in, are sealed by the vault, and only
+ * their masked status comes out.
+ */
+export class CredentialService {
+  private readonly configs: ConfigStore;
+  private readonly credentials: CredentialStore;
+  private readonly vault: CredentialVault;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    configs: ConfigStore;
+    credentials: CredentialStore;
+    vault: CredentialVault;
+    now?: () => Date;
+  }) {
+    this.configs = options.configs;
+    this.credentials = options.credentials;
+    this.vault = options.vault;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async status(
+    name: string,
+    environment: Environment,
+  ): Promise<CredentialStatusResponse> {
+    const config = await liveConfiguration(this.configs, name, environment);
+    const stored = new Map(
+      (await this.credentials.list(name, environment)).map(c => [c.field, c]),
+    );
+    const now = this.now().getTime();
+    return {
+      name,
+      environment,
+      fields: this.credentialFields(config).map(
+        ({ name: field, label, secret }) => {
+          const credential = stored.get(field);
+          if (!credential) {
+            return { field, label, secret, set: false };
+          }
+          return {
+            field,
+            label,
+            secret,
+            set: true,
+            last4: credential.last4,
+            fingerprint: credential.fingerprint,
+            updatedAt: credential.updatedAt,
+            updatedBy: credential.updatedBy,
+            ...(credential.expiresAt
+              ? {
+                  expiresAt: credential.expiresAt,
+                  expired: Date.parse(credential.expiresAt) <= now,
+                }
+              : {}),
+          };
+        },
+      ),
+    };
+  }
+
+  async update(
+    name: string,
+    environment: Environment,
+    request: UpdateCredentialsRequest,
+    actor: Actor,
+  ): Promise<CredentialStatusResponse> {
+    const config = await liveConfiguration(this.configs, name, environment);
+    const provider = getProvider(config.provider);
+    const shape: Record<string, z.ZodType> =
+      provider?.credentialsSchema.shape ?? {};
+    const existing = new Set(
+      (await this.credentials.list(name, environment)).map(c => c.field),
+    );
+    const values = request.credentials ?? {};
+    const expiries = request.expiresAt ?? {};
+
+    const problems: string[] = [];
+    for (const field of new Set([
+      ...Object.keys(values),
+      ...Object.keys(expiries),
+    ])) {
+      if (!(field in shape)) {
+        problems.push(
+          `body.credentials.${field}: ${
+            provider?.displayName ?? config.provider
+          } has no credential field "${field}"`,
+        );
+      }
+    }
+    for (const [field, value] of Object.entries(values)) {
+      if (value === null || !(field in shape)) {
+        continue;
+      }
+      // Messages come from the provider's schema and name the field, never the value.
+      const result = shape[field].safeParse(value);
+      if (!result.success) {
+        problems.push(
+          `body.credentials.${field}: ${result.error.issues
+            .map(i => i.message)
+            .join(', ')}`,
+        );
+      }
+    }
+    for (const field of Object.keys(expiries)) {
+      if (!(field in values) && !existing.has(field)) {
+        problems.push(
+          `body.expiresAt.${field}: ${field} is not set, so it cannot expire`,
+        );
+      }
+    }
+    if (problems.length) {
+      throw new InputError(`Invalid request. ${problems.join('; ')}`);
+    }
+
+    const changes: CredentialChange[] = [];
+    for (const [field, value] of Object.entries(values)) {
+      changes.push(
+        value === null
+          ? { kind: 'clear', field }
+          : {
+              kind: 'set',
+              field,
+              sealed: this.vault.seal(value, {
+                integration: name,
+                environment,
+                field,
+              }),
+              expiresAt: expiries[field] === undefined ? null : expiries[field],
+            },
+      );
+    }
+    for (const [field, expiresAt] of Object.entries(expiries)) {
+      if (!(field in values)) {
+        changes.push({ kind: 'expiry', field, expiresAt });
+      }
+    }
+
+    const at = this.now();
+    await this.credentials.apply({ integration: name, environment }, changes, {
+      actor: actor.userRef,
+      at,
+      audit: [
+        auditRecord(actor, at, {
+          action: 'credentials_update',
+          category: 'credentials',
+          integration: name,
+          environment,
+          details: {
+            changedFields: changes.map(change => change.field).sort(),
+            set: changes.filter(c => c.kind === 'set').map(c => c.field),
+            cleared: changes.filter(c => c.kind === 'clear').map(c => c.field),
+            expiryChanged: Object.keys(expiries),
+          },
+        }),
+      ],
+    });
+    return this.status(name, environment);
+  }
+
+  /**
+   * Decrypts the credentials a call to the provider needs, and records the
+   * use in the audit log. Expired fields are never opened: they are reported
+   * so the caller can say why it cannot authenticate.
+   */
+  async openForUse(
+    name: string,
+    environment: Environment,
+    use: { actor: string; purpose: string },
+  ): Promise<OpenedCredentials> {
+    const stored = await this.credentials.list(name, environment);
+    const now = this.now();
+    const values: Record<string, string> = {};
+    const expired: Array<{ field: string; expiresAt: string }> = [];
+    const expiresAt: Record<string, string> = {};
+    const updatedAt: Record<string, string> = {};
+    for (const credential of stored) {
+      updatedAt[credential.field] = credential.updatedAt;
+      if (credential.expiresAt) {
+        expiresAt[credential.field] = credential.expiresAt;
+        if (Date.parse(credential.expiresAt) <= now.getTime()) {
+          expired.push({
+            field: credential.field,
+            expiresAt: credential.expiresAt,
+          });
+          continue;
+        }
+      }
+      values[credential.field] = this.vault.open(credential, {
+        integration: name,
+        environment,
+        field: credential.field,
+      });
+    }
+    const opened = Object.keys(values).sort();
+    if (opened.length > 0) {
+      await this.credentials.recordUse(
+        auditRecord({ userRef: use.actor }, now, {
+          action: 'credentials_use',
+          category: 'credentials',
+          integration: name,
+          environment,
+          details: { changedFields: [], fields: opened, purpose: use.purpose },
+        }),
+      );
+    }
+    return { values, expired, expiresAt, updatedAt };
+  }
+
+  /**
+   * Stores tokens a provider issued (an OAuth refresh), sealed like any
+   * credential, and records who stored them.
+   */
+  async storeIssuedTokens(
+    name: string,
+    environment: Environment,
+    tokens: Record<string, { value: string; expiresAt?: string }>,
+    actor: string,
+  ): Promise<void> {
+    const at = this.now();
+    const changes: CredentialChange[] = Object.entries(tokens).map(
+      ([field, token]) => ({
+        kind: 'set',
+        field,
+        sealed: this.vault.seal(token.value, {
+          integration: name,
+          environment,
+          field,
+        }),
+        expiresAt: token.expiresAt ?? null,
+      }),
+    );
+    await this.credentials.apply({ integration: name, environment }, changes, {
+      actor,
+      at,
+      audit: [
+        auditRecord({ userRef: actor }, at, {
+          action: 'token_refresh',
+          category: 'credentials',
+          integration: name,
+          environment,
+          details: { changedFields: Object.keys(tokens).sort() },
+        }),
+      ],
+    });
+  }
+
+  private credentialFields(config: IntegrationConfig) {
+    const provider = getProvider(config.provider);
+    return provider ? toConfigurationTemplate(provider).credentialFields : [];
+  }
+}

@@ -1,0 +1,162 @@
+import { ForwardedError } from '@backstage/errors';
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  IntegrationConfig,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { HealthStore } from './HealthStore';
+import { ConnectionTestService } from '../connectionTests/ConnectionTestService';
+
+/** Who the audit log names for scheduled checks. */
+export const HEALTH_CHECK_ACTOR = 'task:integrations-health-check';
+
+/** Runs `work` over `items` with at most `concurrency` at a time. */
+export async function forEachBounded<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await work(item);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, worker),
+  );
+}
+
+/**
+ * Checks every enabled configuration whose health-check interval has passed.
+ * The task ticks often; each configuration keeps its own interval. Checks run
+ * with bounded concurrency and each is cut off at its own timeout, so a
+ * hanging provider never holds up the others.
+ */
+export class HealthCheckTask {
+  private readonly configs: ConfigStore;
+  private readonly health: HealthStore;
+  private readonly tester: ConnectionTestService;
+  private readonly logger: LoggerService;
+  private readonly concurrency: number;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    configs: ConfigStore;
+    health: HealthStore;
+    tester: ConnectionTestService;
+    logger: LoggerService;
+    concurrency: number;
+    now?: () => Date;
+  }) {
+    this.configs = options.configs;
+    this.health = options.health;
+    this.tester = options.tester;
+    this.logger = options.logger;
+    this.concurrency = options.concurrency;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async start(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'integrations-health-check',
+      ...schedule,
+      scope: 'global',
+      fn: async () => {
+        try {
+          await this.checkDue();
+        } catch (error) {
+          throw new ForwardedError('Health check failed', error);
+        }
+      },
+    });
+  }
+
+  /** The configurations due for a check now. */
+  async due(): Promise<IntegrationConfig[]> {
+    const { items } = await this.configs.listConfigs(
+      { enabled: true },
+      { limit: 100_000 },
+    );
+    const states = new Map(
+      (await this.health.listStates()).map(state => [
+        `${state.integration}:${state.environment}`,
+        state,
+      ]),
+    );
+    const now = this.now().getTime();
+    return items.filter(config => {
+      const last = states.get(
+        `${config.name}:${config.environment}`,
+      )?.lastCheckedAt;
+      return (
+        !last ||
+        Date.parse(last) + config.monitoringConfig.healthCheckInterval * 1000 <=
+          now
+      );
+    });
+  }
+
+  /** Checks every due configuration; returns how many were checked and failed. */
+  async checkDue(): Promise<{ checked: number; failed: number }> {
+    return this.check(await this.due());
+  }
+
+  async check(
+    configs: IntegrationConfig[],
+  ): Promise<{ checked: number; failed: number }> {
+    let failed = 0;
+    await forEachBounded(configs, this.concurrency, async config => {
+      // Cleared once the check is done: a batch's finished checks must not
+      // all fire their aborts at the moment the slow ones time out.
+      const deadline = new AbortController();
+      const timer = setTimeout(
+        () =>
+          deadline.abort(
+            new DOMException('The health check timed out', 'TimeoutError'),
+          ),
+        // An OAuth check may first have to refresh its token: two calls.
+        config.connectionConfig.timeout *
+          (getProvider(config.provider)?.probes.auth.scheme === 'oauth2'
+            ? 2
+            : 1),
+      );
+      try {
+        const run = await this.tester.run(config, {
+          suite: 'health',
+          trigger: 'scheduled',
+          actor: HEALTH_CHECK_ACTOR,
+          signal: deadline.signal,
+        });
+        if (run.status === 'failed') {
+          failed++;
+        }
+      } catch (error) {
+        failed++;
+        const reason = error instanceof Error ? error.name : 'unknown error';
+        this.logger.warn(
+          `Health check of ${config.name} (${config.environment}) could not run: ${reason}`,
+        );
+        // Recorded, so the card does not keep showing the last status.
+        await this.tester
+          .recordCouldNotRun(config, {
+            trigger: 'scheduled',
+            actor: HEALTH_CHECK_ACTOR,
+          })
+          .catch(() => undefined);
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+    return { checked: configs.length, failed };
+  }
+}

@@ -1,0 +1,396 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  Environment,
+  HEALTH_SIGNAL_CHANNEL,
+  HealthHistoryResponse,
+  HealthRange,
+  HealthSignal,
+  HealthStatus,
+  IntegrationConfig,
+  IntegrationDashboard,
+  IntegrationHealthStatus,
+  TestRunResult,
+} from '@internal/plugin-integrations-common';
+import { randomUUID } from 'node:crypto';
+import {
+  CheckSample,
+  HealthEvent,
+  HealthRollup,
+  HealthState,
+  hourBucket,
+} from './HealthStore';
+import { AuditStore } from '../audit/AuditStore';
+import { AlertStore } from '../credentials/AlertStore';
+import { ConfigFilter, ConfigStore } from '../configuration/ConfigStore';
+import { HealthStore } from './HealthStore';
+import { recentActivity } from './activityFeed';
+import {
+  QUICK_ACTIONS,
+  alertsBySeverity,
+  callsSince,
+  healthMetricsOf,
+  overviewMetrics,
+} from './dashboardParts';
+import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
+import { RECENT_WINDOW, computeHealthStatus, uptimeOf } from './healthStatus';
+
+const DAY_MS = 86_400_000;
+const ACTIVITY_LIMIT = 30;
+
+/**
+ * The health of every configuration: updated by each check, read by the
+ * dashboard, and broadcast over Signals when a status changes.
+ */
+export class HealthService {
+  private readonly healthStore: HealthStore;
+  private readonly configs: Pick<ConfigStore, 'listConfigs'>;
+  private readonly audit: Pick<AuditStore, 'list'>;
+  private readonly alerts: Pick<AlertStore, 'list'>;
+  private readonly signals?: SignalsService;
+  private readonly logger: LoggerService;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    healthStore: HealthStore;
+    /** The configurations it reports on. */
+    configs: Pick<ConfigStore, 'listConfigs'>;
+    /** Configuration changes, for the activity feed. */
+    audit: Pick<AuditStore, 'list'>;
+    /** Open alerts, for the dashboard. */
+    alerts: Pick<AlertStore, 'list'>;
+    signals?: SignalsService;
+    logger: LoggerService;
+    now?: () => Date;
+  }) {
+    this.healthStore = options.healthStore;
+    this.configs = options.configs;
+    this.audit = options.audit;
+    this.alerts = options.alerts;
+    this.signals = options.signals;
+    this.logger = options.logger;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Stores a run as a check of the configuration and updates its health. */
+  async recordCheck(
+    config: IntegrationConfig,
+    run: TestRunResult,
+  ): Promise<HealthState> {
+    const sample: CheckSample = {
+      at: run.startedAt,
+      passed: run.status !== 'failed',
+      ...(run.responseTimeMs !== undefined
+        ? { responseTimeMs: run.responseTimeMs }
+        : {}),
+      ...(run.failure ? { failureClass: run.failure.class } : {}),
+    };
+    const { state, event } = await this.healthStore.recordCheck({
+      run,
+      sample,
+      nextState: previous => this.nextState(config, run, sample, previous),
+    });
+    if (event) {
+      await this.broadcast({
+        integration: config.name,
+        environment: config.environment,
+        status: event.status,
+        previousStatus: event.previousStatus,
+        checkedAt: event.occurredAt,
+      });
+    }
+    return state;
+  }
+
+  /**
+   * The state after one more check. Samples stay in time order, so a long
+   * test that finishes after a later check does not count as the newest.
+   */
+  private nextState(
+    config: IntegrationConfig,
+    run: TestRunResult,
+    sample: CheckSample,
+    previous: HealthState | undefined,
+  ): { state: HealthState; event?: HealthEvent } {
+    const recent = [sample, ...(previous?.recent ?? [])]
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, RECENT_WINDOW);
+    const isNewest = recent[0] === sample;
+    const { status, reasons } = computeHealthStatus({
+      enabled: config.enabled,
+      recent,
+      thresholds: config.monitoringConfig.alertThresholds,
+    });
+    const previousStatus: HealthStatus = previous?.status ?? 'unknown';
+    const changed = previousStatus !== status;
+    const latest = <T>(ours: T, theirs: T) => (isNewest ? ours : theirs);
+    const state: HealthState = {
+      integration: config.name,
+      environment: config.environment,
+      status,
+      reasons,
+      recent,
+      lastCheckedAt: latest(run.startedAt, previous?.lastCheckedAt),
+      lastSuccessAt:
+        sample.passed &&
+        (!previous?.lastSuccessAt || previous.lastSuccessAt < run.startedAt)
+          ? run.startedAt
+          : previous?.lastSuccessAt,
+      statusChangedAt: changed ? run.startedAt : previous?.statusChangedAt,
+      lastRunId: latest(run.id, previous?.lastRunId),
+      failure: latest(run.failure, previous?.failure),
+      responseTimeMs: latest(run.responseTimeMs, previous?.responseTimeMs),
+      rateLimit: latest(
+        run.rateLimit ?? previous?.rateLimit,
+        previous?.rateLimit ?? run.rateLimit,
+      ),
+    };
+    return {
+      state,
+      ...(changed
+        ? {
+            event: {
+              id: randomUUID(),
+              integration: config.name,
+              environment: config.environment,
+              occurredAt: run.startedAt,
+              previousStatus,
+              status,
+              summary: reasons.join('; '),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** The spec's IntegrationHealthStatus for every live configuration that matches. */
+  async list(filter: ConfigFilter): Promise<IntegrationHealthStatus[]> {
+    const { items: configs } = await this.configs.listConfigs(filter, {
+      limit: 10_000,
+    });
+    const now = this.now();
+    const environments = [...new Set(configs.map(c => c.environment))];
+    const states = new Map<string, HealthState>();
+    const rollups = new Map<string, HealthRollup[]>();
+    const since30d = hourBucket(new Date(now.getTime() - RANGE_MS['30d']));
+    const midnight = new Date(now);
+    midnight.setUTCHours(0, 0, 0, 0);
+    for (const environment of environments) {
+      for (const state of await this.healthStore.listStates(environment)) {
+        states.set(`${state.integration}:${environment}`, state);
+      }
+      for (const rollup of await this.healthStore.listRollups(
+        environment,
+        since30d,
+      )) {
+        const key = `${rollup.integration}:${environment}`;
+        rollups.set(key, [...(rollups.get(key) ?? []), rollup]);
+      }
+    }
+
+    const statusOf = (config: IntegrationConfig): HealthStatus => {
+      const state = states.get(`${config.name}:${config.environment}`);
+      if (!config.enabled) {
+        return 'disabled';
+      }
+      return state?.status ?? 'unknown';
+    };
+    const byKey = new Map(configs.map(c => [`${c.name}:${c.environment}`, c]));
+
+    return configs.map(config => {
+      const key = `${config.name}:${config.environment}`;
+      const state = states.get(key);
+      const own = rollups.get(key) ?? [];
+      const day = own.filter(
+        r => Date.parse(r.bucketStart) >= now.getTime() - DAY_MS,
+      );
+      const checks = day.reduce((sum, r) => sum + r.checks, 0);
+      const failed = day.reduce((sum, r) => sum + r.failures, 0);
+      const errorRate =
+        checks === 0 ? null : Math.round((failed / checks) * 10_000) / 100;
+      const status = statusOf(config);
+      const dependencyStatus = config.dependencies.map(name => {
+        const dependency = byKey.get(`${name}:${config.environment}`);
+        return {
+          name,
+          status: dependency
+            ? statusOf(dependency)
+            : states.get(`${name}:${config.environment}`)?.status ?? 'unknown',
+        };
+      });
+      const troubled = dependencyStatus.find(d => d.status === 'unhealthy');
+      const failure =
+        state?.failure && status !== 'disabled' ? state.failure : undefined;
+      const rateLimit = state?.rateLimit;
+      const uptimeWindows = {
+        last24h: uptimeOf(own, new Date(now.getTime() - DAY_MS)),
+        last7d: uptimeOf(own, new Date(now.getTime() - RANGE_MS['7d'])),
+        last30d: uptimeOf(own, since30d),
+      };
+      return {
+        name: config.name,
+        displayName: config.displayName,
+        status,
+        enabled: config.enabled,
+        ...(state?.lastCheckedAt ? { lastChecked: state.lastCheckedAt } : {}),
+        uptime: uptimeWindows.last24h,
+        ...(state?.responseTimeMs !== undefined
+          ? { responseTime: state.responseTimeMs }
+          : {}),
+        errorRate,
+        apiCallsToday: callsSince(own, midnight).get(config.name) ?? 0,
+        ...(rateLimit?.limit !== undefined && rateLimit.remaining !== undefined
+          ? {
+              rateLimitStatus: {
+                current: rateLimit.limit - rateLimit.remaining,
+                limit: rateLimit.limit,
+                ...(rateLimit.resetAt ? { resetTime: rateLimit.resetAt } : {}),
+              },
+            }
+          : {}),
+        healthMetrics: healthMetricsOf({
+          checked: Boolean(state?.lastCheckedAt),
+          failure,
+          rateLimitRemaining: rateLimit?.remaining,
+          errorRate,
+          errorRateThreshold: config.monitoringConfig.alertThresholds.errorRate,
+        }),
+        configuration: {
+          lastUpdated: config.metadata.lastUpdated,
+          updatedBy: config.metadata.updatedBy,
+          version: String(config.metadata.version),
+        },
+        dependencies: config.dependencies,
+        dependents: config.dependents,
+        integration: config.name,
+        environment: config.environment,
+        provider: config.provider,
+        category: config.category,
+        owner: config.owner,
+        reasons:
+          status === 'disabled'
+            ? ['Switched off in this environment']
+            : state?.reasons ?? ['Not checked yet'],
+        ...(state?.lastCheckedAt ? { lastCheckedAt: state.lastCheckedAt } : {}),
+        ...(state?.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
+        ...(failure ? { failure } : {}),
+        ...(state?.responseTimeMs !== undefined
+          ? { responseTimeMs: state.responseTimeMs }
+          : {}),
+        checks: { passed: checks - failed, failed },
+        uptimeWindows,
+        ...(rateLimit ? { rateLimit } : {}),
+        configVersion: config.metadata.version,
+        healthCheckIntervalSeconds: config.monitoringConfig.healthCheckInterval,
+        dependencyStatus,
+        ...(troubled && status !== 'healthy' && status !== 'disabled'
+          ? {
+              likelyCause: {
+                dependency: troubled.name,
+                status: troubled.status,
+              },
+            }
+          : {}),
+      };
+    });
+  }
+
+  /** The spec's IntegrationDashboard for one environment, in one call. */
+  async dashboard(
+    environment: Environment,
+    filter: ConfigFilter,
+  ): Promise<IntegrationDashboard> {
+    const integrations = await this.list({ ...filter, environment });
+    const visible = new Set(integrations.map(i => i.integration));
+    const now = this.now();
+    const midnight = new Date(now);
+    midnight.setUTCHours(0, 0, 0, 0);
+    const [today, alerts, activity] = await Promise.all([
+      this.healthStore.listRollups(environment, midnight),
+      this.alerts.list(),
+      this.activity(environment, visible),
+    ]);
+    return {
+      environment,
+      generatedAt: now.toISOString(),
+      overviewMetrics: overviewMetrics(
+        integrations,
+        today.filter(r => visible.has(r.integration)),
+      ),
+      integrationStatus: Object.fromEntries(
+        integrations.map(i => [i.integration, i]),
+      ),
+      recentActivity: activity,
+      alerts: alertsBySeverity(
+        alerts.filter(
+          a => a.environment === environment && visible.has(a.integration),
+        ),
+      ),
+      quickActions: QUICK_ACTIONS,
+    };
+  }
+
+  /** Response time, error rate and uptime per bucket, for charts and the heatmap. */
+  async history(
+    environment: Environment,
+    range: HealthRange,
+    integrations: string[],
+  ): Promise<HealthHistoryResponse> {
+    const now = this.now().getTime();
+    const rollups = await this.healthStore.listRollups(
+      environment,
+      new Date(firstBucketOf(range, now)),
+    );
+    return {
+      environment,
+      range,
+      series: integrations.map(integration => ({
+        integration,
+        points: historyPoints(
+          rollups.filter(r => r.integration === integration),
+          range,
+          now,
+        ),
+      })),
+    };
+  }
+
+  private async activity(
+    environment: Environment,
+    visible: Set<string>,
+  ): Promise<IntegrationDashboard['recentActivity']> {
+    const [runs, events, audit] = await Promise.all([
+      this.healthStore.listRecentRuns(environment, ACTIVITY_LIMIT),
+      this.healthStore.listEvents(environment, ACTIVITY_LIMIT),
+      this.audit.list(
+        { category: 'configuration' },
+        { offset: 0, limit: ACTIVITY_LIMIT * 3 },
+      ),
+    ]);
+    return recentActivity({
+      environment,
+      visible,
+      runs,
+      events,
+      audit: audit.items,
+      limit: ACTIVITY_LIMIT,
+    });
+  }
+
+  private async broadcast(message: HealthSignal) {
+    if (!this.signals) {
+      return;
+    }
+    try {
+      await this.signals.publish<HealthSignal & Record<string, any>>({
+        recipients: { type: 'broadcast' },
+        channel: HEALTH_SIGNAL_CHANNEL,
+        message: { ...message },
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not broadcast the health change of ${message.integration}: ${error}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { addAuditRoutes } from '../audit/auditRoutes';
+import { AuditStore } from '../audit/AuditStore';
+import { addConfigurationRoutes } from '../configuration/configurationRoutes';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { ConfigurationHistoryService } from '../configuration/ConfigurationHistoryService';
+import { ConfigurationService } from '../configuration/ConfigurationService';
+import { addConnectionTestRoutes } from '../connectionTests/connectionTestRoutes';
+import { ConnectionTestService } from '../connectionTests/ConnectionTestService';
+import { addCredentialsRoutes } from '../credentials/credentialsRoutes';
+import { CredentialService } from '../credentials/CredentialService';
+import { KeyRotationService } from '../credentials/KeyRotationService';
+import { addHealthRoutes } from '../health/healthRoutes';
+import { HealthService } from '../health/HealthService';
+import { HealthStore } from '../health/HealthStore';
+import { RequestGuard } from '../permissions/RequestGuard';
+import { ConfigPropertyFilter } from '../permissions/rules';
+
+export interface RouterOptions {
+  /** Turns a policy's conditions on integrations into a store filter. */
+  transformConditions: ConditionTransformer<ConfigPropertyFilter>;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  auditStore: AuditStore;
+  configs: ConfigStore;
+  configurations: ConfigurationService;
+  history: ConfigurationHistoryService;
+  credentialService: CredentialService;
+  keyRotation: KeyRotationService;
+  tester: ConnectionTestService;
+  healthStore: HealthStore;
+  health: HealthService;
+}
+
+/** The plugin's API: one routes file per capability, behind one guard. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const guard = new RequestGuard(options);
+
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  addConfigurationRoutes(router, { ...options, guard });
+  addCredentialsRoutes(router, { ...options, guard });
+  addAuditRoutes(router, { ...options, guard });
+  addConnectionTestRoutes(router, { ...options, guard });
+  addHealthRoutes(router, { ...options, guard });
+
+  return router;
+}

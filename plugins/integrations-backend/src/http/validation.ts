@@ -1,0 +1,50 @@
+import { InputError } from '@backstage/errors';
+import {
+  environmentQuerySchema,
+  integrationNameSchema,
+  integrationReadPermission,
+} from '@internal/plugin-integrations-common';
+import { Request } from 'express';
+import { z } from 'zod';
+import { RequestGuard } from '../permissions/RequestGuard';
+import { integrationResourceRef } from '../permissions/rules';
+
+/** Parses request input, turning every schema violation into a 400 that names the field. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'body' | 'query' | 'params',
+): z.infer<T> {
+  const result = schema.safeParse(input ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      issue =>
+        `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid request. ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+export const nameParamsSchema = z.strictObject({ name: integrationNameSchema });
+
+/** `:name` and `?environment=` of a request about one configuration. */
+export function parseConfigurationTarget(req: Request) {
+  const { name } = parseInput(nameParamsSchema, req.params, 'params');
+  const { environment } = parseInput(
+    environmentQuerySchema,
+    req.query,
+    'query',
+  );
+  return { name, environment };
+}
+
+/** The configuration a read request names, once the caller may read it. */
+export async function readableConfiguration(guard: RequestGuard, req: Request) {
+  const credentials = await guard.credentials(req);
+  const { name, environment } = parseConfigurationTarget(req);
+  await guard.authorizeResources(credentials, integrationReadPermission, [
+    integrationResourceRef(name, environment),
+  ]);
+  return { name, environment };
+}

@@ -1,0 +1,248 @@
+import {
+  AuditorService,
+  AuditorServiceEventSeverityLevel,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
+import {
+  AuditAction,
+  Environment,
+  integrationCredentialsUpdatePermission,
+  integrationReadPermission,
+} from '@internal/plugin-integrations-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  PermissionCriteria,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+import { Actor } from '../audit/actor';
+import { refusedChangeRecord } from '../audit/auditRecords';
+import { AuditStore } from '../audit/AuditStore';
+import { ConfigPropertyFilter, integrationResourceRef } from './rules';
+
+/** The part of a listing's filter that a conditional read decision adds. */
+export interface ReadableFilter {
+  permission?: PermissionCriteria<ConfigPropertyFilter>;
+}
+
+/**
+ * Identity, permission checks and auditing of requests: who is calling, may
+ * they do this, and a record of every change they make or are refused.
+ */
+export class RequestGuard {
+  constructor(
+    private readonly options: {
+      httpAuth: HttpAuthService;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      auditStore: AuditStore;
+      transformConditions: ConditionTransformer<ConfigPropertyFilter>;
+      now?: () => Date;
+    },
+  ) {}
+
+  /**
+   * The filter that limits a listing to the configurations the caller may
+   * read: none for an unconditional allow, the policy's conditions as a query
+   * otherwise.
+   */
+  async readableFilter(
+    credentials: BackstageCredentials,
+  ): Promise<ReadableFilter> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: integrationReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `You lack the permission ${integrationReadPermission.name}`,
+      );
+    }
+    return decision.result === AuthorizeResult.CONDITIONAL
+      ? { permission: this.options.transformConditions(decision.conditions) }
+      : {};
+  }
+
+  async credentials(req: Request) {
+    return this.options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+  }
+
+  async userCredentials(
+    req: Request,
+  ): Promise<BackstageCredentials<BackstageUserPrincipal>> {
+    return this.options.httpAuth.credentials(req, { allow: ['user'] });
+  }
+
+  actor(
+    req: Request,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Actor {
+    return {
+      userRef: credentials.principal.userEntityRef,
+      ip: req.ip,
+      userAgent: req.get('user-agent'),
+      authorizeCredentialTarget: async (name, environment) => {
+        try {
+          await this.authorizeResources(
+            credentials,
+            integrationCredentialsUpdatePermission,
+            [integrationResourceRef(name, environment)],
+          );
+        } catch {
+          throw new NotAllowedError(
+            `Changing the host ${name} (${environment}) sends its stored credentials to needs the permission ${integrationCredentialsUpdatePermission.name}`,
+          );
+        }
+      },
+    };
+  }
+
+  async authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You lack the permission ${permission.name}`);
+    }
+  }
+
+  /** Checks one resource permission on each of the given `name:environment` refs. */
+  async authorizeResources(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    resourceRefs: string[],
+  ): Promise<void> {
+    const decisions = await this.options.permissions.authorize(
+      resourceRefs.map(resourceRef => ({ permission, resourceRef })),
+      { credentials },
+    );
+    const denied = resourceRefs.filter(
+      (_, index) => decisions[index].result !== AuthorizeResult.ALLOW,
+    );
+    if (denied.length) {
+      throw new NotAllowedError(
+        `You lack the permission ${permission.name} on ${denied.join(', ')}`,
+      );
+    }
+  }
+
+  /** Which of the refs the permission allows. */
+  async allowedResources(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    resourceRefs: string[],
+  ): Promise<string[]> {
+    const decisions = await this.options.permissions.authorize(
+      resourceRefs.map(resourceRef => ({ permission, resourceRef })),
+      { credentials },
+    );
+    return resourceRefs.filter(
+      (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
+    );
+  }
+
+  /**
+   * Runs a mutation as an auditor event. A refused change (permission or
+   * conflict) also gets a failure row in the audit log.
+   */
+  async audited<T>(
+    req: Request,
+    event: {
+      eventId: string;
+      severityLevel: AuditorServiceEventSeverityLevel;
+      action: AuditAction;
+      /** The integrations the change touches. */
+      integrations: string[];
+      environment?: Environment;
+    },
+    mutation: () => Promise<T>,
+  ): Promise<T> {
+    const { auditor, auditStore } = this.options;
+    const meta = {
+      integrations: event.integrations,
+      ...(event.environment ? { environment: event.environment } : {}),
+    };
+    const auditorEvent = await auditor.createEvent({
+      eventId: event.eventId,
+      severityLevel: event.severityLevel,
+      request: req,
+      meta,
+    });
+    try {
+      const result = await mutation();
+      await auditorEvent.success({ meta });
+      return result;
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error, meta });
+      if (error instanceof NotAllowedError || error instanceof ConflictError) {
+        const credentials = await this.options.httpAuth
+          .credentials(req, { allow: ['user'] })
+          .catch(() => undefined);
+        const userRef = credentials?.principal.userEntityRef ?? 'unknown';
+        const actor = { userRef, ip: req.ip, userAgent: req.get('user-agent') };
+        const at = this.options.now?.() ?? new Date();
+        await auditStore.append(
+          event.integrations.map(integration =>
+            refusedChangeRecord(actor, at, {
+              action: event.action,
+              integration,
+              environment: event.environment,
+              error,
+            }),
+          ),
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A change to one configuration: audited, and allowed only with the
+   * permission on that configuration.
+   */
+  async changeConfiguration<T>(
+    req: Request,
+    credentials: BackstageCredentials,
+    change: {
+      eventId: string;
+      action: AuditAction;
+      permission: ResourcePermission;
+      name: string;
+      environment: Environment;
+      severityLevel?: AuditorServiceEventSeverityLevel;
+    },
+    mutation: () => Promise<T>,
+  ): Promise<T> {
+    const { name, environment } = change;
+    return this.audited(
+      req,
+      {
+        eventId: change.eventId,
+        severityLevel:
+          change.severityLevel ??
+          (environment === 'production' ? 'high' : 'medium'),
+        action: change.action,
+        integrations: [name],
+        environment,
+      },
+      async () => {
+        await this.authorizeResources(credentials, change.permission, [
+          integrationResourceRef(name, environment),
+        ]);
+        return mutation();
+      },
+    );
+  }
+}

@@ -1,4 +1,0 @@
-export { KeyRing } from './KeyRing';
-export type { KeyRingOptions, KeyRingSecret } from './KeyRing';
-export { CredentialVault } from './CredentialVault';
-export type { CredentialBinding, SealedCredential } from './CredentialVault';
