@@ -33,6 +33,9 @@ import { TokenRefreshTask } from './services/oauth/TokenRefreshTask';
 import { ConnectionTestService } from './services/testing/ConnectionTestService';
 import { ProbeRunner } from './services/testing/ProbeRunner';
 import { SafeHttpClient } from './network';
+import { DatabaseTestHistoryStore } from './connectionTests/TestHistoryStore';
+import { DatabaseHealthCheckPauseStore } from './health/HealthCheckPauseStore';
+import { HealthScheduleService } from './health/HealthScheduleService';
 
 const DEFAULT_HEALTH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { seconds: 10 },
@@ -143,8 +146,10 @@ export const integrationsPlugin = createBackendPlugin({
           runner: new ProbeRunner({ http, tokens }),
           health,
         });
+        const pauses = await DatabaseHealthCheckPauseStore.create({ database });
         await new HealthCheckTask({
           store,
+          pauses,
           tester,
           logger,
           concurrency:
@@ -235,6 +240,8 @@ export const integrationsPlugin = createBackendPlugin({
             keyRotation,
             tester,
             health,
+            testHistory: await DatabaseTestHistoryStore.create({ database }),
+            schedule: new HealthScheduleService({ store, health, pauses }),
           }),
         );
       },

@@ -42,6 +42,10 @@ import { KeyRotationService } from '../services/vault/KeyRotationService';
 import { HealthService } from '../services/health/HealthService';
 import { ConnectionTestService } from '../services/testing/ConnectionTestService';
 import { addHealthRoutes } from './healthRoutes';
+import { testHistoryRoutes } from '../connectionTests/testHistoryRoutes';
+import { TestHistoryStore } from '../connectionTests/TestHistoryStore';
+import { healthScheduleRoutes } from '../health/scheduleRoutes';
+import { HealthScheduleService } from '../health/HealthScheduleService';
 import { RequestGuard } from './RequestGuard';
 import {
   nameParamsSchema,
@@ -61,6 +65,8 @@ export interface RouterOptions {
   keyRotation: KeyRotationService;
   tester: ConnectionTestService;
   health: HealthService;
+  testHistory: TestHistoryStore;
+  schedule: HealthScheduleService;
 }
 
 export async function createRouter(
@@ -466,6 +472,8 @@ export async function createRouter(
     res.type('text/csv').attachment('integrations-audit.csv').send(csv);
   });
 
+  router.use(testHistoryRoutes({ ...options, guard }));
+  router.use(healthScheduleRoutes({ ...options, guard }));
   addHealthRoutes(router, { ...options, guard });
 
   return router;

@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   AuditAction,
+  AuditCategory,
   BulkUpdateResponse,
   ConfigChangeType,
   ConfigurationTemplate,
@@ -76,6 +77,13 @@ export type BulkUpdateInput = Record<
 >;
 
 /** Fields the version history and diffs leave out: they change with every save. */
+/** Where a refused change is filed in the audit log, when not under configuration. */
+const FAILURE_CATEGORIES: Partial<Record<AuditAction, AuditCategory>> = {
+  credentials_update: 'credentials',
+  health_checks_paused: 'operations',
+  health_checks_resumed: 'operations',
+};
+
 const VOLATILE_FIELDS = ['metadata', 'dependents', 'deleted'];
 
 function describeIssues(issues: ValidationIssue[], prefix = ''): string {
@@ -507,10 +515,7 @@ export class ConfigurationService {
         environment: details.environment,
         changedFields: [],
       }),
-      category:
-        details.action === 'credentials_update'
-          ? 'credentials'
-          : 'configuration',
+      category: FAILURE_CATEGORIES[details.action] ?? 'configuration',
       outcome: 'failure',
       error: `${details.error.name}: ${details.error.message}`,
     };

@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import { IntegrationConfigStore } from '../../database/IntegrationConfigStore';
 import { ConnectionTestService } from '../testing/ConnectionTestService';
+import { HealthCheckPauseStore } from '../../health/HealthCheckPauseStore';
 
 /** Who the audit log names for scheduled checks. */
 export const HEALTH_CHECK_ACTOR = 'task:integrations-health-check';
@@ -39,6 +40,7 @@ export async function forEachBounded<T>(
  */
 export class HealthCheckTask {
   private readonly store: IntegrationConfigStore;
+  private readonly pauses?: HealthCheckPauseStore;
   private readonly tester: ConnectionTestService;
   private readonly logger: LoggerService;
   private readonly concurrency: number;
@@ -46,12 +48,15 @@ export class HealthCheckTask {
 
   constructor(options: {
     store: IntegrationConfigStore;
+    /** Configurations whose checks an admin paused are skipped. */
+    pauses?: HealthCheckPauseStore;
     tester: ConnectionTestService;
     logger: LoggerService;
     concurrency: number;
     now?: () => Date;
   }) {
     this.store = options.store;
+    this.pauses = options.pauses;
     this.tester = options.tester;
     this.logger = options.logger;
     this.concurrency = options.concurrency;
@@ -84,8 +89,16 @@ export class HealthCheckTask {
         state,
       ]),
     );
+    const paused = new Set(
+      ((await this.pauses?.list()) ?? []).map(
+        pause => `${pause.integration}:${pause.environment}`,
+      ),
+    );
     const now = this.now().getTime();
     return items.filter(config => {
+      if (paused.has(`${config.name}:${config.environment}`)) {
+        return false;
+      }
       const last = states.get(
         `${config.name}:${config.environment}`,
       )?.lastCheckedAt;
