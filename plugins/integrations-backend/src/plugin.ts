@@ -41,6 +41,9 @@ import {
   integrationPermissionRules,
   parseIntegrationResourceRef,
 } from './permissions/rules';
+import { DatabaseTestHistoryStore } from './connectionTests/TestHistoryStore';
+import { DatabaseHealthCheckPauseStore } from './health/HealthCheckPauseStore';
+import { HealthScheduleService } from './health/HealthScheduleService';
 
 const DEFAULT_HEALTH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { seconds: 10 },
@@ -195,9 +198,11 @@ export const integrationsPlugin = createBackendPlugin({
           runner: new ProbeRunner({ http, tokens }),
           health,
         });
+        const pauses = await DatabaseHealthCheckPauseStore.create({ database });
         await new HealthCheckTask({
           configs,
           health: healthStore,
+          pauses,
           tester,
           logger,
           concurrency:
@@ -297,6 +302,13 @@ export const integrationsPlugin = createBackendPlugin({
             tester,
             healthStore,
             health,
+            testHistory: await DatabaseTestHistoryStore.create({ database }),
+            schedule: new HealthScheduleService({
+              configs,
+              audit: auditStore,
+              health,
+              pauses,
+            }),
           }),
         );
       },

@@ -14,3 +14,5 @@ export * from './settings';
 export * from './providers';
 export * from './testing';
 export * from './health';
+export * from './testHistory';
+export * from './schedule';

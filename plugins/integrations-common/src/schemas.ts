@@ -272,6 +272,8 @@ export const AUDIT_ACTIONS = [
   'credentials_use',
   'token_refresh',
   'keys_rotate',
+  'health_checks_paused',
+  'health_checks_resumed',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

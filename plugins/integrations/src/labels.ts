@@ -35,6 +35,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   credentials_use: 'Credentials used',
   token_refresh: 'Token refreshed',
   keys_rotate: 'Keys rotated',
+  health_checks_paused: 'Health checks paused',
+  health_checks_resumed: 'Health checks resumed',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

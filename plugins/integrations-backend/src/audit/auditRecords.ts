@@ -63,6 +63,13 @@ export function settingsChangeDetails(change: {
   };
 }
 
+/** Where a refused change is filed, when not under configuration. */
+const REFUSED_CATEGORIES: Partial<Record<AuditAction, AuditCategory>> = {
+  credentials_update: 'credentials',
+  health_checks_paused: 'operations',
+  health_checks_resumed: 'operations',
+};
+
 /** The record of a change that was refused (permission or conflict). */
 export function refusedChangeRecord(
   actor: Pick<Actor, 'userRef' | 'ip' | 'userAgent'>,
@@ -77,10 +84,7 @@ export function refusedChangeRecord(
   return {
     ...auditRecord(actor, at, {
       action: refused.action,
-      category:
-        refused.action === 'credentials_update'
-          ? 'credentials'
-          : 'configuration',
+      category: REFUSED_CATEGORIES[refused.action] ?? 'configuration',
       integration: refused.integration,
       environment: refused.environment,
       details: { changedFields: [] },

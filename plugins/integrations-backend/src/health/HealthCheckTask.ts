@@ -11,6 +11,7 @@ import {
 import { ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
 import { ConnectionTestService } from '../connectionTests/ConnectionTestService';
+import { HealthCheckPauseStore } from './HealthCheckPauseStore';
 
 /** Who the audit log names for scheduled checks. */
 export const HEALTH_CHECK_ACTOR = 'task:integrations-health-check';
@@ -42,6 +43,7 @@ export async function forEachBounded<T>(
 export class HealthCheckTask {
   private readonly configs: ConfigStore;
   private readonly health: HealthStore;
+  private readonly pauses?: HealthCheckPauseStore;
   private readonly tester: ConnectionTestService;
   private readonly logger: LoggerService;
   private readonly concurrency: number;
@@ -50,6 +52,8 @@ export class HealthCheckTask {
   constructor(options: {
     configs: ConfigStore;
     health: HealthStore;
+    /** Configurations whose checks an admin paused are skipped. */
+    pauses?: HealthCheckPauseStore;
     tester: ConnectionTestService;
     logger: LoggerService;
     concurrency: number;
@@ -57,6 +61,7 @@ export class HealthCheckTask {
   }) {
     this.configs = options.configs;
     this.health = options.health;
+    this.pauses = options.pauses;
     this.tester = options.tester;
     this.logger = options.logger;
     this.concurrency = options.concurrency;
@@ -93,8 +98,16 @@ export class HealthCheckTask {
         state,
       ]),
     );
+    const paused = new Set(
+      ((await this.pauses?.list()) ?? []).map(
+        pause => `${pause.integration}:${pause.environment}`,
+      ),
+    );
     const now = this.now().getTime();
     return items.filter(config => {
+      if (paused.has(`${config.name}:${config.environment}`)) {
+        return false;
+      }
       const last = states.get(
         `${config.name}:${config.environment}`,
       )?.lastCheckedAt;

@@ -14,12 +14,16 @@ import { ConfigurationHistoryService } from '../configuration/ConfigurationHisto
 import { ConfigurationService } from '../configuration/ConfigurationService';
 import { addConnectionTestRoutes } from '../connectionTests/connectionTestRoutes';
 import { ConnectionTestService } from '../connectionTests/ConnectionTestService';
+import { addTestHistoryRoutes } from '../connectionTests/testHistoryRoutes';
+import { TestHistoryStore } from '../connectionTests/TestHistoryStore';
 import { addCredentialsRoutes } from '../credentials/credentialsRoutes';
 import { CredentialService } from '../credentials/CredentialService';
 import { KeyRotationService } from '../credentials/KeyRotationService';
 import { addHealthRoutes } from '../health/healthRoutes';
 import { HealthService } from '../health/HealthService';
+import { HealthScheduleService } from '../health/HealthScheduleService';
 import { HealthStore } from '../health/HealthStore';
+import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { ConfigPropertyFilter } from '../permissions/rules';
 
@@ -38,6 +42,8 @@ export interface RouterOptions {
   tester: ConnectionTestService;
   healthStore: HealthStore;
   health: HealthService;
+  testHistory: TestHistoryStore;
+  schedule: HealthScheduleService;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -53,7 +59,9 @@ export async function createRouter(
   addCredentialsRoutes(router, { ...options, guard });
   addAuditRoutes(router, { ...options, guard });
   addConnectionTestRoutes(router, { ...options, guard });
+  addTestHistoryRoutes(router, { ...options, guard });
   addHealthRoutes(router, { ...options, guard });
+  addHealthScheduleRoutes(router, { ...options, guard });
 
   return router;
 }

@@ -108,6 +108,10 @@ export function fakeIntegrationsApi(
     'runDiagnostics',
     'bulkTest',
     'listTestRuns',
+    'listTestHistory',
+    'getHealthSchedule',
+    'pauseHealthChecks',
+    'resumeHealthChecks',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

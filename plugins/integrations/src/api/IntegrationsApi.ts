@@ -16,8 +16,10 @@ import {
   UpdateCredentialsRequest,
   DiffResponse,
   Environment,
+  HealthCheckSchedule,
   HealthHistoryResponse,
   HealthListResponse,
+  HealthScheduleResponse,
   HealthRange,
   IntegrationConfig,
   IntegrationDashboard,
@@ -26,6 +28,8 @@ import {
   ListConfigsResponse,
   ListVersionsResponse,
   RollbackRequest,
+  TestHistoryQuery,
+  TestHistoryResponse,
   TestRunResult,
   TestRunsResponse,
   TestSuite,
@@ -138,6 +142,19 @@ export interface IntegrationsApi {
     environment: Environment,
     page?: TestRunsPage,
   ): Promise<TestRunsResponse>;
+  /** Test runs of every readable integration, newest first. */
+  listTestHistory(query?: TestHistoryQuery): Promise<TestHistoryResponse>;
+  /** When each readable configuration is health-checked next. */
+  getHealthSchedule(environment?: Environment): Promise<HealthScheduleResponse>;
+  /** Stops one configuration's scheduled health checks until resumed. */
+  pauseHealthChecks(
+    name: string,
+    environment: Environment,
+  ): Promise<HealthCheckSchedule>;
+  resumeHealthChecks(
+    name: string,
+    environment: Environment,
+  ): Promise<HealthCheckSchedule>;
 }
 
 /** @public */

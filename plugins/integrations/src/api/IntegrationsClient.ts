@@ -17,8 +17,10 @@ import {
   UpdateCredentialsRequest,
   DiffResponse,
   Environment,
+  HealthCheckSchedule,
   HealthHistoryResponse,
   HealthListResponse,
+  HealthScheduleResponse,
   IntegrationConfig,
   IntegrationDashboard,
   ListAuditResponse,
@@ -26,6 +28,8 @@ import {
   ListConfigsResponse,
   ListVersionsResponse,
   RollbackRequest,
+  TestHistoryQuery,
+  TestHistoryResponse,
   TestRunResult,
   TestRunsResponse,
   TestSuite,
@@ -244,6 +248,36 @@ export class IntegrationsClient implements IntegrationsApi {
   ): Promise<TestRunsResponse> {
     return this.json(
       withQuery(`/${enc(name)}/tests`, { environment, ...page }),
+    );
+  }
+
+  listTestHistory(query: TestHistoryQuery = {}): Promise<TestHistoryResponse> {
+    return this.json(withQuery('/tests', { ...query }));
+  }
+
+  getHealthSchedule(
+    environment?: Environment,
+  ): Promise<HealthScheduleResponse> {
+    return this.json(withQuery('/health/schedule', { environment }));
+  }
+
+  pauseHealthChecks(
+    name: string,
+    environment: Environment,
+  ): Promise<HealthCheckSchedule> {
+    return this.json(
+      withQuery(`/health/schedule/${enc(name)}/pause`, { environment }),
+      { method: 'POST' },
+    );
+  }
+
+  resumeHealthChecks(
+    name: string,
+    environment: Environment,
+  ): Promise<HealthCheckSchedule> {
+    return this.json(
+      withQuery(`/health/schedule/${enc(name)}/resume`, { environment }),
+      { method: 'POST' },
     );
   }
 

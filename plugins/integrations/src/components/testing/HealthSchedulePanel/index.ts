@@ -1,0 +1,1 @@
+export { HealthSchedulePanel } from './HealthSchedulePanel';

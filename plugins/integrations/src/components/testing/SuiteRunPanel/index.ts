@@ -1,0 +1,1 @@
+export { SuiteRunPanel } from './SuiteRunPanel';

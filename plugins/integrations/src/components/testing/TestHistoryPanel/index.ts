@@ -1,0 +1,1 @@
+export { TestHistoryPanel } from './TestHistoryPanel';

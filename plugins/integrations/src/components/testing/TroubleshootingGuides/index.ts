@@ -1,0 +1,1 @@
+export { TroubleshootingGuides } from './TroubleshootingGuides';
