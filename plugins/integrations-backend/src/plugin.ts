@@ -189,6 +189,7 @@ export const integrationsPlugin = createBackendPlugin({
           configs,
           audit: auditStore,
           alerts,
+          credentials: credentialStore,
           signals,
           logger,
         });

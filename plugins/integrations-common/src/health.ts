@@ -7,6 +7,7 @@ export const HEALTH_STATUSES = [
   'unhealthy',
   'disabled',
   'unknown',
+  'not_configured',
 ] as const;
 
 /** @public */
@@ -111,6 +112,8 @@ export interface OverviewMetrics {
   disabledIntegrations: number;
   /** Enabled, but not checked yet. */
   unknownIntegrations: number;
+  /** Enabled, but its required credentials are not stored yet. */
+  notConfiguredIntegrations: number;
   /** When the newest check ran; absent before the first. */
   lastHealthCheck?: string;
   /** Calls made to providers since midnight UTC. */

@@ -13,6 +13,7 @@ export const FAILURE_CLASSES = [
   'provider_error',
   'bad_response',
   'blocked_by_policy',
+  'not_configured',
 ] as const;
 
 /** @public */
@@ -127,6 +128,15 @@ export const FAILURE_CLASS_INFO: Record<
     repairSteps: [
       'Use the provider’s public host name in the base URL.',
       'If the target really is internal, ask the platform team to add its range to integrations.network.allowedCidrs.',
+    ],
+  },
+  not_configured: {
+    label: 'Not configured',
+    explanation:
+      'The credentials this integration needs are not stored yet, so nothing was sent to the provider.',
+    repairSteps: [
+      'Open the Credentials section of this integration and add the missing fields.',
+      'Run the test again.',
     ],
   },
 };

@@ -14,6 +14,7 @@ export const HEALTH_STATUS_LABELS: Record<HealthStatus, string> = {
   unhealthy: 'Unhealthy',
   disabled: 'Disabled',
   unknown: 'Unknown',
+  not_configured: 'Not configured',
 };
 
 export const TEST_RUN_STATUS_LABELS: Record<TestRunStatus, string> = {

@@ -1,8 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { ValidationIssue } from '@internal/plugin-integrations-common';
 
-const INVALID_REQUEST_PREFIX = 'Invalid request.';
-
 /** What the backend said went wrong, rather than the HTTP status line. */
 export function errorMessage(error: Error): string {
   if (ResponseError.is(error)) {
@@ -17,23 +15,18 @@ export function isConflict(error: Error): boolean {
 }
 
 /**
- * The field errors of a 400 answer, which the backend words as
- * `Invalid request. <field.path>: <message>; ...`, so they can be shown at their fields.
+ * The field errors of a 400 answer: the backend lists each wrong field, with
+ * its path and message, in the error body's `fields`.
  */
 export function fieldIssuesOf(error: Error): ValidationIssue[] {
   if (!ResponseError.is(error) || error.statusCode !== 400) {
     return [];
   }
-  const message = errorMessage(error);
-  if (!message.startsWith(INVALID_REQUEST_PREFIX)) {
-    return [];
-  }
-  return message
-    .slice(INVALID_REQUEST_PREFIX.length)
-    .split(';')
-    .map(part => part.trim())
-    .flatMap(part => {
-      const match = /^([\w.]+): (.+)$/.exec(part);
-      return match ? [{ path: match[1], message: match[2] }] : [];
-    });
+  const fields: unknown = (error.body.error as { fields?: unknown }).fields;
+  return Array.isArray(fields)
+    ? fields.filter(
+        (field): field is ValidationIssue =>
+          typeof field?.path === 'string' && typeof field?.message === 'string',
+      )
+    : [];
 }

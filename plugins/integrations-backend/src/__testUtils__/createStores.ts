@@ -34,6 +34,7 @@ export async function createStores(knex: Knex) {
       configs: stores.configs,
       audit: stores.audit,
       alerts: stores.alerts,
+      credentials: stores.credentials,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   ConfigVersion,
   DiffResponse,
@@ -11,6 +11,7 @@ import { Actor } from '../audit/actor';
 import { ConfigStore } from './ConfigStore';
 import { assertNotDeleted, requireConfigs } from './configurationChecks';
 import { ConfigurationWriter } from './ConfigurationWriter';
+import { invalidFields } from '../errors/invalidRequest';
 
 /** Fields the version history and diffs leave out: they change with every save. */
 const VOLATILE_FIELDS = ['metadata', 'dependents', 'deleted'];
@@ -74,17 +75,23 @@ export class ConfigurationHistoryService {
     const [current] = await requireConfigs(this.configs, name, environment);
     assertNotDeleted(current);
     if (input.version >= current.metadata.version) {
-      throw new InputError(
-        `Invalid request. version: roll back to an earlier version than the current ${current.metadata.version}`,
-      );
+      throw invalidFields([
+        {
+          path: 'version',
+          message: `roll back to an earlier version than the current ${current.metadata.version}`,
+        },
+      ]);
     }
     const target = await this.getVersion(name, environment, input.version);
     const restored = settingsOf(target.snapshot);
     const changes = diffFields(settingsOf(current), restored);
     if (changes.length === 0) {
-      throw new InputError(
-        `Invalid request. version: version ${input.version} has the same settings as the current version ${current.metadata.version}; there is nothing to roll back`,
-      );
+      throw invalidFields([
+        {
+          path: 'version',
+          message: `version ${input.version} has the same settings as the current version ${current.metadata.version}; there is nothing to roll back`,
+        },
+      ]);
     }
     await this.writer.assertValid(current, environment, restored);
     await this.writer.assertCredentialTarget(current, restored, actor);

@@ -1,4 +1,4 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   BulkUpdateResponse,
   ConfigurationTemplate,
@@ -18,6 +18,7 @@ import {
   settingsOf,
   toConfigurationTemplate,
   validateIntegrationSettings,
+  ValidationIssue,
 } from '@internal/plugin-integrations-common';
 import { Actor } from '../audit/actor';
 import { ConfigStore, ConfigWrite } from './ConfigStore';
@@ -28,6 +29,7 @@ import {
   requireConfigs,
 } from './configurationChecks';
 import { ConfigurationWriter } from './ConfigurationWriter';
+import { invalidFields, invalidRequest } from '../errors/invalidRequest';
 
 export interface CreateIntegrationInput {
   template: string;
@@ -80,11 +82,14 @@ export class ConfigurationService {
   ): Promise<IntegrationConfig[]> {
     const provider = getProvider(input.template);
     if (!provider) {
-      throw new InputError(
-        `Invalid request. template: no template "${
-          input.template
-        }"; choose one of ${providerCatalog.map(p => p.id).join(', ')}`,
-      );
+      throw invalidFields([
+        {
+          path: 'template',
+          message: `no template "${
+            input.template
+          }"; choose one of ${providerCatalog.map(p => p.id).join(', ')}`,
+        },
+      ]);
     }
     const existing = await this.configs.getIntegration(input.name);
     if (existing) {
@@ -101,6 +106,7 @@ export class ConfigurationService {
       settings: IntegrationSettings;
     }> = [];
     const issues: string[] = [];
+    const fields: ValidationIssue[] = [];
     for (const environment of environments) {
       const settings = applySettingsPatch(
         defaultSettingsFor(provider, environment, input),
@@ -114,11 +120,17 @@ export class ConfigurationService {
       });
       if (problems.length) {
         issues.push(describeIssues(problems, `settings (${environment}) `));
+        fields.push(
+          ...problems.map(problem => ({
+            path: `settings.${problem.path}`,
+            message: `${environment}: ${problem.message}`,
+          })),
+        );
       }
       configs.push({ environment, settings });
     }
     if (issues.length) {
-      throw new InputError(`Invalid request. ${issues.join('; ')}`);
+      throw invalidRequest(`Invalid request. ${issues.join('; ')}`, fields);
     }
 
     const at = this.now();
@@ -249,6 +261,7 @@ export class ConfigurationService {
       after: IntegrationSettings;
     }> = [];
     const problems: string[] = [];
+    const fields: ValidationIssue[] = [];
 
     for (const [name, { environment, version, ...patch }] of Object.entries(
       input,
@@ -314,6 +327,12 @@ export class ConfigurationService {
         problems.push(
           describeIssues(issues, `${current.name} (${current.environment}) `),
         );
+        fields.push(
+          ...issues.map(issue => ({
+            path: `${current.name}.${issue.path}`,
+            message: `${current.environment}: ${issue.message}`,
+          })),
+        );
       } else {
         planned.push({
           current,
@@ -323,8 +342,9 @@ export class ConfigurationService {
       }
     }
     if (problems.length) {
-      throw new InputError(
+      throw invalidRequest(
         `Invalid request; nothing was changed. ${problems.join('; ')}`,
+        fields,
       );
     }
     for (const { current, after } of planned) {

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   AuditAction,
   ConfigChangeType,
@@ -17,6 +17,7 @@ import { AuditRecord } from '../audit/AuditStore';
 import { CredentialStore } from '../credentials/CredentialStore';
 import { ConfigStore } from './ConfigStore';
 import { describeIssues, originOf } from './configurationChecks';
+import { invalidRequest } from '../errors/invalidRequest';
 
 /**
  * The checks and writes every change to a configuration goes through: the
@@ -198,7 +199,10 @@ export class ConfigurationWriter {
   ): Promise<void> {
     const issues = await this.validate(current, environment, settings);
     if (issues.length) {
-      throw new InputError(`Invalid request. ${describeIssues(issues)}`);
+      throw invalidRequest(
+        `Invalid request. ${describeIssues(issues)}`,
+        issues,
+      );
     }
   }
 }

@@ -1,12 +1,14 @@
 import { ConflictError } from '@backstage/errors';
 import {
   Environment,
+  FAILURE_CLASS_INFO,
   IntegrationConfig,
   TestFailure,
   TestRunResult,
   TestSuite,
   TestTrigger,
   getProvider,
+  requiredCredentialFields,
 } from '@internal/plugin-integrations-common';
 import { randomUUID } from 'node:crypto';
 import { ConfigStore } from '../configuration/ConfigStore';
@@ -88,6 +90,14 @@ export class ConnectionTestService {
             : `${options.suite} test`,
       },
     );
+    const missing = requiredCredentialFields(provider).filter(
+      field => !(field in credentials.updatedAt),
+    );
+    if (missing.length > 0) {
+      // Not configured is no failure of the provider: nothing is sent, and
+      // the integration's health is left as it is.
+      return this.notConfiguredRun(config, options, startedAt, missing);
+    }
     const outcome = await this.runner.run({
       config,
       provider,
@@ -119,6 +129,44 @@ export class ConnectionTestService {
     };
     await this.health.recordCheck(config, run);
     return run;
+  }
+
+  private notConfiguredRun(
+    config: IntegrationConfig,
+    options: { suite: TestSuite; trigger: TestTrigger; actor: string },
+    startedAt: Date,
+    missing: string[],
+  ): TestRunResult {
+    const { explanation, repairSteps } = FAILURE_CLASS_INFO.not_configured;
+    const failure: TestFailure = {
+      class: 'not_configured',
+      explanation: `${explanation} Missing: ${missing.join(', ')}.`,
+      repairSteps,
+    };
+    return {
+      id: randomUUID(),
+      integration: config.name,
+      environment: config.environment,
+      suite: options.suite,
+      status: 'failed',
+      trigger: options.trigger,
+      triggeredBy: options.actor,
+      startedAt: startedAt.toISOString(),
+      durationMs: 0,
+      steps: [
+        {
+          id: 'credentials_present',
+          category: 'authentication',
+          name: 'Credentials stored',
+          status: 'failed',
+          durationMs: 0,
+          message: `Missing: ${missing.join(', ')}`,
+          failure,
+        },
+      ],
+      connectivity: {},
+      failure,
+    };
   }
 
   /**

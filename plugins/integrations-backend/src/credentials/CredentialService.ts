@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   CredentialStatusResponse,
   Environment,
@@ -6,6 +5,7 @@ import {
   UpdateCredentialsRequest,
   getProvider,
   toConfigurationTemplate,
+  ValidationIssue,
 } from '@internal/plugin-integrations-common';
 import { z } from 'zod';
 import { CredentialChange, CredentialStore } from './CredentialStore';
@@ -14,6 +14,7 @@ import { auditRecord } from '../audit/auditRecords';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { liveConfiguration } from '../configuration/liveConfiguration';
 import { CredentialVault } from './CredentialVault';
+import { invalidFields } from '../errors/invalidRequest';
 
 /** Credentials opened for one call to a provider. */
 export interface OpenedCredentials {
@@ -104,17 +105,18 @@ export class CredentialService {
     const values = request.credentials ?? {};
     const expiries = request.expiresAt ?? {};
 
-    const problems: string[] = [];
+    const problems: ValidationIssue[] = [];
     for (const field of new Set([
       ...Object.keys(values),
       ...Object.keys(expiries),
     ])) {
       if (!(field in shape)) {
-        problems.push(
-          `body.credentials.${field}: ${
+        problems.push({
+          path: `body.credentials.${field}`,
+          message: `${
             provider?.displayName ?? config.provider
           } has no credential field "${field}"`,
-        );
+        });
       }
     }
     for (const [field, value] of Object.entries(values)) {
@@ -124,22 +126,22 @@ export class CredentialService {
       // Messages come from the provider's schema and name the field, never the value.
       const result = shape[field].safeParse(value);
       if (!result.success) {
-        problems.push(
-          `body.credentials.${field}: ${result.error.issues
-            .map(i => i.message)
-            .join(', ')}`,
-        );
+        problems.push({
+          path: `body.credentials.${field}`,
+          message: result.error.issues.map(i => i.message).join(', '),
+        });
       }
     }
     for (const field of Object.keys(expiries)) {
       if (!(field in values) && !existing.has(field)) {
-        problems.push(
-          `body.expiresAt.${field}: ${field} is not set, so it cannot expire`,
-        );
+        problems.push({
+          path: `body.expiresAt.${field}`,
+          message: `${field} is not set, so it cannot expire`,
+        });
       }
     }
     if (problems.length) {
-      throw new InputError(`Invalid request. ${problems.join('; ')}`);
+      throw invalidFields(problems);
     }
 
     const changes: CredentialChange[] = [];

@@ -49,6 +49,8 @@ export interface CredentialStore {
     integration: string,
     environment: Environment,
   ): Promise<StoredCredential[]>;
+  /** The names of the stored fields, by `<integration>:<environment>`. */
+  listStoredFields(environment?: Environment): Promise<Map<string, string[]>>;
   /** How many fields each key id still protects. */
   countByKeyId(): Promise<Map<string, number>>;
   /** Fields that expire before the given time (already expired ones included). */
@@ -98,6 +100,30 @@ export class DatabaseCredentialStore implements CredentialStore {
       .where({ integration_name: integration, environment })
       .orderBy('field');
     return rows.map(toStoredCredential);
+  }
+
+  async listStoredFields(
+    environment?: Environment,
+  ): Promise<Map<string, string[]>> {
+    const query = this.db('credentials').select(
+      'integration_name',
+      'environment',
+      'field',
+    );
+    if (environment) {
+      query.where({ environment });
+    }
+    const rows: Array<{
+      integration_name: string;
+      environment: string;
+      field: string;
+    }> = await query;
+    const fields = new Map<string, string[]>();
+    for (const row of rows) {
+      const key = `${row.integration_name}:${row.environment}`;
+      fields.set(key, [...(fields.get(key) ?? []), row.field]);
+    }
+    return fields;
   }
 
   /** How many fields each key id still protects. */

@@ -81,6 +81,11 @@ async function setUp(databaseId: TestDatabaseId) {
   const signals = { publish: jest.fn() };
   const health = new HealthService({
     ...store.healthServiceStores,
+    // Stripe's secret key is stored, so it is checked (not "not configured").
+    credentials: {
+      listStoredFields: async () =>
+        new Map([['stripe:production', ['secretKey']]]),
+    },
     signals: signals as any,
     logger: mockServices.logger.mock(),
   });

@@ -11,6 +11,8 @@ import {
   IntegrationDashboard,
   IntegrationHealthStatus,
   TestRunResult,
+  getProvider,
+  requiredCredentialFields,
 } from '@internal/plugin-integrations-common';
 import { randomUUID } from 'node:crypto';
 import {
@@ -22,6 +24,7 @@ import {
 } from './HealthStore';
 import { AuditStore } from '../audit/AuditStore';
 import { AlertStore } from '../credentials/AlertStore';
+import { CredentialStore } from '../credentials/CredentialStore';
 import { ConfigFilter, ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
 import { recentActivity } from './activityFeed';
@@ -47,6 +50,7 @@ export class HealthService {
   private readonly configs: Pick<ConfigStore, 'listConfigs'>;
   private readonly audit: Pick<AuditStore, 'list'>;
   private readonly alerts: Pick<AlertStore, 'list'>;
+  private readonly credentials: Pick<CredentialStore, 'listStoredFields'>;
   private readonly signals?: SignalsService;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
@@ -59,6 +63,8 @@ export class HealthService {
     audit: Pick<AuditStore, 'list'>;
     /** Open alerts, for the dashboard. */
     alerts: Pick<AlertStore, 'list'>;
+    /** Which credential fields are stored: without the required ones, nothing is checked. */
+    credentials: Pick<CredentialStore, 'listStoredFields'>;
     signals?: SignalsService;
     logger: LoggerService;
     now?: () => Date;
@@ -67,6 +73,7 @@ export class HealthService {
     this.configs = options.configs;
     this.audit = options.audit;
     this.alerts = options.alerts;
+    this.credentials = options.credentials;
     this.signals = options.signals;
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
@@ -188,10 +195,30 @@ export class HealthService {
       }
     }
 
+    const storedFields = new Map<string, string[]>();
+    for (const environment of environments) {
+      for (const [key, fields] of await this.credentials.listStoredFields(
+        environment,
+      )) {
+        storedFields.set(key, fields);
+      }
+    }
+    const missingCredentials = (config: IntegrationConfig): string[] => {
+      const provider = getProvider(config.provider);
+      const stored =
+        storedFields.get(`${config.name}:${config.environment}`) ?? [];
+      return provider
+        ? requiredCredentialFields(provider).filter(f => !stored.includes(f))
+        : [];
+    };
+
     const statusOf = (config: IntegrationConfig): HealthStatus => {
       const state = states.get(`${config.name}:${config.environment}`);
       if (!config.enabled) {
         return 'disabled';
+      }
+      if (missingCredentials(config).length > 0) {
+        return 'not_configured';
       }
       return state?.status ?? 'unknown';
     };
@@ -220,7 +247,9 @@ export class HealthService {
       });
       const troubled = dependencyStatus.find(d => d.status === 'unhealthy');
       const failure =
-        state?.failure && status !== 'disabled' ? state.failure : undefined;
+        status === 'disabled' || status === 'not_configured'
+          ? undefined
+          : state?.failure;
       const rateLimit = state?.rateLimit;
       const uptimeWindows = {
         last24h: uptimeOf(own, new Date(now.getTime() - DAY_MS)),
@@ -267,10 +296,7 @@ export class HealthService {
         provider: config.provider,
         category: config.category,
         owner: config.owner,
-        reasons:
-          status === 'disabled'
-            ? ['Switched off in this environment']
-            : state?.reasons ?? ['Not checked yet'],
+        reasons: reasonsOf(status, state, missingCredentials(config)),
         ...(state?.lastCheckedAt ? { lastCheckedAt: state.lastCheckedAt } : {}),
         ...(state?.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
         ...(failure ? { failure } : {}),
@@ -393,4 +419,23 @@ export class HealthService {
       );
     }
   }
+}
+
+/** Why a configuration has its status, in plain words. */
+function reasonsOf(
+  status: HealthStatus,
+  state: HealthState | undefined,
+  missingCredentials: string[],
+): string[] {
+  if (status === 'disabled') {
+    return ['Switched off in this environment'];
+  }
+  if (status === 'not_configured') {
+    return [
+      `Credentials missing: ${missingCredentials.join(
+        ', ',
+      )}. Add them in the Credentials section; until then nothing is checked.`,
+    ];
+  }
+  return state?.reasons ?? ['Not checked yet'];
 }

@@ -46,8 +46,7 @@ export function healthMetricsOf(options: {
   const { checked, failure, errorRate, errorRateThreshold } = options;
   const failed = failure?.class;
   const reached = checked && !(failed && UNREACHABLE.includes(failed));
-  const authenticated =
-    reached && !(failed && AUTH_FAILURES.includes(failed));
+  const authenticated = reached && !(failed && AUTH_FAILURES.includes(failed));
   return {
     connectionTest: reached,
     authenticationValid: authenticated,
@@ -93,6 +92,7 @@ export function overviewMetrics(
     unhealthyIntegrations: count('unhealthy'),
     disabledIntegrations: count('disabled'),
     unknownIntegrations: count('unknown'),
+    notConfiguredIntegrations: count('not_configured'),
     ...(lastChecks.length
       ? { lastHealthCheck: lastChecks[lastChecks.length - 1] }
       : {}),
@@ -122,6 +122,7 @@ const HEALTH_OUTCOME: Record<HealthStatus, IntegrationActivity['status']> = {
   unhealthy: 'error',
   disabled: 'warning',
   unknown: 'warning',
+  not_configured: 'warning',
 };
 
 /** A stored run as a line of the activity feed. */
@@ -164,9 +165,7 @@ export function statusChangeActivity(event: {
 }
 
 /** A successful configuration change from the audit log. */
-export function configurationChange(
-  entry: AuditLogEntry,
-): ConfigurationChange {
+export function configurationChange(entry: AuditLogEntry): ConfigurationChange {
   return {
     id: entry.eventId,
     integration: entry.integration,

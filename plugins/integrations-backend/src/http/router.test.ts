@@ -205,6 +205,15 @@ describe('integrations router', () => {
       expect(response.body.error.message).toContain(
         'body.monitoringConfig.healthCheckInterval: At least 30 seconds',
       );
+      expect(response.body.error.fields).toEqual(
+        expect.arrayContaining([
+          {
+            path: 'body.monitoringConfig.healthCheckInterval',
+            message: 'At least 30 seconds',
+          },
+          expect.objectContaining({ path: 'body.connectionConfig.timeout' }),
+        ]),
+      );
       expect(response.body.error.message).toContain('unknownField');
 
       const badQuery = await request(server)
@@ -258,6 +267,10 @@ describe('integrations router', () => {
         .send({ credentials: { token: 'CANARY-not-a-token' } });
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain('body.credentials.token');
+      expect(bad.body.error.fields).toEqual([
+        expect.objectContaining({ path: 'body.credentials.token' }),
+      ]);
+      expect(JSON.stringify(bad.body)).not.toContain('CANARY-not-a-token');
 
       const get = await request(server)
         .get('/api/integrations/github/credentials?environment=production')
@@ -342,6 +355,48 @@ describe('integrations router', () => {
       });
       return server;
     }
+
+    it('calls an integration without its required credentials not configured, and tests nothing', async () => {
+      const server = await startWithSimulator();
+      const created = await request(server)
+        .post('/api/integrations/configs')
+        .set('Authorization', asUser)
+        .send({
+          template: 'generic-http',
+          name: 'orders-api',
+          owner: 'group:default/platform-team',
+          environments: ['development'],
+          settings: { connectionConfig: { baseUrl: simulator.url } },
+        });
+      expect(created.status).toBe(201);
+
+      const health = async () =>
+        (
+          await request(server)
+            .get(
+              '/api/integrations/health?environment=development&integration=orders-api',
+            )
+            .set('Authorization', asUser)
+        ).body.items[0];
+      expect(await health()).toMatchObject({
+        status: 'not_configured',
+        reasons: [expect.stringContaining('Credentials missing: apiKey')],
+      });
+
+      const tested = await request(server)
+        .post('/api/integrations/orders-api/test?environment=development')
+        .set('Authorization', asUser);
+      expect(tested.status).toBe(200);
+      expect(tested.body.failure.class).toBe('not_configured');
+      expect(tested.body.connectivity).toEqual({});
+      expect(tested.body.steps.map((s: any) => s.id)).toEqual([
+        'credentials_present',
+      ]);
+
+      const after = await health();
+      expect(after.status).toBe('not_configured');
+      expect(after.failure).toBeUndefined();
+    });
 
     it('tests production when the request names no environment, and says so', async () => {
       const server = await startWithSimulator();

@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   environmentQuerySchema,
   integrationNameSchema,
@@ -8,6 +7,7 @@ import { Request } from 'express';
 import { z } from 'zod';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { integrationResourceRef } from '../permissions/rules';
+import { invalidFields } from '../errors/invalidRequest';
 
 /** Parses request input, turning every schema violation into a 400 that names the field. */
 export function parseInput<T extends z.ZodType>(
@@ -17,11 +17,12 @@ export function parseInput<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(input ?? {});
   if (!result.success) {
-    const problems = result.error.issues.map(
-      issue =>
-        `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`,
+    throw invalidFields(
+      result.error.issues.map(issue => ({
+        path: [where, ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
     );
-    throw new InputError(`Invalid request. ${problems.join('; ')}`);
   }
   return result.data;
 }

@@ -43,6 +43,20 @@ export function getProvider(id: string): ProviderDefinition | undefined {
   return providerCatalog.find(provider => provider.id === id);
 }
 
+/**
+ * The credential fields an integration of the provider cannot work without;
+ * until they are stored it is not configured, which is not a failure.
+ *
+ * @public
+ */
+export function requiredCredentialFields(
+  provider: Pick<ProviderDefinition, 'credentialsSchema'>,
+): string[] {
+  return Object.entries(provider.credentialsSchema.shape)
+    .filter(([, schema]) => !(schema as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name);
+}
+
 function credentialFieldsOf(
   schema: ProviderDefinition['credentialsSchema'],
   jsonSchema: JsonSchema,

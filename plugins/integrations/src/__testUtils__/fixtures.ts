@@ -129,11 +129,13 @@ export async function responseError(
   status: number,
   name: string,
   message: string,
+  /** The wrong fields a 400 lists, as the backend sends them. */
+  fields?: Array<{ path: string; message: string }>,
 ): Promise<ResponseError> {
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name, message },
+        error: { name, message, ...(fields ? { fields } : {}) },
         response: { statusCode: status },
       }),
       { status, headers: { 'Content-Type': 'application/json' } },

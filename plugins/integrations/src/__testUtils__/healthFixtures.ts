@@ -115,6 +115,7 @@ export function dashboardOf(
       unhealthyIntegrations: count('unhealthy'),
       disabledIntegrations: count('disabled'),
       unknownIntegrations: count('unknown'),
+      notConfiguredIntegrations: count('not_configured'),
       lastHealthCheck: new Date(Date.now() - 5 * 60_000).toISOString(),
       totalAPICallsToday: 1234,
       totalErrorsToday: 8,

@@ -193,6 +193,7 @@ describe('ConfigurationForm', () => {
           400,
           'InputError',
           'Invalid request. owner: No such group in the catalog',
+          [{ path: 'owner', message: 'No such group in the catalog' }],
         );
       },
     });

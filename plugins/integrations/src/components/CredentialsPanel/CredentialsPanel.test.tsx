@@ -210,6 +210,12 @@ describe('CredentialsPanel', () => {
         400,
         'InputError',
         'Invalid request. body.credentials.secretKey: Must start with sk_',
+        [
+          {
+            path: 'body.credentials.secretKey',
+            message: 'Must start with sk_',
+          },
+        ],
       ),
     );
     await renderPanel(api);

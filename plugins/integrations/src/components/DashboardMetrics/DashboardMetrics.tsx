@@ -64,8 +64,14 @@ export function DashboardMetrics(props: { overview: OverviewMetrics }) {
         label="Integrations"
         value={overview.totalIntegrations}
         hint={
-          overview.unknownIntegrations
-            ? `${overview.unknownIntegrations} not checked yet` : undefined
+          [
+            overview.notConfiguredIntegrations &&
+              `${overview.notConfiguredIntegrations} without credentials`,
+            overview.unknownIntegrations &&
+              `${overview.unknownIntegrations} not checked yet`,
+          ]
+            .filter(Boolean)
+            .join(', ') || undefined
         }
       />
       <Metric

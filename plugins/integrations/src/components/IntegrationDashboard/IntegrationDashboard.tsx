@@ -30,9 +30,10 @@ import { UptimeTable } from '../UptimeTable';
 const STATUS_ORDER: Record<HealthStatus, number> = {
   unhealthy: 0,
   degraded: 1,
-  unknown: 2,
-  healthy: 3,
-  disabled: 4,
+  not_configured: 2,
+  unknown: 3,
+  healthy: 4,
+  disabled: 5,
 };
 
 function byAttention(a: IntegrationHealthStatus, b: IntegrationHealthStatus) {

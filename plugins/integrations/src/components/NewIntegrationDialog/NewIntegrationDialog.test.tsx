@@ -150,6 +150,12 @@ describe('NewIntegrationDialog', () => {
           400,
           'InputError',
           'Invalid request. owner: No group default/nobody in the catalog',
+          [
+            {
+              path: 'owner',
+              message: 'No group default/nobody in the catalog',
+            },
+          ],
         );
       },
     });

@@ -32,6 +32,7 @@ const HEALTH_TONES: Record<HealthStatus, Tone> = {
   unhealthy: 'error',
   disabled: 'off',
   unknown: 'pending',
+  not_configured: 'warning',
 };
 
 const RUN_TONES: Record<TestRunStatus, Tone> = {
