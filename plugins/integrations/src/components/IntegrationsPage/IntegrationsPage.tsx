@@ -7,10 +7,10 @@ import {
   IntegrationsTab,
   useIntegrationsPageParams,
 } from '../../hooks/useIntegrationsPageParams';
-import { AuditLogView } from '../AuditLogView';
-import { ConfigurationEditor } from '../ConfigurationEditor';
-import { ConfigurationTable } from '../ConfigurationTable';
-import { IntegrationDashboard } from '../IntegrationDashboard';
+import { AuditLogView } from '../audit/AuditLogView';
+import { ConfigurationEditor } from '../configuration/ConfigurationEditor';
+import { ConfigurationTable } from '../configuration/ConfigurationTable';
+import { IntegrationDashboard } from '../dashboard/IntegrationDashboard';
 
 function ConfigurationTab() {
   const { integration, environment, section, openEditor, closeEditor } =

@@ -1,0 +1,353 @@
+import {
+  Progress,
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_CATEGORIES,
+  AuditAction,
+  AuditCategory,
+  AuditLogEntry,
+  AuditQuery,
+  auditReadPermission,
+  diffFields,
+  integrationNameSchema,
+} from '@internal/plugin-integrations-common';
+import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import TextField from '@material-ui/core/TextField';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { DateTime } from 'luxon';
+import { useId, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+import { integrationsApiRef } from '../../../api';
+import { FilterSelect } from '../../shared/FilterSelect';
+import { useAuditLog } from '../../../hooks/useAuditLog';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_CATEGORY_LABELS,
+  ENVIRONMENT_LABELS,
+  absoluteTime,
+  relativeTime,
+  shortRef,
+} from '../../../labels';
+import { errorMessage } from '../../../requestErrors';
+import { ActionButton } from '../../shared/ActionButton';
+import { ConfigDiffView } from '../../shared/ConfigDiffView';
+import { InlineAlert } from '../../shared/InlineAlert';
+
+const ENTRY_LIMIT = 500;
+
+const useStyles = makeStyles(theme => ({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  grow: {
+    flexGrow: 1,
+  },
+}));
+
+/** A `datetime-local` value as the ISO timestamp with offset the API expects. */
+function toIsoTimestamp(local: string): string | undefined {
+  if (!local) {
+    return undefined;
+  }
+  const time = DateTime.fromISO(local);
+  return time.isValid ? time.toISO() ?? undefined : undefined;
+}
+
+function downloadCsv(csv: string, fileName: string) {
+  const url = URL.createObjectURL(
+    new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+const columns: TableColumn<AuditLogEntry>[] = [
+  {
+    title: 'Time',
+    field: 'timestamp',
+    defaultSort: 'desc',
+    render: entry => (
+      <Tooltip title={absoluteTime(entry.timestamp)}>
+        <span>{relativeTime(entry.timestamp)}</span>
+      </Tooltip>
+    ),
+  },
+  { title: 'User', field: 'userId', render: entry => shortRef(entry.userId) },
+  { title: 'Integration', field: 'integration' },
+  {
+    title: 'Environment',
+    field: 'environment',
+    render: entry =>
+      entry.environment ? ENVIRONMENT_LABELS[entry.environment] : 'all',
+  },
+  {
+    title: 'Action',
+    field: 'action',
+    render: entry => AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
+  },
+  {
+    title: 'Category',
+    field: 'category',
+    render: entry => AUDIT_CATEGORY_LABELS[entry.category] ?? entry.category,
+  },
+  {
+    title: 'Changed fields',
+    field: 'details.changedFields',
+    sorting: false,
+    render: entry => entry.details.changedFields.join(', ') || '—',
+  },
+  {
+    title: 'Outcome',
+    field: 'outcome',
+    render: entry =>
+      entry.outcome === 'success' ? (
+        <StatusOK>Success</StatusOK>
+      ) : (
+        <Tooltip title={entry.error ?? ''}>
+          <span>
+            <StatusError>Failure</StatusError>
+          </span>
+        </Tooltip>
+      ),
+  },
+];
+
+function AuditEntryDetails(props: { entry: AuditLogEntry }) {
+  const { entry } = props;
+  const { before, after } = entry.details;
+  return (
+    <Box p={2}>
+      {entry.error && (
+        <Typography color="error" paragraph>
+          {entry.error}
+        </Typography>
+      )}
+      {before !== undefined || after !== undefined ? (
+        <ConfigDiffView
+          changes={diffFields(before ?? {}, after ?? {})}
+          aria-label="Before and after"
+        />
+      ) : (
+        <Typography variant="body2">No before and after recorded.</Typography>
+      )}
+      <Typography variant="caption" color="textSecondary">
+        Event {entry.eventId}
+        {entry.context.ip && ` · from ${entry.context.ip}`}
+        {entry.context.userAgent && ` · ${entry.context.userAgent}`}
+      </Typography>
+    </Box>
+  );
+}
+
+function AuditLog() {
+  const classes = useStyles();
+  const fieldId = useId();
+  const api = useApi(integrationsApiRef);
+  const [integration, setIntegration] = useState('');
+  const [user, setUser] = useState('');
+  const [action, setAction] = useState<AuditAction | ''>('');
+  const [category, setCategory] = useState<AuditCategory | ''>('');
+  // Every health check decrypts credentials; those rows would bury the changes.
+  const [showUses, setShowUses] = useState(false);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [typed, setTyped] = useState({ integration: '', user: '' });
+  useDebounce(
+    () => setTyped({ integration: integration.trim(), user: user.trim() }),
+    300,
+    [integration, user],
+  );
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<Error>();
+
+  const integrationValid =
+    !typed.integration ||
+    integrationNameSchema.safeParse(typed.integration).success;
+
+  const query: AuditQuery = {
+    integration: integrationValid ? typed.integration || undefined : undefined,
+    user: typed.user || undefined,
+    action: action || undefined,
+    ...(showUses || action
+      ? {}
+      : { excludeAction: 'credentials_use' as const }),
+    category: category || undefined,
+    from: toIsoTimestamp(from),
+    to: toIsoTimestamp(to),
+  };
+  const { value, loading, error } = useAuditLog({
+    ...query,
+    limit: ENTRY_LIMIT,
+  });
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const csv = await api.exportAuditCsv(query);
+      downloadCsv(
+        csv,
+        `integrations-audit-${DateTime.now().toFormat('yyyy-MM-dd-HHmm')}.csv`,
+      );
+    } catch (e) {
+      setExportError(e as Error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <Box className={classes.filters}>
+        <TextField
+          id={`${fieldId}-integration`}
+          label="Integration"
+          value={integration}
+          onChange={event => setIntegration(event.target.value)}
+          error={!integrationValid}
+          helperText={
+            integrationValid
+              ? undefined
+              : "Use the integration's name, e.g. stripe"
+          }
+          size="small"
+        />
+        <TextField
+          id={`${fieldId}-user`}
+          label="User"
+          placeholder="user:default/ada"
+          value={user}
+          onChange={event => setUser(event.target.value)}
+          size="small"
+        />
+        <FilterSelect
+          label="Action"
+          value={action}
+          options={AUDIT_ACTIONS}
+          labels={AUDIT_ACTION_LABELS}
+          onChange={setAction}
+        />
+        <FilterSelect
+          label="Category"
+          value={category}
+          options={AUDIT_CATEGORIES}
+          labels={AUDIT_CATEGORY_LABELS}
+          onChange={setCategory}
+        />
+        <FormControlLabel
+          control={
+            <Switch
+              checked={showUses || action === 'credentials_use'}
+              disabled={Boolean(action)}
+              onChange={event => setShowUses(event.target.checked)}
+              size="small"
+            />
+          }
+          label="Show credential uses"
+        />
+        <TextField
+          id={`${fieldId}-from`}
+          label="From"
+          type="datetime-local"
+          value={from}
+          onChange={event => setFrom(event.target.value)}
+          InputLabelProps={{ shrink: true }}
+          size="small"
+        />
+        <TextField
+          id={`${fieldId}-to`}
+          label="To"
+          type="datetime-local"
+          value={to}
+          onChange={event => setTo(event.target.value)}
+          InputLabelProps={{ shrink: true }}
+          size="small"
+        />
+        <Box className={classes.grow} />
+        <ActionButton
+          variant="outlined"
+          onClick={exportCsv}
+          disabled={exporting}
+        >
+          {exporting ? 'Exporting…' : 'Export CSV'}
+        </ActionButton>
+      </Box>
+      {exportError && (
+        <InlineAlert severity="error" title="The export failed">
+          {errorMessage(exportError)}
+        </InlineAlert>
+      )}
+      {error ? (
+        <ResponseErrorPanel error={error} />
+      ) : (
+        <>
+          {value && value.totalCount > value.items.length && (
+            <Typography variant="body2" color="textSecondary" paragraph>
+              Showing the newest {value.items.length} of {value.totalCount}{' '}
+              entries; narrow the filters or export them all as CSV.
+            </Typography>
+          )}
+          <Table<AuditLogEntry>
+            title={`Audit log (${value?.totalCount ?? 0})`}
+            isLoading={loading}
+            columns={columns}
+            data={value?.items ?? []}
+            options={{
+              search: false,
+              paging: true,
+              pageSize: 20,
+              pageSizeOptions: [20, 50, 100],
+              padding: 'dense',
+            }}
+            detailPanel={({ rowData }) => <AuditEntryDetails entry={rowData} />}
+            emptyContent={
+              <Typography style={{ padding: 16 }}>
+                No audit entries match these filters.
+              </Typography>
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Who changed which integration when, with filters and CSV export; for those allowed to read it. */
+export function AuditLogView() {
+  const { loading, allowed } = usePermission({
+    permission: auditReadPermission,
+  });
+  if (loading) {
+    return <Progress />;
+  }
+  if (!allowed) {
+    return (
+      <InlineAlert severity="info" title="You may not read the audit log">
+        Reading it takes the integrations.audit.read permission; ask an
+        integration admin if you need it.
+      </InlineAlert>
+    );
+  }
+  return <AuditLog />;
+}

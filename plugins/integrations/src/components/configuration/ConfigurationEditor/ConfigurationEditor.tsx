@@ -1,0 +1,390 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  CopyConfigResponse,
+  ENVIRONMENTS,
+  Environment,
+  INTEGRATION_CATEGORY_LABELS,
+  IntegrationConfig,
+} from '@internal/plugin-integrations-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode, useId, useState } from 'react';
+import { integrationsApiRef } from '../../../api';
+import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
+import { useDependencyGraph } from '../../../hooks/useDependencyGraph';
+import { useIntegrationConfig } from '../../../hooks/useIntegrationConfig';
+import { useIntegrationPermissions } from '../../../hooks/useIntegrationPermissions';
+import { EditorSection } from '../../../hooks/useIntegrationsPageParams';
+import { ENVIRONMENT_LABELS, shortRef } from '../../../labels';
+import { errorMessage } from '../../../requestErrors';
+import { ActionButton } from '../../shared/ActionButton';
+import { ConfigurationForm } from '../ConfigurationForm';
+import { ConfirmationDialog } from '../../shared/ConfirmationDialog';
+import { CredentialsPanel } from '../../credentials/CredentialsPanel';
+import { EncryptionPanel } from '../../credentials/EncryptionPanel';
+import { InlineAlert } from '../../shared/InlineAlert';
+import { IntegrationTestsPanel } from '../../testing/IntegrationTestsPanel';
+import { VersionHistory } from '../VersionHistory';
+
+export interface ConfigurationEditorProps {
+  name: string;
+  /** The environment shown; the first configured one when left out. */
+  environment?: Environment;
+  section: EditorSection;
+  /** Shows another environment or section of the same integration. */
+  onNavigate(environment: Environment, section: EditorSection): void;
+  onClose(): void;
+  /** Something was saved, so lists showing this integration are out of date. */
+  onChanged(): void;
+}
+
+interface Notice {
+  message: string;
+  details?: string[];
+}
+
+function copyNotice(
+  result: CopyConfigResponse,
+  from: Environment,
+  to: Environment,
+): Notice {
+  return {
+    message: `Copied ${ENVIRONMENT_LABELS[from]} into ${ENVIRONMENT_LABELS[to]} as version ${result.config.metadata.version}.`,
+    details: result.notCopied.map(
+      item => `Not copied: ${item.field}, ${item.reason}`,
+    ),
+  };
+}
+
+function EnvironmentSettings(props: {
+  config: IntegrationConfig;
+  configs: IntegrationConfig[];
+  section: EditorSection;
+  onChanged(notice: Notice): void;
+  onReload(): void;
+}) {
+  const { config, configs, section, onChanged, onReload } = props;
+  const { name, environment } = config;
+  const templates = useConfigurationTemplates();
+  const graph = useDependencyGraph(name, environment);
+  const permissions = useIntegrationPermissions(name, environment);
+  const deletedReason = config.deleted
+    ? `${name} is deleted; restore it to change it`
+    : undefined;
+  const updateDeniedReason = deletedReason ?? permissions.updateDeniedReason;
+
+  if (section === 'credentials') {
+    return (
+      <>
+        <EncryptionPanel />
+        <Box mt={2}>
+          <CredentialsPanel
+            key={environment}
+            name={name}
+            environment={environment}
+            unavailableReason={deletedReason}
+          />
+        </Box>
+      </>
+    );
+  }
+
+  if (section === 'tests') {
+    return (
+      <IntegrationTestsPanel
+        key={environment}
+        name={name}
+        environment={environment}
+        unavailableReason={deletedReason}
+      />
+    );
+  }
+
+  if (section === 'history') {
+    return (
+      <VersionHistory
+        key={`${environment}:${config.metadata.version}`}
+        name={name}
+        environment={environment}
+        currentVersion={config.metadata.version}
+        updateDeniedReason={updateDeniedReason}
+        onRolledBack={rolledBack =>
+          onChanged({
+            message: `Rolled back: version ${rolledBack.metadata.version} is now current.`,
+          })
+        }
+      />
+    );
+  }
+
+  if (graph.loading || templates.loading) {
+    return <Progress />;
+  }
+  if (graph.error) {
+    return <ResponseErrorPanel error={graph.error} />;
+  }
+
+  return (
+    <>
+      {templates.error && (
+        <ResponseErrorPanel
+          error={templates.error}
+          title="The provider templates could not be loaded"
+        />
+      )}
+      <ConfigurationForm
+        key={`${environment}:${config.metadata.version}`}
+        config={config}
+        template={templates.value?.find(t => t.id === config.provider)}
+        dependencyGraph={graph.value ?? new Map()}
+        copySources={configs.filter(c => c.environment !== environment)}
+        updateDeniedReason={updateDeniedReason}
+        onSaved={savedConfig =>
+          onChanged({
+            message: `Saved version ${
+              savedConfig.metadata.version
+            } of the ${ENVIRONMENT_LABELS[
+              environment
+            ].toLowerCase()} configuration.`,
+          })
+        }
+        onCopied={(result, source) =>
+          onChanged(copyNotice(result, source.environment, environment))
+        }
+        onReload={onReload}
+      />
+    </>
+  );
+}
+
+function MissingEnvironment(props: { name: string; environment: Environment }) {
+  return (
+    <Typography>
+      {props.name} is not configured in{' '}
+      {ENVIRONMENT_LABELS[props.environment].toLowerCase()}. The environments of
+      an integration are chosen when it is created.
+    </Typography>
+  );
+}
+
+/**
+ * One integration's configurations, per environment: the settings form, the
+ * version history, the credentials and the connection tests, plus deleting
+ * and restoring the integration.
+ */
+export function ConfigurationEditor(props: ConfigurationEditorProps) {
+  const { name, section, onNavigate, onClose, onChanged } = props;
+  const api = useApi(integrationsApiRef);
+  const titleId = useId();
+  const configs = useIntegrationConfig(name);
+  const [notice, setNotice] = useState<Notice>();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<Error>();
+
+  const loaded = configs.value ?? [];
+  const environment =
+    props.environment ??
+    ENVIRONMENTS.find(env => loaded.some(c => c.environment === env)) ??
+    'development';
+  const config = loaded.find(c => c.environment === environment);
+  const deleted = loaded.some(c => c.deleted);
+  const { deleteDeniedReason } = useIntegrationPermissions(name, environment);
+
+  const changed = (next: Notice) => {
+    setNotice(next);
+    configs.retry();
+    onChanged();
+  };
+
+  const deleteIntegration = async () => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await api.deleteIntegration(name);
+      setConfirmingDelete(false);
+      changed({
+        message: `Deleted ${name}. Its history is kept, and it can be restored.`,
+      });
+    } catch (error) {
+      setActionError(error as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restoreIntegration = async () => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await api.restoreIntegration(name);
+      changed({ message: `Restored ${name}.` });
+    } catch (error) {
+      setActionError(error as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  let body: ReactNode;
+  if (configs.loading && !configs.value) {
+    body = <Progress />;
+  } else if (configs.error) {
+    body = <ResponseErrorPanel error={configs.error} />;
+  } else if (!config) {
+    body = <MissingEnvironment name={name} environment={environment} />;
+  } else {
+    body = (
+      <EnvironmentSettings
+        config={config}
+        configs={loaded}
+        section={section}
+        onChanged={changed}
+        onReload={() => {
+          setNotice(undefined);
+          configs.retry();
+        }}
+      />
+    );
+  }
+
+  const summary = loaded[0];
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby={titleId}
+      maxWidth="lg"
+      fullWidth
+      scroll="paper"
+    >
+      <DialogTitle id={titleId} disableTypography>
+        <Typography variant="h5" component="h2">
+          {summary ? `${summary.displayName} (${name})` : name}
+        </Typography>
+        {summary && (
+          <Typography variant="body2" color="textSecondary">
+            {INTEGRATION_CATEGORY_LABELS[summary.category]} · provider{' '}
+            {summary.provider} · owned by {shortRef(summary.owner)}
+          </Typography>
+        )}
+      </DialogTitle>
+      {loaded.length > 0 && (
+        <Box px={3}>
+          <Tabs
+            value={environment}
+            onChange={(_, value) => {
+              setNotice(undefined);
+              onNavigate(value, section);
+            }}
+            indicatorColor="primary"
+            aria-label="Environment"
+          >
+            {ENVIRONMENTS.map(env => (
+              <Tab
+                key={env}
+                value={env}
+                label={
+                  loaded.length === 0 || loaded.some(c => c.environment === env)
+                    ? ENVIRONMENT_LABELS[env]
+                    : `${ENVIRONMENT_LABELS[env]} (not configured)`
+                }
+              />
+            ))}
+          </Tabs>
+          {config && (
+            <Tabs
+              value={section}
+              onChange={(_, value) => onNavigate(environment, value)}
+              indicatorColor="secondary"
+              aria-label="Section"
+            >
+              <Tab value="settings" label="Settings" />
+              <Tab value="history" label="History" />
+              <Tab value="credentials" label="Credentials" />
+              <Tab value="tests" label="Tests" />
+            </Tabs>
+          )}
+        </Box>
+      )}
+      <DialogContent dividers>
+        {notice && (
+          <InlineAlert severity="success" title={notice.message}>
+            {notice.details && (
+              <ul>
+                {notice.details.map(detail => (
+                  <li key={detail}>{detail}</li>
+                ))}
+              </ul>
+            )}
+          </InlineAlert>
+        )}
+        {deleted && (
+          <InlineAlert
+            severity="warning"
+            title={`${name} is deleted`}
+            action={
+              <ActionButton
+                variant="outlined"
+                onClick={restoreIntegration}
+                disabled={busy}
+                disabledReason={deleteDeniedReason}
+              >
+                Restore {name}
+              </ActionButton>
+            }
+          >
+            It is neither called nor checked. Its settings and history are kept
+            and can be read here; restore it to change it.
+          </InlineAlert>
+        )}
+        {actionError && !confirmingDelete && (
+          <InlineAlert severity="error" title="That did not work">
+            {errorMessage(actionError)}
+          </InlineAlert>
+        )}
+        {body}
+      </DialogContent>
+      <DialogActions>
+        {config && !deleted && (
+          <ActionButton
+            color="secondary"
+            onClick={() => {
+              setActionError(undefined);
+              setConfirmingDelete(true);
+            }}
+            disabledReason={deleteDeniedReason}
+          >
+            Delete integration
+          </ActionButton>
+        )}
+        <Box flexGrow={1} />
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+      <ConfirmationDialog
+        open={confirmingDelete}
+        title={`Delete ${name}?`}
+        confirmLabel="Delete"
+        destructive
+        busy={busy}
+        error={actionError}
+        onConfirm={deleteIntegration}
+        onCancel={() => setConfirmingDelete(false)}
+      >
+        <Typography>
+          {name} is removed from every environment and stops being called and
+          checked. Its history and audit trail are kept, and it can be restored.
+        </Typography>
+      </ConfirmationDialog>
+    </Dialog>
+  );
+}

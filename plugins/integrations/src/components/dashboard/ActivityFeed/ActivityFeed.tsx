@@ -1,0 +1,100 @@
+import { InfoCard } from '@backstage/core-components';
+import {
+  ACTIVITY_KINDS,
+  ActivityItem,
+  ActivityKind,
+  HealthStatus,
+  TestRunStatus,
+} from '@internal/plugin-integrations-common';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { ACTIVITY_KIND_LABELS } from '../../../healthLabels';
+import { absoluteTime, relativeTime, shortRef } from '../../../labels';
+import { FilterSelect } from '../../shared/FilterSelect';
+import {
+  HealthStatusLabel,
+  TestRunStatusLabel,
+} from '../../shared/StatusLabel';
+
+const RUN_STATUSES: readonly string[] = ['passed', 'failed'];
+
+/** The summary, after an icon of the status the item reports, if any. */
+function ItemSummary(props: { item: ActivityItem }) {
+  const { status, kind, summary } = props.item;
+  if (!status) {
+    return <>{summary}</>;
+  }
+  // A test reports a run status, a health change a health status ("degraded" is both).
+  if (kind === 'test' || RUN_STATUSES.includes(status)) {
+    return (
+      <TestRunStatusLabel status={status as TestRunStatus}>
+        {summary}
+      </TestRunStatusLabel>
+    );
+  }
+  return (
+    <HealthStatusLabel status={status as HealthStatus}>
+      {summary}
+    </HealthStatusLabel>
+  );
+}
+
+function ItemDetails(props: { item: ActivityItem }) {
+  const { item } = props;
+  return (
+    <>
+      {item.integration} ·{' '}
+      <Tooltip title={absoluteTime(item.at)}>
+        <span>{relativeTime(item.at)}</span>
+      </Tooltip>
+      {item.actor && ` · by ${shortRef(item.actor)}`}
+    </>
+  );
+}
+
+/** What happened lately in the environment: tests, status changes and configuration changes. */
+export function ActivityFeed(props: { items: ActivityItem[] }) {
+  const [kind, setKind] = useState<ActivityKind | ''>('');
+  const shown = kind
+    ? props.items.filter(item => item.kind === kind)
+    : props.items;
+
+  return (
+    <InfoCard
+      title="Recent activity"
+      action={
+        <FilterSelect<ActivityKind>
+          label="Show"
+          value={kind}
+          options={ACTIVITY_KINDS}
+          labels={ACTIVITY_KIND_LABELS}
+          onChange={setKind}
+        />
+      }
+    >
+      {shown.length === 0 ? (
+        <Typography>
+          {kind
+            ? `No ${ACTIVITY_KIND_LABELS[kind].toLowerCase()} lately.`
+            : 'Nothing happened lately.'}
+        </Typography>
+      ) : (
+        <List dense aria-label="Recent activity">
+          {shown.map(item => (
+            <ListItem key={item.id} divider>
+              <ListItemText
+                primary={<ItemSummary item={item} />}
+                primaryTypographyProps={{ component: 'div' }}
+                secondary={<ItemDetails item={item} />}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </InfoCard>
+  );
+}
