@@ -10,7 +10,7 @@ describe('Configuration management', { timeout: 600_000 }, () => {
     const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
     });
-    await page.goto(`${BASE_URL}/integrations?tab=configuration`);
+    await page.goto(`${BASE_URL}/integrations/config`);
 
     await page.getByRole('button', { name: 'New integration' }).click();
     const create = page.getByRole('dialog', { name: 'New integration' });
@@ -71,7 +71,7 @@ describe('Configuration management', { timeout: 600_000 }, () => {
     const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
     });
-    await page.goto(`${BASE_URL}/integrations?tab=audit`);
+    await page.goto(`${BASE_URL}/integrations/audit`);
 
     const rows = page.getByRole('row').filter({ hasText: 'stripe-e2e' });
     await rows.first().waitFor({ timeout: 30_000 });

@@ -204,7 +204,6 @@ function BulkUpdateOutcome(props: { outcome: BulkOutcome }) {
 function NameCell(props: { row: ConfigurationRow }) {
   const { row } = props;
   const params = new URLSearchParams({
-    tab: 'configuration',
     integration: row.name,
     environment: row.environment,
   });

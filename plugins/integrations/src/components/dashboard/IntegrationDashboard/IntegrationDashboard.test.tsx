@@ -23,6 +23,7 @@ import {
   unhealthyStatus,
 } from '../../../__testUtils__/healthFixtures';
 import { IntegrationDashboard } from './IntegrationDashboard';
+import { rootRouteRef } from '../../../routes';
 
 jest.setTimeout(30_000);
 
@@ -74,6 +75,7 @@ async function renderDashboard(
         [signalApiRef, signals.api],
         permissionApi,
       ],
+      mountedRoutes: { '/integrations': rootRouteRef },
     },
   );
   await screen.findByTestId('status-card-stripe');

@@ -13,6 +13,7 @@ import {
 } from '../../../__testUtils__/fixtures';
 import { unhealthyStatus } from '../../../__testUtils__/healthFixtures';
 import { IntegrationStatusCard } from './IntegrationStatusCard';
+import { rootRouteRef } from '../../../routes';
 
 jest.setTimeout(30_000);
 
@@ -39,6 +40,7 @@ async function renderCard(
         [integrationsApiRef, api],
         permissions(permission => permission !== denied),
       ],
+      mountedRoutes: { '/integrations': rootRouteRef },
     },
   );
   return api;

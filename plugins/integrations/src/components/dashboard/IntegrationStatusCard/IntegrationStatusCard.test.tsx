@@ -14,6 +14,7 @@ import {
   unhealthyStatus,
 } from '../../../__testUtils__/healthFixtures';
 import { IntegrationStatusCard } from './IntegrationStatusCard';
+import { rootRouteRef } from '../../../routes';
 
 jest.setTimeout(30_000);
 
@@ -25,7 +26,10 @@ async function renderCard(
 ) {
   await renderInTestApp(
     <IntegrationStatusCard status={status} onChanged={onChanged} />,
-    { apis: [[integrationsApiRef, api], permissionApi] },
+    {
+      apis: [[integrationsApiRef, api], permissionApi],
+      mountedRoutes: { '/integrations': rootRouteRef },
+    },
   );
   return { onChanged };
 }
@@ -44,6 +48,15 @@ const settledButton = (name: string, state: 'enabled' | 'disabled') =>
 const enabledButton = (name: string) => settledButton(name, 'enabled');
 
 describe('IntegrationStatusCard', () => {
+  it('links to the editor of its configuration on the configuration page', async () => {
+    await renderCard(fakeIntegrationsApi(), healthStatus());
+
+    expect(screen.getByRole('link', { name: 'Configure' })).toHaveAttribute(
+      'href',
+      '/integrations/config?integration=stripe&environment=production',
+    );
+  });
+
   it('runs the quick test and shows its result', async () => {
     const api = fakeIntegrationsApi({
       testIntegration: async () => testRunResult(),

@@ -3,6 +3,7 @@ import { IntegrationHealthStatus } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import { useIntegrationsPageLink } from '../../../hooks/useIntegrationsPageLink';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 import { ActionButton } from '../../shared/ActionButton';
 import { ConfirmationDialog } from '../../shared/ConfirmationDialog';
@@ -24,11 +25,11 @@ export function StatusCardActions(props: StatusCardActionsProps) {
   const { toggling, toggleError, onTest, onToggle } = props;
   const [confirmingDisable, setConfirmingDisable] = useState(false);
   const environment = ENVIRONMENT_LABELS[status.environment].toLowerCase();
-  const configureHref = `?${new URLSearchParams({
-    tab: 'configuration',
+  const link = useIntegrationsPageLink();
+  const configureHref = link('config', {
     integration: status.integration,
     environment: status.environment,
-  })}`;
+  });
 
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
