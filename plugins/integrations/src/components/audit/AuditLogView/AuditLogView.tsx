@@ -6,7 +6,6 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   AUDIT_ACTIONS,
@@ -29,7 +28,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { useId, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
-import { integrationsApiRef } from '../../../api';
 import { FilterSelect } from '../../shared/FilterSelect';
 import { useAuditLog } from '../../../hooks/useAuditLog';
 import {
@@ -44,6 +42,7 @@ import { errorMessage } from '../../../requestErrors';
 import { ActionButton } from '../../shared/ActionButton';
 import { ConfigDiffView } from '../../shared/ConfigDiffView';
 import { InlineAlert } from '../../shared/InlineAlert';
+import { useAuditExport } from '../../../hooks/useAuditLog';
 
 const ENTRY_LIMIT = 500;
 
@@ -163,7 +162,7 @@ function AuditEntryDetails(props: { entry: AuditLogEntry }) {
 function AuditLog() {
   const classes = useStyles();
   const fieldId = useId();
-  const api = useApi(integrationsApiRef);
+  const fetchCsv = useAuditExport();
   const [integration, setIntegration] = useState('');
   const [user, setUser] = useState('');
   const [action, setAction] = useState<AuditAction | ''>('');
@@ -205,7 +204,7 @@ function AuditLog() {
     setExporting(true);
     setExportError(undefined);
     try {
-      const csv = await api.exportAuditCsv(query);
+      const csv = await fetchCsv(query);
       downloadCsv(
         csv,
         `integrations-audit-${DateTime.now().toFormat('yyyy-MM-dd-HHmm')}.csv`,

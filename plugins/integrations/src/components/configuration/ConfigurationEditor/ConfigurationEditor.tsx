@@ -1,5 +1,4 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   CopyConfigResponse,
   ENVIRONMENTS,
@@ -17,7 +16,6 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useId, useState } from 'react';
-import { integrationsApiRef } from '../../../api';
 import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
 import { useDependencyGraph } from '../../../hooks/useDependencyGraph';
 import { useIntegrationConfig } from '../../../hooks/useIntegrationConfig';
@@ -33,6 +31,7 @@ import { EncryptionPanel } from '../../credentials/EncryptionPanel';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { IntegrationTestsPanel } from '../../testing/IntegrationTestsPanel';
 import { VersionHistory } from '../VersionHistory';
+import { useIntegrationLifecycle } from '../../../hooks/useConfigurationMutations';
 
 export interface ConfigurationEditorProps {
   name: string;
@@ -182,7 +181,7 @@ function MissingEnvironment(props: { name: string; environment: Environment }) {
  */
 export function ConfigurationEditor(props: ConfigurationEditorProps) {
   const { name, section, onNavigate, onClose, onChanged } = props;
-  const api = useApi(integrationsApiRef);
+  const lifecycle = useIntegrationLifecycle(name);
   const titleId = useId();
   const configs = useIntegrationConfig(name);
   const [notice, setNotice] = useState<Notice>();
@@ -209,7 +208,7 @@ export function ConfigurationEditor(props: ConfigurationEditorProps) {
     setBusy(true);
     setActionError(undefined);
     try {
-      await api.deleteIntegration(name);
+      await lifecycle.remove();
       setConfirmingDelete(false);
       changed({
         message: `Deleted ${name}. Its history is kept, and it can be restored.`,
@@ -225,7 +224,7 @@ export function ConfigurationEditor(props: ConfigurationEditorProps) {
     setBusy(true);
     setActionError(undefined);
     try {
-      await api.restoreIntegration(name);
+      await lifecycle.restore();
       changed({ message: `Restored ${name}.` });
     } catch (error) {
       setActionError(error as Error);

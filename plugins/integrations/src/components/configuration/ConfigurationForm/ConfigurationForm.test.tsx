@@ -7,6 +7,7 @@ import {
   allowEverything,
   fakeIntegrationsApi,
   integrationConfig,
+  permissions,
   responseError,
   templateOf,
 } from '../../../__testUtils__/fixtures';
@@ -18,6 +19,7 @@ jest.setTimeout(20_000);
 async function renderForm(
   api: IntegrationsApi,
   props: Partial<ConfigurationFormProps> = {},
+  permissionApi = allowEverything(),
 ) {
   const handlers = {
     onSaved: jest.fn(),
@@ -33,7 +35,7 @@ async function renderForm(
       {...handlers}
       {...props}
     />,
-    { apis: [[integrationsApiRef, api], allowEverything()] },
+    { apis: [[integrationsApiRef, api], permissionApi] },
   );
   return handlers;
 }
@@ -66,6 +68,73 @@ describe('ConfigurationForm', () => {
     await replaceValue('Health check interval (seconds)', '45');
     expect(screen.queryByText('At least 30 seconds')).not.toBeInTheDocument();
     expect(previewButton()).toBeEnabled();
+  });
+
+  it('leads from the problem count to the first field in error', async () => {
+    await renderForm(fakeIntegrationsApi());
+    await replaceValue('Health check interval (seconds)', '10');
+    await userEvent.click(screen.getByLabelText('Description'));
+
+    await userEvent.click(
+      screen.getByRole('button', { name: '1 problem to fix' }),
+    );
+
+    expect(
+      screen.getByLabelText('Health check interval (seconds)'),
+    ).toHaveFocus();
+  });
+
+  it('locks the base URL, saying why, when stored credentials would follow it and the user may not change credentials', async () => {
+    const api = fakeIntegrationsApi({
+      getCredentials: async (name, environment) => ({
+        name,
+        environment,
+        fields: [
+          { field: 'secretKey', label: 'Secret key', secret: true, set: true },
+        ],
+      }),
+    });
+    await renderForm(
+      api,
+      {},
+      permissions(
+        permission => permission !== 'integrations.credentials.update',
+      ),
+    );
+
+    await waitFor(
+      () => expect(screen.getByLabelText(/^Base URL/)).toBeDisabled(),
+      { timeout: 5_000 },
+    );
+    expect(
+      screen.getByText(
+        'Only someone allowed to change credentials can point the stored credentials at another host',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Timeout (ms)')).toBeEnabled();
+    expect(api.getCredentials).toHaveBeenCalledWith('stripe', 'production');
+  });
+
+  it('leaves the base URL open when no credentials are stored', async () => {
+    const api = fakeIntegrationsApi({
+      getCredentials: async (name, environment) => ({
+        name,
+        environment,
+        fields: [
+          { field: 'secretKey', label: 'Secret key', secret: true, set: false },
+        ],
+      }),
+    });
+    await renderForm(
+      api,
+      {},
+      permissions(
+        permission => permission !== 'integrations.credentials.update',
+      ),
+    );
+
+    await waitFor(() => expect(api.getCredentials).toHaveBeenCalled());
+    expect(screen.getByLabelText(/^Base URL/)).toBeEnabled();
   });
 
   it('applies the production rules, such as https only', async () => {

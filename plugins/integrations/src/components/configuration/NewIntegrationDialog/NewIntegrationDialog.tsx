@@ -1,5 +1,4 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   AUTH_TYPE_LABELS,
   ConfigurationTemplate,
@@ -33,11 +32,11 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useId, useState } from 'react';
-import { integrationsApiRef } from '../../../api';
 import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 import { errorMessage, fieldIssuesOf } from '../../../requestErrors';
 import { InlineAlert } from '../../shared/InlineAlert';
+import { useCreateIntegration } from '../../../hooks/useConfigurationMutations';
 
 const useStyles = makeStyles(theme => ({
   templates: {
@@ -109,7 +108,7 @@ function TemplatePicker(props: {
 /** Creates an integration from a provider template, in the environments chosen. */
 export function NewIntegrationDialog(props: NewIntegrationDialogProps) {
   const { onClose, onCreated } = props;
-  const api = useApi(integrationsApiRef);
+  const createIntegration = useCreateIntegration();
   const titleId = useId();
   const fieldId = useId();
   const templates = useConfigurationTemplates();
@@ -188,7 +187,7 @@ export function NewIntegrationDialog(props: NewIntegrationDialogProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const created = await api.createIntegration(request);
+      const created = await createIntegration(request);
       onCreated(
         request.name,
         created[0]?.environment ?? request.environments?.[0] ?? 'development',

@@ -1,5 +1,4 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   ConfigVersionSummary,
   Environment,
@@ -15,8 +14,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { integrationsApiRef } from '../../../api';
 import { useConfigVersions } from '../../../hooks/useConfigVersions';
 import {
   CHANGE_TYPE_LABELS,
@@ -28,6 +25,8 @@ import {
 import { ActionButton } from '../../shared/ActionButton';
 import { ConfigDiffView } from '../../shared/ConfigDiffView';
 import { ConfirmationDialog } from '../../shared/ConfirmationDialog';
+import { useRollback } from '../../../hooks/useConfigurationMutations';
+import { useVersionDiff } from '../../../hooks/useVersionDiff';
 
 export interface VersionHistoryProps {
   name: string;
@@ -45,11 +44,7 @@ function VersionDiff(props: {
   to: number;
 }) {
   const { name, environment, from, to } = props;
-  const api = useApi(integrationsApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.diffVersions(name, environment, from, to),
-    [api, name, environment, from, to],
-  );
+  const { value, loading, error } = useVersionDiff(name, environment, from, to);
   return (
     <Box mt={2}>
       <Typography variant="h6" component="h3">
@@ -76,7 +71,7 @@ export function VersionHistory(props: VersionHistoryProps) {
     updateDeniedReason,
     onRolledBack,
   } = props;
-  const api = useApi(integrationsApiRef);
+  const rollback = useRollback(name, environment);
   const versions = useConfigVersions(name, environment);
   const [compared, setCompared] = useState<number[]>([]);
   const [rollbackTarget, setRollbackTarget] = useState<ConfigVersionSummary>();
@@ -97,9 +92,7 @@ export function VersionHistory(props: VersionHistoryProps) {
     setRollingBack(true);
     setRollbackError(undefined);
     try {
-      const config = await api.rollback(name, environment, {
-        version: rollbackTarget.version,
-      });
+      const config = await rollback(rollbackTarget.version);
       setRollbackTarget(undefined);
       onRolledBack(config);
     } catch (error) {

@@ -1,5 +1,4 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   CredentialFieldStatus,
@@ -12,7 +11,6 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { FormEvent, useId, useState } from 'react';
-import { integrationsApiRef } from '../../../api';
 import { useCredentialStatus } from '../../../hooks/useCredentialStatus';
 import { ENVIRONMENT_LABELS, relativeTime, shortRef } from '../../../labels';
 import { errorMessage, fieldIssuesOf } from '../../../requestErrors';
@@ -22,6 +20,7 @@ import { InlineAlert } from '../../shared/InlineAlert';
 import { ExpiryForm } from './ExpiryForm';
 import { FormError } from './FormError';
 import { expiryOf } from './expiry';
+import { useUpdateCredentials } from '../../../hooks/useCredentialMutations';
 
 const CREDENTIALS_DENIED = 'Only integration admins may change credentials';
 
@@ -192,7 +191,7 @@ export interface CredentialsPanelProps {
 export function CredentialsPanel(props: CredentialsPanelProps) {
   const { name, environment, unavailableReason } = props;
   const classes = useStyles();
-  const api = useApi(integrationsApiRef);
+  const updateCredentials = useUpdateCredentials(name, environment);
   const labelIdPrefix = useId();
   const status = useCredentialStatus(name, environment);
   const permission = usePermission({
@@ -222,7 +221,7 @@ export function CredentialsPanel(props: CredentialsPanelProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.updateCredentials(name, environment, {
+      const result = await updateCredentials({
         credentials,
         ...(expiresAt ? { expiresAt } : {}),
       });

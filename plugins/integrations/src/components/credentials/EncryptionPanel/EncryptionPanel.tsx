@@ -1,5 +1,4 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   EncryptionStatus,
@@ -19,11 +18,11 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useState } from 'react';
-import { integrationsApiRef } from '../../../api';
 import { useEncryptionStatus } from '../../../hooks/useEncryptionStatus';
 import { absoluteTime, relativeTime } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
 import { InlineAlert } from '../../shared/InlineAlert';
+import { useRotateKeys } from '../../../hooks/useCredentialMutations';
 
 function fields(count: number): string {
   return count === 1 ? '1 field' : `${count} fields`;
@@ -62,7 +61,7 @@ function rotationNotice(result: KeyRotationResult): string {
 }
 
 function EncryptionStatusDetails() {
-  const api = useApi(integrationsApiRef);
+  const rotateKeys = useRotateKeys();
   const status = useEncryptionStatus();
   const [rotating, setRotating] = useState(false);
   const [result, setResult] = useState<KeyRotationResult>();
@@ -73,7 +72,7 @@ function EncryptionStatusDetails() {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await api.rotateKeys());
+      setResult(await rotateKeys());
       status.retry();
     } catch (e) {
       setError(e as Error);

@@ -16,12 +16,12 @@ import Typography from '@material-ui/core/Typography';
 import { useId, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { integrationsApiRef } from '../../../api';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
 import { ActionButton } from '../../shared/ActionButton';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { BulkTestResults } from './BulkTestResults';
+import { useBulkTest } from '../../../hooks/useBulkTest';
 
 export interface BulkTestButtonProps {
   environment: Environment;
@@ -62,7 +62,7 @@ function useTestableNames(
  */
 export function BulkTestButton(props: BulkTestButtonProps) {
   const { environment, integrations, onTested } = props;
-  const api = useApi(integrationsApiRef);
+  const bulkTest = useBulkTest();
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const testable = useTestableNames(integrations, environment);
@@ -70,14 +70,14 @@ export function BulkTestButton(props: BulkTestButtonProps) {
   const testableCount = names ? names.split(',').length : 0;
   const environmentLabel = ENVIRONMENT_LABELS[environment].toLowerCase();
   const [state, run] = useAsyncFn(async () => {
-    const response = await api.bulkTest({
+    const response = await bulkTest({
       integrations: names.split(','),
       environment,
       testSuite: 'quick',
     });
     onTested();
     return response;
-  }, [api, environment, names, onTested]);
+  }, [bulkTest, environment, names, onTested]);
 
   const start = () => {
     setOpen(true);
