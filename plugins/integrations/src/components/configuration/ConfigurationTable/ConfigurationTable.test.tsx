@@ -54,6 +54,16 @@ async function select(name: string, environment: string) {
   await userEvent.click(within(rowOf(name, environment)).getByRole('checkbox'));
 }
 
+/** Answers the confirmation a bulk change asks first. */
+async function confirm(title: string, answer: string) {
+  const dialog = await screen.findByRole('dialog', { name: title });
+  await waitFor(() =>
+    expect(within(dialog).getByRole('button', { name: answer })).toBeEnabled(),
+  );
+  await userEvent.click(within(dialog).getByRole('button', { name: answer }));
+  return dialog;
+}
+
 describe('ConfigurationTable', () => {
   it('shows one row per integration and environment', async () => {
     await renderInTestApp(<ConfigurationTable onOpen={jest.fn()} />, {
@@ -137,6 +147,13 @@ describe('ConfigurationTable', () => {
     const disable = screen.getByRole('button', { name: 'Disable' });
     await waitFor(() => expect(disable).toBeEnabled());
     await userEvent.click(disable);
+    expect(fake.bulkUpdate).not.toHaveBeenCalled();
+    expect(
+      await screen.findByRole('dialog', { name: 'Disable 2 configurations?' }),
+    ).toHaveTextContent(
+      'Stripe in staging, Brevo in production stop being called and checked until enabled again. Settings and credentials are kept.',
+    );
+    await confirm('Disable 2 configurations?', 'Disable');
 
     expect(fake.bulkUpdate).toHaveBeenCalledWith({
       stripe: { environment: 'staging', version: 3, enabled: false },
@@ -154,6 +171,16 @@ describe('ConfigurationTable', () => {
     expect(
       within(results).getByText('brevo (Production): updated to version 8'),
     ).toBeInTheDocument();
+    // The selection is cleared in the table as in the toolbar.
+    expect(screen.getByText('0 selected')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole('checkbox')
+          .filter(box => (box as HTMLInputElement).checked),
+      ).toEqual([]),
+    );
+    expect(screen.queryByText(/row\(s\) selected/)).not.toBeInTheDocument();
   });
 
   it('changes every environment of an integration when all of them are selected', async () => {
@@ -170,10 +197,45 @@ describe('ConfigurationTable', () => {
     const enable = screen.getByRole('button', { name: 'Enable' });
     await waitFor(() => expect(enable).toBeEnabled());
     await userEvent.click(enable);
+    await confirm('Enable 2 configurations?', 'Enable');
 
     expect(fake.bulkUpdate).toHaveBeenCalledWith({
       stripe: { enabled: true },
     });
+  });
+
+  it('warns when enabling a production configuration that has no credentials', async () => {
+    const fake = api({
+      bulkUpdate: async () => ({ applied: true, results: [] }),
+      getCredentials: async (name, environment) => ({
+        name,
+        environment,
+        fields: [
+          { field: 'apiKey', label: 'API key', secret: true, set: false },
+        ],
+      }),
+    });
+    await renderInTestApp(<ConfigurationTable onOpen={jest.fn()} />, {
+      apis: [[integrationsApiRef, fake], allowEverything()],
+    });
+    await screen.findByText('Configurations (3)');
+
+    await select('brevo', 'Production');
+    const enable = screen.getByRole('button', { name: 'Enable' });
+    await waitFor(() => expect(enable).toBeEnabled());
+    await userEvent.click(enable);
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Enable Brevo in production?',
+    });
+    expect(
+      await within(dialog).findByText('Production without credentials'),
+    ).toBeInTheDocument();
+    expect(dialog).toHaveTextContent(
+      'brevo has no credentials stored for production',
+    );
+    expect(fake.getCredentials).toHaveBeenCalledWith('brevo', 'production');
+    expect(fake.bulkUpdate).not.toHaveBeenCalled();
   });
 
   it('shows why nothing changed when the bulk update is refused', async () => {
@@ -206,6 +268,7 @@ describe('ConfigurationTable', () => {
     const disable = screen.getByRole('button', { name: 'Disable' });
     await waitFor(() => expect(disable).toBeEnabled());
     await userEvent.click(disable);
+    await confirm('Disable 2 configurations?', 'Disable');
 
     expect(
       await screen.findByText(
