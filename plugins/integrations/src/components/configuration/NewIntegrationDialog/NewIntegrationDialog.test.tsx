@@ -60,6 +60,26 @@ describe('NewIntegrationDialog', () => {
     expect(screen.getByLabelText('Display name')).toHaveValue('Stripe');
   });
 
+  it("leaves the display name to choose when the template's is already taken", async () => {
+    const fake = api({
+      listConfigs: async () => ({
+        items: [integrationConfig({ name: 'stripe', displayName: 'Stripe' })],
+        totalCount: 1,
+      }),
+    });
+    await renderDialog(fake);
+    await waitFor(() => expect(fake.listConfigs).toHaveBeenCalled());
+
+    await userEvent.click(await screen.findByText('Stripe'));
+
+    expect(screen.getByLabelText('Display name')).toHaveValue('');
+    expect(
+      screen.getByText(
+        '"Stripe" is already the display name of stripe; choose one that tells this integration apart',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('creates the integration from the template in the chosen environments', async () => {
     const fake = api({
       createIntegration: async () => [

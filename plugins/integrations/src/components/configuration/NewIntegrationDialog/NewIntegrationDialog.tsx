@@ -31,12 +31,13 @@ import ListSubheader from '@material-ui/core/ListSubheader';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { useId, useState } from 'react';
+import { useId, useState, useMemo } from 'react';
 import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 import { errorMessage, fieldIssuesOf } from '../../../requestErrors';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { useCreateIntegration } from '../../../hooks/useConfigurationMutations';
+import { useIntegrationConfigs } from '../../../hooks/useIntegrationConfigs';
 
 const useStyles = makeStyles(theme => ({
   templates: {
@@ -105,6 +106,22 @@ function TemplatePicker(props: {
   );
 }
 
+/** Why a display name should be chosen, when the template's own is already used. */
+function takenHint(
+  taken: ReadonlyMap<string, ReadonlySet<string>>,
+  template: ConfigurationTemplate | undefined,
+  displayName: string,
+): string | undefined {
+  const candidate = displayName.trim() || template?.displayName;
+  const users = candidate ? taken.get(candidate) : undefined;
+  if (!candidate || !users) {
+    return undefined;
+  }
+  return `"${candidate}" is already the display name of ${[...users].join(
+    ', ',
+  )}; choose one that tells this integration apart`;
+}
+
 /** Creates an integration from a provider template, in the environments chosen. */
 export function NewIntegrationDialog(props: NewIntegrationDialogProps) {
   const { onClose, onCreated } = props;
@@ -112,6 +129,15 @@ export function NewIntegrationDialog(props: NewIntegrationDialogProps) {
   const titleId = useId();
   const fieldId = useId();
   const templates = useConfigurationTemplates();
+  const existing = useIntegrationConfigs({ limit: 500 });
+  const takenDisplayNames = useMemo(() => {
+    const owners = new Map<string, Set<string>>();
+    for (const config of existing.value?.items ?? []) {
+      const names = owners.get(config.displayName) ?? new Set<string>();
+      owners.set(config.displayName, names.add(config.name));
+    }
+    return owners;
+  }, [existing.value]);
 
   const [template, setTemplate] = useState<ConfigurationTemplate>();
   const [name, setName] = useState('');
@@ -174,8 +200,11 @@ export function NewIntegrationDialog(props: NewIntegrationDialogProps) {
     if (!touched.name) {
       setName(picked.id);
     }
+    // A second "Generic HTTP API" could not be told apart from the first.
     if (!touched.displayName) {
-      setDisplayName(picked.displayName);
+      setDisplayName(
+        takenDisplayNames.has(picked.displayName) ? '' : picked.displayName,
+      );
     }
   };
 
@@ -292,7 +321,10 @@ export function NewIntegrationDialog(props: NewIntegrationDialogProps) {
                 }}
                 fullWidth
                 margin="dense"
-                {...fieldProps('displayName')}
+                {...fieldProps(
+                  'displayName',
+                  takenHint(takenDisplayNames, template, displayName),
+                )}
               />
               <TextField
                 id={`${fieldId}-description`}

@@ -43,11 +43,11 @@ function ItemSummary(props: { item: ActivityItem }) {
   );
 }
 
-function ItemDetails(props: { item: ActivityItem }) {
-  const { item } = props;
+function ItemDetails(props: { item: ActivityItem; label?: string }) {
+  const { item, label } = props;
   return (
     <>
-      {item.integration} ·{' '}
+      {label ?? item.integration} ·{' '}
       <Tooltip title={absoluteTime(item.at)}>
         <span>{relativeTime(item.at)}</span>
       </Tooltip>
@@ -57,7 +57,11 @@ function ItemDetails(props: { item: ActivityItem }) {
 }
 
 /** What happened lately in the environment: tests, status changes and configuration changes. */
-export function ActivityFeed(props: { items: ActivityItem[] }) {
+export function ActivityFeed(props: {
+  items: ActivityItem[];
+  /** What to call each integration, told apart where display names collide. */
+  displayNames?: ReadonlyMap<string, string>;
+}) {
   const [kind, setKind] = useState<ActivityKind | ''>('');
   const shown = kind
     ? props.items.filter(item => item.kind === kind)
@@ -89,7 +93,12 @@ export function ActivityFeed(props: { items: ActivityItem[] }) {
               <ListItemText
                 primary={<ItemSummary item={item} />}
                 primaryTypographyProps={{ component: 'div' }}
-                secondary={<ItemDetails item={item} />}
+                secondary={
+                  <ItemDetails
+                    item={item}
+                    label={props.displayNames?.get(item.integration)}
+                  />
+                }
               />
             </ListItem>
           ))}

@@ -25,6 +25,7 @@ import { HealthCharts } from '../HealthCharts';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { IntegrationStatusCard } from '../IntegrationStatusCard';
 import { UptimeTable } from '../UptimeTable';
+import { distinctDisplayNames } from '../../../displayNames';
 
 /** Cards needing attention come first. */
 const STATUS_ORDER: Record<HealthStatus, number> = {
@@ -74,7 +75,13 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
     [dashboard],
   );
   const displayNames = useMemo(
-    () => new Map(integrations.map(s => [s.integration, s.displayName])),
+    () =>
+      distinctDisplayNames(
+        integrations.map(s => ({
+          name: s.integration,
+          displayName: s.displayName,
+        })),
+      ),
     [integrations],
   );
   const environmentLabel = ENVIRONMENT_LABELS[environment].toLowerCase();
@@ -127,10 +134,14 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
             <UptimeTable
               environment={environment}
               integrations={integrations}
+              displayNames={displayNames}
             />
           </Grid>
           <Grid item xs={12} lg={6}>
-            <ActivityFeed items={dashboard.activity} />
+            <ActivityFeed
+              items={dashboard.activity}
+              displayNames={displayNames}
+            />
           </Grid>
         </Grid>
       </>

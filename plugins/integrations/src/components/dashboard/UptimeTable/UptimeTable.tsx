@@ -28,6 +28,8 @@ function UptimeCell(props: { uptime: number | null; target: number }) {
 export interface UptimeTableProps {
   environment: Environment;
   integrations: IntegrationHealthStatus[];
+  /** What to call each integration, told apart where display names collide. */
+  displayNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface UptimeTableProps {
  * target (the uptime alert threshold of its monitoring settings).
  */
 export function UptimeTable(props: UptimeTableProps) {
-  const { environment, integrations } = props;
+  const { environment, integrations, displayNames } = props;
   const configs = useIntegrationConfigs({ environment, limit: 500 });
   const targets = new Map(
     (configs.value?.items ?? []).map(config => [
@@ -69,7 +71,7 @@ export function UptimeTable(props: UptimeTableProps) {
             return (
               <TableRow key={status.integration}>
                 <TableCell component="th" scope="row">
-                  {status.displayName}
+                  {displayNames?.get(status.integration) ?? status.displayName}
                 </TableCell>
                 <TableCell>{formatPercent(target)}</TableCell>
                 <TableCell>
