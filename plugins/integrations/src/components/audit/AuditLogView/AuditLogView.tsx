@@ -26,7 +26,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
-import { useId, useState } from 'react';
+import { useId, useState, CSSProperties } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { FilterSelect } from '../../shared/FilterSelect';
 import { useAuditLog } from '../../../hooks/useAuditLog';
@@ -81,44 +81,58 @@ function downloadCsv(csv: string, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
+/** Short values read as one unit ("ada.admin", "2 hours ago") and never wrap. */
+const SHORT: CSSProperties = { whiteSpace: 'nowrap' };
+
 const columns: TableColumn<AuditLogEntry>[] = [
   {
     title: 'Time',
     field: 'timestamp',
     defaultSort: 'desc',
+    cellStyle: SHORT,
     render: entry => (
       <Tooltip title={absoluteTime(entry.timestamp)}>
         <span>{relativeTime(entry.timestamp)}</span>
       </Tooltip>
     ),
   },
-  { title: 'User', field: 'userId', render: entry => shortRef(entry.userId) },
-  { title: 'Integration', field: 'integration' },
+  {
+    title: 'User',
+    field: 'userId',
+    cellStyle: SHORT,
+    render: entry => shortRef(entry.userId),
+  },
+  { title: 'Integration', field: 'integration', cellStyle: SHORT },
   {
     title: 'Environment',
     field: 'environment',
+    cellStyle: SHORT,
     render: entry =>
       entry.environment ? ENVIRONMENT_LABELS[entry.environment] : 'all',
   },
   {
     title: 'Action',
     field: 'action',
+    cellStyle: SHORT,
     render: entry => AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
   },
   {
     title: 'Category',
     field: 'category',
+    cellStyle: SHORT,
     render: entry => AUDIT_CATEGORY_LABELS[entry.category] ?? entry.category,
   },
   {
     title: 'Changed fields',
     field: 'details.changedFields',
     sorting: false,
+    cellStyle: { minWidth: 200 },
     render: entry => entry.details.changedFields.join(', ') || '—',
   },
   {
     title: 'Outcome',
     field: 'outcome',
+    cellStyle: SHORT,
     render: entry =>
       entry.outcome === 'success' ? (
         <StatusOK>Success</StatusOK>

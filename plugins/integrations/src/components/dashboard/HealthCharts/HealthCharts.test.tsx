@@ -5,7 +5,7 @@ import { integrationsApiRef } from '../../../api';
 import { fakeIntegrationsApi } from '../../../__testUtils__/fixtures';
 import { historyOf } from '../../../__testUtils__/healthFixtures';
 import { HealthCharts } from './HealthCharts';
-import { chartRows, errorRateOf } from './chartData';
+import { chartRows, errorRateOf, seriesColours } from './chartData';
 
 describe('HealthCharts', () => {
   it('loads the range the admin picks', async () => {
@@ -73,5 +73,14 @@ describe('HealthCharts', () => {
       { stripe: 10, paypal: 0 },
       { stripe: null, paypal: 0 },
     ]);
+  });
+});
+
+describe('seriesColours', () => {
+  it('gives each of 14 integrations a colour of its own', () => {
+    const colours = seriesColours(14);
+
+    expect(colours).toHaveLength(14);
+    expect(new Set(colours).size).toBe(14);
   });
 });

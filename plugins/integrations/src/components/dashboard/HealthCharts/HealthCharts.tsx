@@ -2,11 +2,11 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
+  EmptyState,
 } from '@backstage/core-components';
 import { Environment, HealthRange } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { useHealthHistory } from '../../../hooks/useHealthHistory';
 import { HealthHeatmap } from '../HealthHeatmap';
@@ -42,9 +42,11 @@ export function HealthCharts(props: HealthChartsProps) {
     body = loading ? <Progress /> : null;
   } else if (!hasChecks(value)) {
     body = (
-      <Typography>
-        No health checks ran in this range, so there is nothing to chart yet.
-      </Typography>
+      <EmptyState
+        missing="data"
+        title="No health checks ran in this range, so there is nothing to chart yet."
+        description="Each enabled integration is checked on its own interval (set under Monitoring in its configuration); response times, error rates and uptime appear here after the first checks. Test all runs a check of every integration now."
+      />
     );
   } else {
     const series = value.series.map(({ integration }) => ({

@@ -11,19 +11,18 @@ export type ChartRow = { at: string; label: string } & Record<
   number | string | null
 >;
 
-/** Distinct line and bar colours, one per integration in order. */
-export const SERIES_COLOURS = [
-  '#1f77b4',
-  '#ff7f0e',
-  '#2ca02c',
-  '#d62728',
-  '#9467bd',
-  '#8c564b',
-  '#e377c2',
-  '#7f7f7f',
-  '#bcbd22',
-  '#17becf',
-];
+/**
+ * One colour per series, as many as there are series: hues spread evenly round
+ * the colour wheel, neighbours alternating between a darker and a lighter
+ * shade, so that no two of 14 integrations share a colour.
+ */
+export function seriesColours(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => {
+    const hue = Math.round((210 + (index * 360) / Math.max(count, 1)) % 360);
+    const lightness = index % 2 === 0 ? 42 : 58;
+    return `hsl(${hue}, 70%, ${lightness}%)`;
+  });
+}
 
 /** "14:00" within a day, "3 Mar" over longer ranges. */
 export function bucketLabel(at: string, range: HealthRange): string {
@@ -58,6 +57,15 @@ export function chartRows(
     }
   }
   return [...rows.values()].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Whether any row has a value for any series. */
+export function hasValues(rows: ChartRow[]): boolean {
+  return rows.some(row =>
+    Object.entries(row).some(
+      ([key, value]) => key !== 'at' && key !== 'label' && value !== null,
+    ),
+  );
 }
 
 /** Whether any bucket of any series has a check. */

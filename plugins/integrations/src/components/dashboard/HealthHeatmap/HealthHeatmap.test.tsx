@@ -53,7 +53,7 @@ describe('HealthHeatmap', () => {
     expect(failing).toHaveAttribute(
       'title',
       expect.stringMatching(
-        /^Stripe · .+: 90 % uptime \(20 checks, 2 failed\)$/,
+        /^Stripe · .+: 90\u00a0% uptime \(20 checks, 2 failed\)$/,
       ),
     );
     expect(empty).toHaveAttribute(

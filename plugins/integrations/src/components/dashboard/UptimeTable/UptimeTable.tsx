@@ -9,6 +9,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { DEFAULT_UPTIME_TARGET, formatPercent } from '../../../healthLabels';
 import { useIntegrationConfigs } from '../../../hooks/useIntegrationConfigs';
 import { errorMessage } from '../../../requestErrors';
@@ -25,6 +26,14 @@ function UptimeCell(props: { uptime: number | null; target: number }) {
   );
 }
 
+const useStyles = makeStyles({
+  // Figures and their marks stay on one line; the integration's name may wrap at spaces.
+  table: {
+    '& td, & th': { whiteSpace: 'nowrap' },
+    '& th[scope="row"]': { whiteSpace: 'normal', minWidth: 160 },
+  },
+});
+
 export interface UptimeTableProps {
   environment: Environment;
   integrations: IntegrationHealthStatus[];
@@ -38,6 +47,7 @@ export interface UptimeTableProps {
  */
 export function UptimeTable(props: UptimeTableProps) {
   const { environment, integrations, displayNames } = props;
+  const classes = useStyles();
   const configs = useIntegrationConfigs({ environment, limit: 500 });
   const targets = new Map(
     (configs.value?.items ?? []).map(config => [
@@ -54,7 +64,11 @@ export function UptimeTable(props: UptimeTableProps) {
           uptime is compared with {DEFAULT_UPTIME_TARGET} %.
         </Typography>
       )}
-      <Table size="small" aria-label="Uptime against target">
+      <Table
+        size="small"
+        aria-label="Uptime against target"
+        className={classes.table}
+      >
         <TableHead>
           <TableRow>
             <TableCell>Integration</TableCell>

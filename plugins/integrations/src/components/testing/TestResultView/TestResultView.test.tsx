@@ -15,8 +15,8 @@ describe('TestResultView', () => {
     ).getAllByRole('row');
     expect(rows.map(row => row.textContent)).toEqual([
       'StatusStepResultRequestDuration',
-      'PassedResolve hostapi-m.paypal.com resolves to 2 addresses—12 ms',
-      'FailedGet access tokenThe provider answered 401 invalid_clientPOST /v1/oauth2/token380 ms',
+      'PassedResolve hostapi-m.paypal.com resolves to 2 addresses—12\u00a0ms',
+      'FailedGet access tokenThe provider answered 401 invalid_clientPOST /v1/oauth2/token380\u00a0ms',
     ]);
     expect(
       screen.getByText(/Quick test of paypal in production · took 1.5 s/),
