@@ -6,6 +6,7 @@ import { IntegrationsApi, integrationsApiRef } from '../../../api';
 import {
   allowEverything,
   fakeIntegrationsApi,
+  integrationConfig,
 } from '../../../__testUtils__/fixtures';
 import { AuditLogView } from './AuditLogView';
 
@@ -50,6 +51,46 @@ function api(overrides: Partial<IntegrationsApi> = {}) {
 }
 
 describe('AuditLogView', () => {
+  it('offers the known integrations and users as filter values', async () => {
+    const fake = api({
+      listConfigs: async () => ({
+        items: [
+          integrationConfig({ name: 'stripe' }),
+          integrationConfig({ name: 'stripe', environment: 'staging' }),
+          integrationConfig({ name: 'brevo' }),
+        ],
+        totalCount: 3,
+      }),
+    });
+    await renderInTestApp(<AuditLogView />, {
+      apis: [[integrationsApiRef, fake], allowEverything()],
+    });
+    await screen.findByText('Audit log (2)');
+
+    await userEvent.click(screen.getByLabelText('Integration'));
+    const integrations = await screen.findByRole('listbox');
+    expect(
+      within(integrations)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['brevo', 'stripe']);
+    await userEvent.click(
+      within(integrations).getByRole('option', { name: 'stripe' }),
+    );
+    await waitFor(() =>
+      expect(fake.listAudit).toHaveBeenLastCalledWith(
+        expect.objectContaining({ integration: 'stripe' }),
+      ),
+    );
+
+    await userEvent.click(screen.getByLabelText('User'));
+    expect(
+      within(await screen.findByRole('listbox'))
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['user:default/ada', 'user:default/grace']);
+  });
+
   it('lists who did what to which integration, and the outcome', async () => {
     await renderInTestApp(<AuditLogView />, {
       apis: [[integrationsApiRef, api()], allowEverything()],

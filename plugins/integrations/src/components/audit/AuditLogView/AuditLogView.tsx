@@ -26,7 +26,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
-import { useId, useState, CSSProperties } from 'react';
+import { CSSProperties, useEffect, useId, useMemo, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { FilterSelect } from '../../shared/FilterSelect';
 import { useAuditLog } from '../../../hooks/useAuditLog';
@@ -43,6 +43,9 @@ import { ActionButton } from '../../shared/ActionButton';
 import { ConfigDiffView } from '../../shared/ConfigDiffView';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { useAuditExport } from '../../../hooks/useAuditLog';
+import { useIntegrationConfigs } from '../../../hooks/useIntegrationConfigs';
+import { auditErrorText } from './auditErrors';
+import { KnownValueField } from './KnownValueField';
 
 const ENTRY_LIMIT = 500;
 
@@ -137,7 +140,7 @@ const columns: TableColumn<AuditLogEntry>[] = [
       entry.outcome === 'success' ? (
         <StatusOK>Success</StatusOK>
       ) : (
-        <Tooltip title={entry.error ?? ''}>
+        <Tooltip title={entry.error ? auditErrorText(entry.error) : ''}>
           <span>
             <StatusError>Failure</StatusError>
           </span>
@@ -153,7 +156,7 @@ function AuditEntryDetails(props: { entry: AuditLogEntry }) {
     <Box p={2}>
       {entry.error && (
         <Typography color="error" paragraph>
-          {entry.error}
+          {auditErrorText(entry.error)}
         </Typography>
       )}
       {before !== undefined || after !== undefined ? (
@@ -171,6 +174,30 @@ function AuditEntryDetails(props: { entry: AuditLogEntry }) {
       </Typography>
     </Box>
   );
+}
+
+/** Every integration's name, for picking one to filter by. */
+function useIntegrationNames(): string[] {
+  const configs = useIntegrationConfigs({ limit: 500, includeDeleted: true });
+  return useMemo(
+    () => [...new Set((configs.value?.items ?? []).map(c => c.name))].sort(),
+    [configs.value],
+  );
+}
+
+/** The users seen in the entries loaded so far, for picking one to filter by. */
+function useKnownUsers(entries: AuditLogEntry[] | undefined): string[] {
+  const [users, setUsers] = useState<string[]>([]);
+  useEffect(() => {
+    setUsers(previous => {
+      const next = new Set(previous);
+      for (const entry of entries ?? []) {
+        next.add(entry.userId);
+      }
+      return next.size === previous.length ? previous : [...next].sort();
+    });
+  }, [entries]);
+  return users;
 }
 
 function AuditLog() {
@@ -213,6 +240,8 @@ function AuditLog() {
     ...query,
     limit: ENTRY_LIMIT,
   });
+  const knownIntegrations = useIntegrationNames();
+  const knownUsers = useKnownUsers(value?.items);
 
   const exportCsv = async () => {
     setExporting(true);
@@ -233,26 +262,26 @@ function AuditLog() {
   return (
     <>
       <Box className={classes.filters}>
-        <TextField
+        <KnownValueField
           id={`${fieldId}-integration`}
           label="Integration"
           value={integration}
-          onChange={event => setIntegration(event.target.value)}
+          options={knownIntegrations}
+          onChange={setIntegration}
           error={!integrationValid}
           helperText={
             integrationValid
               ? undefined
               : "Use the integration's name, e.g. stripe"
           }
-          size="small"
         />
-        <TextField
+        <KnownValueField
           id={`${fieldId}-user`}
           label="User"
           placeholder="user:default/ada"
           value={user}
-          onChange={event => setUser(event.target.value)}
-          size="small"
+          options={knownUsers}
+          onChange={setUser}
         />
         <FilterSelect
           label="Action"
