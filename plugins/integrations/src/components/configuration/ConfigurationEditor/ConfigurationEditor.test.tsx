@@ -308,5 +308,13 @@ describe('ConfigurationEditor', () => {
       ),
     ).toBeInTheDocument();
     expect(onChanged).toHaveBeenCalled();
+    // Said where the user is looking, too: at the bottom of the screen.
+    expect(screen.getByText('Saved version 4')).toBeInTheDocument();
+
+    // The notice belongs to the settings; it does not follow into History.
+    await userEvent.click(screen.getByRole('tab', { name: 'History' }));
+    expect(
+      screen.queryByText('Saved version 4 of the production configuration.'),
+    ).not.toBeInTheDocument();
   });
 });

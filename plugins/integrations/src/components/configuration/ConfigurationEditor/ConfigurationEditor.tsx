@@ -14,7 +14,9 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
+import Snackbar from '@material-ui/core/Snackbar';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import { ReactNode, useId, useState } from 'react';
 import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
 import { useDependencyGraph } from '../../../hooks/useDependencyGraph';
@@ -48,6 +50,8 @@ export interface ConfigurationEditorProps {
 interface Notice {
   message: string;
   details?: string[];
+  /** Said briefly at the bottom of the screen as well, where the user is looking. */
+  toast?: string;
 }
 
 function copyNotice(
@@ -153,6 +157,7 @@ function EnvironmentSettings(props: {
             } of the ${ENVIRONMENT_LABELS[
               environment
             ].toLowerCase()} configuration.`,
+            toast: `Saved version ${savedConfig.metadata.version}`,
           })
         }
         onCopied={(result, source) =>
@@ -303,7 +308,11 @@ export function ConfigurationEditor(props: ConfigurationEditorProps) {
           {config && (
             <Tabs
               value={section}
-              onChange={(_, value) => onNavigate(environment, value)}
+              onChange={(_, value) => {
+                // A notice is about the section it came from ("Rolled back"), not the next one.
+                setNotice(undefined);
+                onNavigate(environment, value);
+              }}
               indicatorColor="secondary"
               aria-label="Section"
             >
@@ -369,6 +378,21 @@ export function ConfigurationEditor(props: ConfigurationEditorProps) {
         <Box flexGrow={1} />
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
+      <Snackbar
+        open={Boolean(notice?.toast)}
+        autoHideDuration={6000}
+        onClose={(_event, reason) =>
+          reason !== 'clickaway' &&
+          setNotice(previous =>
+            previous ? { ...previous, toast: undefined } : previous,
+          )
+        }
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        <Alert severity="success" variant="filled">
+          {notice?.toast}
+        </Alert>
+      </Snackbar>
       <ConfirmationDialog
         open={confirmingDelete}
         title={`Delete ${name}?`}

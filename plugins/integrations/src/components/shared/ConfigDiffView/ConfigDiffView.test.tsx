@@ -7,7 +7,7 @@ function rowOf(path: string) {
 }
 
 describe('ConfigDiffView', () => {
-  it('shows each changed path with its value before and after', async () => {
+  it('shows each changed field by its label in the form, with its path, and its value before and after', async () => {
     await renderInTestApp(
       <ConfigDiffView
         changes={[
@@ -38,22 +38,22 @@ describe('ConfigDiffView', () => {
         .getAllByRole('cell')
         .map(cell => cell.textContent);
     expect(cells('connectionConfig.timeout')).toEqual([
-      'connectionConfig.timeout',
+      'Timeout (ms)connectionConfig.timeout',
       '5000',
       '8000',
     ]);
     expect(cells('monitoringConfig.enabledAlerts')).toEqual([
-      'monitoringConfig.enabledAlerts',
+      'AlertsmonitoringConfig.enabledAlerts',
       '["uptime"]',
       '["uptime","error_rate"]',
     ]);
     expect(cells('description')).toEqual([
-      'description',
+      'Descriptiondescription',
       'not set',
       'Card payments',
     ]);
     expect(cells('connectionConfig.apiVersion')).toEqual([
-      'connectionConfig.apiVersion',
+      'API versionconnectionConfig.apiVersion',
       '2024-06-20',
       'not set',
     ]);

@@ -6,11 +6,19 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { fieldLabel } from '../../../configurationFields';
 import { formatFieldValue } from '../../../labels';
 
 const useStyles = makeStyles(theme => ({
   path: {
+    display: 'block',
     fontFamily: 'monospace',
+    fontSize: theme.typography.caption.fontSize,
+    color: theme.palette.text.secondary,
+    whiteSpace: 'nowrap',
+  },
+  label: {
+    display: 'block',
     whiteSpace: 'nowrap',
   },
   value: {
@@ -49,6 +57,21 @@ function Value(props: { value: unknown; present: boolean; className: string }) {
   );
 }
 
+/** The field as the form labels it, with its path in the configuration below. */
+function FieldName(props: { path: string }) {
+  const classes = useStyles();
+  const label = fieldLabel(props.path);
+  if (!label) {
+    return <span className={classes.label}>{props.path}</span>;
+  }
+  return (
+    <>
+      <span className={classes.label}>{label}</span>
+      <span className={classes.path}>{props.path}</span>
+    </>
+  );
+}
+
 /** The field-level difference between two configurations: each changed path, before → after. */
 export function ConfigDiffView(props: ConfigDiffViewProps) {
   const { changes, emptyMessage = 'No differences.' } = props;
@@ -70,7 +93,9 @@ export function ConfigDiffView(props: ConfigDiffViewProps) {
       <TableBody>
         {changes.map(change => (
           <TableRow key={change.path}>
-            <TableCell className={classes.path}>{change.path}</TableCell>
+            <TableCell>
+              <FieldName path={change.path} />
+            </TableCell>
             <TableCell>
               <Value
                 value={change.before}
