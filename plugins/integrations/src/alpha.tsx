@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   PageBlueprint,
+  PluginHeaderActionBlueprint,
   SubPageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
@@ -86,6 +87,15 @@ const auditPage = SubPageBlueprint.make({
   },
 });
 
+/** Whom the pages act as, in development, where the persona can be switched with ?as=. */
+const signedInUser = PluginHeaderActionBlueprint.make({
+  name: 'signed-in-user',
+  params: {
+    loader: () =>
+      import('./components/shared/SignedInUser').then(m => <m.SignedInUser />),
+  },
+});
+
 const integrationsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -115,6 +125,7 @@ export default createFrontendPlugin({
     configPage,
     testingPage,
     auditPage,
+    signedInUser,
     integrationsApi,
   ],
 });

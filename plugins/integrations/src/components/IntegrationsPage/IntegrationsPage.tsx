@@ -9,6 +9,7 @@ import { INTEGRATIONS_PAGES } from '../../routes';
 import { AuditLogView } from '../audit/AuditLogView';
 import { ConfigurationPage } from '../configuration/ConfigurationPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { SignedInUser } from '../shared/SignedInUser';
 import { TestingPage } from '../testing/TestingPage';
 import { FormerTabRedirect } from './FormerTabRedirect';
 
@@ -47,7 +48,9 @@ export function IntegrationsPage() {
       <Header
         title="Integrations"
         subtitle="Health, configuration and credentials of external services"
-      />
+      >
+        <SignedInUser />
+      </Header>
       <Content>
         <PageTabs />
         <Box mt={2}>

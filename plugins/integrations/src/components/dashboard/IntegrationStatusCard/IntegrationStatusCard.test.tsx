@@ -48,6 +48,36 @@ const settledButton = (name: string, state: 'enabled' | 'disabled') =>
 const enabledButton = (name: string) => settledButton(name, 'enabled');
 
 describe('IntegrationStatusCard', () => {
+  it('warns about a credential that expires within a week', async () => {
+    const inThreeDays = new Date(
+      Date.now() + 3 * 24 * 60 * 60 * 1000 + 60_000,
+    ).toISOString();
+    const api = fakeIntegrationsApi({
+      getCredentials: async (name, environment) => ({
+        name,
+        environment,
+        fields: [
+          {
+            field: 'secretKey',
+            label: 'Secret key',
+            secret: true,
+            set: true,
+            expiresAt: inThreeDays,
+          },
+        ],
+      }),
+    });
+    await renderCard(api, healthStatus());
+
+    expect(
+      await screen.findByText('Credentials expire soon'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('status-card-stripe')).toHaveTextContent(
+      'Secret key expires in 3 days',
+    );
+    expect(api.getCredentials).toHaveBeenCalledWith('stripe', 'production');
+  });
+
   it('links to the editor of its configuration on the configuration page', async () => {
     await renderCard(fakeIntegrationsApi(), healthStatus());
 

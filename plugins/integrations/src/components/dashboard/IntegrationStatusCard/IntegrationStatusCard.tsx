@@ -18,6 +18,7 @@ import { DependencyList } from './DependencyList';
 import { RateLimitMeter } from './RateLimitMeter';
 import { StatusCardActions } from './StatusCardActions';
 import { StatusFigures } from './StatusFigures';
+import { CredentialExpiryNotice } from './CredentialExpiryNotice';
 
 const useStyles = makeStyles({
   root: { height: '100%' },
@@ -88,6 +89,10 @@ export function IntegrationStatusCard(props: IntegrationStatusCardProps) {
             {errorMessage(toggle.error)}
           </InlineAlert>
         )}
+        <CredentialExpiryNotice
+          integration={integration}
+          environment={environment}
+        />
         <StatusFigures status={status} />
         {status.rateLimit && <RateLimitMeter reading={status.rateLimit} />}
         <DependencyList status={status} />
