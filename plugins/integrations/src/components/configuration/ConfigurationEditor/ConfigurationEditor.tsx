@@ -1,10 +1,8 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import {
-  CopyConfigResponse,
   ENVIRONMENTS,
   Environment,
   INTEGRATION_CATEGORY_LABELS,
-  IntegrationConfig,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -18,21 +16,15 @@ import Snackbar from '@material-ui/core/Snackbar';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode, useId, useState } from 'react';
-import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
-import { useDependencyGraph } from '../../../hooks/useDependencyGraph';
 import { useIntegrationConfig } from '../../../hooks/useIntegrationConfig';
 import { useIntegrationPermissions } from '../../../hooks/useIntegrationPermissions';
 import { EditorSection } from '../../../hooks/useIntegrationsPageParams';
 import { ENVIRONMENT_LABELS, shortRef } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
 import { ActionButton } from '../../shared/ActionButton';
-import { ConfigurationForm } from '../ConfigurationForm';
 import { ConfirmationDialog } from '../../shared/ConfirmationDialog';
-import { CredentialsPanel } from '../../credentials/CredentialsPanel';
-import { EncryptionPanel } from '../../credentials/EncryptionPanel';
 import { InlineAlert } from '../../shared/InlineAlert';
-import { IntegrationTestsPanel } from '../../testing/IntegrationTestsPanel';
-import { VersionHistory } from '../VersionHistory';
+import { EnvironmentSettings, Notice } from './EnvironmentSettings';
 import { useIntegrationLifecycle } from '../../../hooks/useConfigurationMutations';
 
 export interface ConfigurationEditorProps {
@@ -45,128 +37,6 @@ export interface ConfigurationEditorProps {
   onClose(): void;
   /** Something was saved, so lists showing this integration are out of date. */
   onChanged(): void;
-}
-
-interface Notice {
-  message: string;
-  details?: string[];
-  /** Said briefly at the bottom of the screen as well, where the user is looking. */
-  toast?: string;
-}
-
-function copyNotice(
-  result: CopyConfigResponse,
-  from: Environment,
-  to: Environment,
-): Notice {
-  return {
-    message: `Copied ${ENVIRONMENT_LABELS[from]} into ${ENVIRONMENT_LABELS[to]} as version ${result.config.metadata.version}.`,
-    details: result.notCopied.map(
-      item => `Not copied: ${item.field}, ${item.reason}`,
-    ),
-  };
-}
-
-function EnvironmentSettings(props: {
-  config: IntegrationConfig;
-  configs: IntegrationConfig[];
-  section: EditorSection;
-  onChanged(notice: Notice): void;
-  onReload(): void;
-}) {
-  const { config, configs, section, onChanged, onReload } = props;
-  const { name, environment } = config;
-  const templates = useConfigurationTemplates();
-  const graph = useDependencyGraph(name, environment);
-  const permissions = useIntegrationPermissions(name, environment);
-  const deletedReason = config.deleted
-    ? `${name} is deleted; restore it to change it`
-    : undefined;
-  const updateDeniedReason = deletedReason ?? permissions.updateDeniedReason;
-
-  if (section === 'credentials') {
-    return (
-      <>
-        <EncryptionPanel />
-        <Box mt={2}>
-          <CredentialsPanel
-            key={environment}
-            name={name}
-            environment={environment}
-            unavailableReason={deletedReason}
-          />
-        </Box>
-      </>
-    );
-  }
-
-  if (section === 'tests') {
-    return (
-      <IntegrationTestsPanel
-        key={environment}
-        name={name}
-        environment={environment}
-        unavailableReason={deletedReason}
-      />
-    );
-  }
-
-  if (section === 'history') {
-    return (
-      <VersionHistory
-        key={`${environment}:${config.metadata.version}`}
-        name={name}
-        environment={environment}
-        currentVersion={config.metadata.version}
-        updateDeniedReason={updateDeniedReason}
-        onRolledBack={rolledBack =>
-          onChanged({
-            message: `Rolled back: version ${rolledBack.metadata.version} is now current.`,
-          })
-        }
-      />
-    );
-  }
-
-  if (graph.loading || templates.loading) {
-    return <Progress />;
-  }
-  if (graph.error) {
-    return <ResponseErrorPanel error={graph.error} />;
-  }
-
-  return (
-    <>
-      {templates.error && (
-        <ResponseErrorPanel
-          error={templates.error}
-          title="The provider templates could not be loaded"
-        />
-      )}
-      <ConfigurationForm
-        key={`${environment}:${config.metadata.version}`}
-        config={config}
-        template={templates.value?.find(t => t.id === config.provider)}
-        dependencyGraph={graph.value ?? new Map()}
-        copySources={configs.filter(c => c.environment !== environment)}
-        updateDeniedReason={updateDeniedReason}
-        onSaved={savedConfig =>
-          onChanged({
-            message: `Saved version ${
-              savedConfig.metadata.version
-            } of the ${ENVIRONMENT_LABELS[
-              environment
-            ].toLowerCase()} configuration.`,
-            toast: `Saved version ${savedConfig.metadata.version}`,
-          })
-        }
-        onCopied={(result, source) =>
-          onChanged(copyNotice(result, source.environment, environment))
-        }
-        onReload={onReload}
-      />
-    </>
-  );
 }
 
 function MissingEnvironment(props: { name: string; environment: Environment }) {

@@ -5,7 +5,6 @@ import {
   CreateIntegrationRequest,
   ENVIRONMENTS,
   Environment,
-  INTEGRATION_CATEGORIES,
   INTEGRATION_CATEGORY_LABELS,
   ValidationIssue,
   createIntegrationRequestSchema,
@@ -24,13 +23,8 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import Grid from '@material-ui/core/Grid';
 import Link from '@material-ui/core/Link';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
-import ListSubheader from '@material-ui/core/ListSubheader';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { useId, useState, useMemo } from 'react';
 import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
 import { ENVIRONMENT_LABELS } from '../../../labels';
@@ -38,18 +32,7 @@ import { errorMessage, fieldIssuesOf } from '../../../requestErrors';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { useCreateIntegration } from '../../../hooks/useConfigurationMutations';
 import { useIntegrationConfigs } from '../../../hooks/useIntegrationConfigs';
-
-const useStyles = makeStyles(theme => ({
-  templates: {
-    maxHeight: 420,
-    overflowY: 'auto',
-    border: `1px solid ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
-  },
-  subheader: {
-    background: theme.palette.background.paper,
-  },
-}));
+import { TemplatePicker } from './TemplatePicker';
 
 type Field = 'template' | 'name' | 'displayName' | 'owner' | 'environments';
 
@@ -57,53 +40,6 @@ export interface NewIntegrationDialogProps {
   onClose(): void;
   /** The integration was created; `environment` is one it was configured in. */
   onCreated(name: string, environment: Environment): void;
-}
-
-function TemplatePicker(props: {
-  templates: ConfigurationTemplate[];
-  selected?: string;
-  onSelect(template: ConfigurationTemplate): void;
-}) {
-  const classes = useStyles();
-  return (
-    <List
-      dense
-      className={classes.templates}
-      aria-label="Templates"
-      subheader={<li />}
-    >
-      {INTEGRATION_CATEGORIES.map(category => {
-        const inCategory = props.templates.filter(
-          template => template.category === category,
-        );
-        if (inCategory.length === 0) {
-          return null;
-        }
-        return (
-          <li key={category}>
-            <ul style={{ padding: 0 }}>
-              <ListSubheader className={classes.subheader}>
-                {INTEGRATION_CATEGORY_LABELS[category]}
-              </ListSubheader>
-              {inCategory.map(template => (
-                <ListItem
-                  key={template.id}
-                  button
-                  selected={template.id === props.selected}
-                  onClick={() => props.onSelect(template)}
-                >
-                  <ListItemText
-                    primary={template.displayName}
-                    secondary={AUTH_TYPE_LABELS[template.authType]}
-                  />
-                </ListItem>
-              ))}
-            </ul>
-          </li>
-        );
-      })}
-    </List>
-  );
 }
 
 /** Why a display name should be chosen, when the template's own is already used. */
