@@ -84,8 +84,14 @@ function downloadCsv(csv: string, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
-/** Short values read as one unit ("ada.admin", "2 hours ago") and never wrap. */
+/** Short values read as one unit ("Production", "2 hours ago") and never wrap. */
 const SHORT: CSSProperties = { whiteSpace: 'nowrap' };
+/** Longer values wrap between words (or after a hyphen), never inside one. */
+const WORDS: CSSProperties = {
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
+  minWidth: 120,
+};
 
 const columns: TableColumn<AuditLogEntry>[] = [
   {
@@ -102,10 +108,10 @@ const columns: TableColumn<AuditLogEntry>[] = [
   {
     title: 'User',
     field: 'userId',
-    cellStyle: SHORT,
+    cellStyle: WORDS,
     render: entry => shortRef(entry.userId),
   },
-  { title: 'Integration', field: 'integration', cellStyle: SHORT },
+  { title: 'Integration', field: 'integration', cellStyle: WORDS },
   {
     title: 'Environment',
     field: 'environment',
@@ -116,7 +122,7 @@ const columns: TableColumn<AuditLogEntry>[] = [
   {
     title: 'Action',
     field: 'action',
-    cellStyle: SHORT,
+    cellStyle: WORDS,
     render: entry => AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
   },
   {
@@ -129,7 +135,7 @@ const columns: TableColumn<AuditLogEntry>[] = [
     title: 'Changed fields',
     field: 'details.changedFields',
     sorting: false,
-    cellStyle: { minWidth: 200 },
+    cellStyle: WORDS,
     render: entry => entry.details.changedFields.join(', ') || '—',
   },
   {

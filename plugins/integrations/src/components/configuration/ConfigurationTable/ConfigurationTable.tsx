@@ -31,6 +31,13 @@ const useStyles = makeStyles(theme => ({
   grow: {
     flexGrow: 1,
   },
+  // The selection count and what can be done with it move together, never split over two lines.
+  actions: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    flexWrap: 'nowrap',
+  },
 }));
 
 export interface ConfigurationTableProps {
@@ -87,26 +94,28 @@ export function ConfigurationTable(props: ConfigurationTableProps) {
       <Box className={classes.toolbar}>
         <ConfigurationFilters filters={filters} />
         <Box className={classes.grow} />
-        <BulkActions
-          selected={selected}
-          rows={rows}
-          onOutcome={next => {
-            setOutcome(next);
-            if (next && 'response' in next && next.response.applied) {
-              setSelectedIds(new Set());
-              setLocalReloads(n => n + 1);
-            }
-          }}
-        />
-        <ActionButton
-          color="primary"
-          variant="contained"
-          onClick={() => setCreating(true)}
-          disabledReason={create.loading ? undefined : create.reason}
-          disabled={create.loading}
-        >
-          New integration
-        </ActionButton>
+        <Box className={classes.actions}>
+          <BulkActions
+            selected={selected}
+            rows={rows}
+            onOutcome={next => {
+              setOutcome(next);
+              if (next && 'response' in next && next.response.applied) {
+                setSelectedIds(new Set());
+                setLocalReloads(n => n + 1);
+              }
+            }}
+          />
+          <ActionButton
+            color="primary"
+            variant="contained"
+            onClick={() => setCreating(true)}
+            disabledReason={create.loading ? undefined : create.reason}
+            disabled={create.loading}
+          >
+            New integration
+          </ActionButton>
+        </Box>
       </Box>
 
       {outcome && <BulkUpdateOutcome outcome={outcome} />}

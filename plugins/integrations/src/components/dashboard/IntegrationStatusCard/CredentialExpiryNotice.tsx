@@ -14,8 +14,13 @@ function when(expiresAt: string) {
 export function CredentialExpiryNotice(props: {
   integration: string;
   environment: Environment;
+  provider: string;
 }) {
-  const expiring = useExpiringCredentials(props.integration, props.environment);
+  const expiring = useExpiringCredentials(
+    props.integration,
+    props.environment,
+    props.provider,
+  );
   if (expiring.length === 0) {
     return null;
   }

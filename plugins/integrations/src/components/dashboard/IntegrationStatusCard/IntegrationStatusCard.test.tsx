@@ -48,6 +48,39 @@ const settledButton = (name: string, state: 'enabled' | 'disabled') =>
 const enabledButton = (name: string) => settledButton(name, 'enabled');
 
 describe('IntegrationStatusCard', () => {
+  it('says nothing of an access token the backend renews itself', async () => {
+    const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    const api = fakeIntegrationsApi({
+      getCredentials: async (name, environment) => ({
+        name,
+        environment,
+        fields: [
+          {
+            field: 'accessToken',
+            label: 'Access token',
+            secret: true,
+            set: true,
+            expiresAt: soon,
+          },
+          {
+            field: 'clientSecret',
+            label: 'Client secret',
+            secret: true,
+            set: true,
+            expiresAt: soon,
+          },
+        ],
+      }),
+    });
+    await renderCard(
+      api,
+      healthStatus({ integration: 'paypal', provider: 'paypal' }),
+    );
+
+    const notice = await screen.findByText(/Client secret expires/);
+    expect(notice).not.toHaveTextContent('Access token');
+  });
+
   it('warns about a credential that expires within a week', async () => {
     const inThreeDays = new Date(
       Date.now() + 3 * 24 * 60 * 60 * 1000 + 60_000,

@@ -92,6 +92,7 @@ export function IntegrationStatusCard(props: IntegrationStatusCardProps) {
         <CredentialExpiryNotice
           integration={integration}
           environment={environment}
+          provider={status.provider}
         />
         <StatusFigures status={status} />
         {status.rateLimit && <RateLimitMeter reading={status.rateLimit} />}
