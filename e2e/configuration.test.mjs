@@ -10,7 +10,7 @@ describe('Configuration management', { timeout: 600_000 }, () => {
     const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
     });
-    await page.goto(`${BASE_URL}/integrations?tab=configuration`);
+    await page.goto(`${BASE_URL}/integrations/config`);
 
     await page.getByRole('button', { name: 'New integration' }).click();
     const create = page.getByRole('dialog', { name: 'New integration' });
@@ -67,11 +67,63 @@ describe('Configuration management', { timeout: 600_000 }, () => {
     await page.close();
   });
 
+  it('locks the base URL for a member who may not move the stored credentials, and says why', async () => {
+    const context = await browser().newContext({
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(
+      `${BASE_URL}/integrations/config?integration=stripe&environment=development&as=member`,
+    );
+
+    const editor = page.getByRole('dialog', { name: /\(stripe\)/ });
+    await editor
+      .getByText(
+        'Only someone allowed to change credentials can point the stored credentials at another host',
+      )
+      .waitFor({ timeout: 60_000 });
+    assert.equal(await editor.getByLabel(/^Base URL/).isDisabled(), true);
+    assert.equal(await editor.getByLabel('Timeout (ms)').isDisabled(), false);
+    await page.screenshot({
+      path: join(OUTPUT_DIR, 'configuration-member-base-url.png'),
+    });
+    await context.close();
+  });
+
+  it('asks before a bulk disable and keeps short cells on one line', async () => {
+    const page = await browser().newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.goto(`${BASE_URL}/integrations/config`);
+    await page.getByLabel('Search').fill('brevo');
+
+    const row = page.getByRole('row').filter({ hasText: '(brevo)' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    const updatedBy = row.getByRole('cell').last();
+    assert.equal(
+      await updatedBy.evaluate(cell => getComputedStyle(cell).whiteSpace),
+      'nowrap',
+    );
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+
+    const confirmation = page.getByRole('dialog', {
+      name: /^Disable Brevo in \w+\?$/,
+    });
+    await confirmation.waitFor();
+    await page.screenshot({
+      path: join(OUTPUT_DIR, 'configuration-bulk-confirmation.png'),
+    });
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    await confirmation.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
   it('shows every change in the audit log with who and what', async () => {
     const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
     });
-    await page.goto(`${BASE_URL}/integrations?tab=audit`);
+    await page.goto(`${BASE_URL}/integrations/audit`);
 
     const rows = page.getByRole('row').filter({ hasText: 'stripe-e2e' });
     await rows.first().waitFor({ timeout: 30_000 });

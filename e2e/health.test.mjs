@@ -29,7 +29,7 @@ describe('Health dashboard', { timeout: 600_000 }, () => {
       ),
     );
     await page.goto(
-      `${BASE_URL}/integrations?tab=dashboard&environment=development`,
+      `${BASE_URL}/integrations/dashboard?environment=development`,
     );
     const card = page.getByTestId('status-card-stripe');
     await card.getByText('Healthy').waitFor({ timeout: 90_000 });

@@ -14,7 +14,7 @@ describe('Integrations page', { timeout: 600_000 }, () => {
 
     const cards = page.locator('[data-testid^="status-card-"]');
     await page.getByTestId('status-card-stripe').waitFor({ timeout: 60_000 });
-    assert.match(page.url(), /\/integrations$/);
+    assert.match(page.url(), /\/integrations\/dashboard$/);
     assert.equal(await cards.count(), 13, 'one status card per integration');
     for (const name of ['Stripe', 'PayPal', 'Brevo', 'Twitter / X', 'GitHub']) {
       assert.equal(
@@ -70,6 +70,49 @@ describe('Integrations page', { timeout: 600_000 }, () => {
     assert.equal(identity.userEntityRef, 'user:default/vera.viewer');
     assert.ok(identity.ownershipEntityRefs.includes('group:default/support'));
     await context.close();
+  });
+
+  const pages = [
+    ['dashboard', page => page.getByTestId('status-card-stripe')],
+    ['config', page => page.getByText(/^Configurations \(\d+\)$/)],
+    [
+      'testing',
+      page => page.getByRole('heading', { name: 'Connection testing' }),
+    ],
+    ['audit', page => page.getByText(/^Audit log \(\d+\)$/)],
+  ];
+
+  for (const [path, content] of pages) {
+    it(`opens /integrations/${path} directly by its URL`, async () => {
+      const page = await browser().newPage({
+        viewport: { width: 1440, height: 900 },
+      });
+      await page.goto(`${BASE_URL}/integrations/${path}`);
+
+      await content(page).first().waitFor({ timeout: 60_000 });
+      assert.equal(new URL(page.url()).pathname, `/integrations/${path}`);
+      await page.screenshot({ path: join(OUTPUT_DIR, `page-${path}.png`) });
+      await page.close();
+    });
+  }
+
+  it('sends a link from before the sub-pages to the editor section it named', async () => {
+    const page = await browser().newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.goto(
+      `${BASE_URL}/integrations?tab=configuration&integration=stripe&environment=production&section=tests`,
+    );
+
+    const editor = page.getByRole('dialog', { name: /\(stripe\)/ });
+    await editor.getByText(/^Test runs \(\d+\)$/).waitFor({ timeout: 60_000 });
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/integrations/config');
+    assert.equal(
+      url.search,
+      '?integration=stripe&environment=production&section=tests',
+    );
+    await page.close();
   });
 
   it('refuses the API without a sign-in', async () => {

@@ -1,24 +1,98 @@
 import {
   ApiBlueprint,
   PageBlueprint,
+  PluginHeaderActionBlueprint,
+  SubPageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import IntegrationIcon from '@material-ui/icons/SettingsInputComponent';
+import { Content } from '@backstage/core-components';
 import { integrationsApiRef, IntegrationsClient } from './api';
 import { rootRouteRef } from './routes';
 
+/** The page's header and tabs come from the app; each sub-page is one tab. */
 const integrationsPage = PageBlueprint.make({
   params: {
     path: '/integrations',
     title: 'Integrations',
     icon: <IntegrationIcon />,
     routeRef: rootRouteRef,
+  },
+});
+
+// The first sub-page is where /integrations opens; it also sends links with
+// the former ?tab= parameter on to the sub-page they meant.
+const dashboardPage = SubPageBlueprint.make({
+  name: 'dashboard',
+  params: {
+    path: 'dashboard',
+    title: 'Dashboard',
+    loader: async () => {
+      const [{ DashboardPage }, { FormerTabRedirect }] = await Promise.all([
+        import('./components/dashboard/DashboardPage'),
+        import('./components/IntegrationsPage'),
+      ]);
+      return (
+        <Content>
+          <FormerTabRedirect>
+            <DashboardPage />
+          </FormerTabRedirect>
+        </Content>
+      );
+    },
+  },
+});
+
+const configPage = SubPageBlueprint.make({
+  name: 'config',
+  params: {
+    path: 'config',
+    title: 'Configuration',
     loader: () =>
-      import('./components/IntegrationsPage').then(m => (
-        <m.IntegrationsContent />
+      import('./components/configuration/ConfigurationPage').then(m => (
+        <Content>
+          <m.ConfigurationPage />
+        </Content>
       )),
+  },
+});
+
+const testingPage = SubPageBlueprint.make({
+  name: 'testing',
+  params: {
+    path: 'testing',
+    title: 'Testing',
+    loader: () =>
+      import('./components/testing/TestingPage').then(m => (
+        <Content>
+          <m.TestingPage />
+        </Content>
+      )),
+  },
+});
+
+const auditPage = SubPageBlueprint.make({
+  name: 'audit',
+  params: {
+    path: 'audit',
+    title: 'Audit',
+    loader: () =>
+      import('./components/audit/AuditLogView').then(m => (
+        <Content>
+          <m.AuditLogView />
+        </Content>
+      )),
+  },
+});
+
+/** Whom the pages act as, in development, where the persona can be switched with ?as=. */
+const signedInUser = PluginHeaderActionBlueprint.make({
+  name: 'signed-in-user',
+  params: {
+    loader: () =>
+      import('./components/shared/SignedInUser').then(m => <m.SignedInUser />),
   },
 });
 
@@ -45,5 +119,13 @@ export default createFrontendPlugin({
   routes: {
     root: rootRouteRef,
   },
-  extensions: [integrationsPage, integrationsApi],
+  extensions: [
+    integrationsPage,
+    dashboardPage,
+    configPage,
+    testingPage,
+    auditPage,
+    signedInUser,
+    integrationsApi,
+  ],
 });

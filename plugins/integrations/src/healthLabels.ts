@@ -51,12 +51,12 @@ export function failureLabel(failureClass: FailureClass): string {
   return FAILURE_CLASS_INFO[failureClass]?.label ?? failureClass;
 }
 
-/** "99.95 %", or "no data" without checks. */
+/** "99.95 %" (never split over two lines), or "no data" without checks. */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined) {
     return 'no data';
   }
-  return `${Number(value.toFixed(2))} %`;
+  return `${Number(value.toFixed(2))}\u00a0%`;
 }
 
 /** "230 ms" or "1.4 s". */
@@ -65,7 +65,7 @@ export function formatDuration(ms: number | null | undefined): string {
     return '—';
   }
   if (ms < 1000) {
-    return `${Math.round(ms)} ms`;
+    return `${Math.round(ms)}\u00a0ms`;
   }
-  return `${Number((ms / 1000).toFixed(1))} s`;
+  return `${Number((ms / 1000).toFixed(1))}\u00a0s`;
 }

@@ -1,13 +1,11 @@
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Environment,
   integrationTestRunPermission,
   integrationUpdatePermission,
 } from '@internal/plugin-integrations-common';
 import { ENVIRONMENT_LABELS } from '../labels';
+import { useIntegrationPermission } from './useIntegrationPermission';
 import { updateDeniedReason } from './useIntegrationPermissions';
-
-const CHECKING = 'Checking your permissions…';
 
 /** Why the user may not run tests of one integration in one environment. */
 export function testDeniedReason(
@@ -29,27 +27,18 @@ export function useHealthActionPermissions(
   environment: Environment,
 ) {
   const resourceRef = `${name}:${environment}`;
-  const test = usePermission({
-    permission: integrationTestRunPermission,
+  const test = useIntegrationPermission(
+    integrationTestRunPermission,
     resourceRef,
-  });
-  const update = usePermission({
-    permission: integrationUpdatePermission,
+    testDeniedReason(name, environment),
+  );
+  const update = useIntegrationPermission(
+    integrationUpdatePermission,
     resourceRef,
-  });
-
-  const reason = (
-    result: { loading: boolean; allowed: boolean },
-    denied: string,
-  ) => {
-    if (result.loading) {
-      return CHECKING;
-    }
-    return result.allowed ? undefined : denied;
-  };
-
+    updateDeniedReason(name, environment),
+  );
   return {
-    testDeniedReason: reason(test, testDeniedReason(name, environment)),
-    updateDeniedReason: reason(update, updateDeniedReason(name, environment)),
+    testDeniedReason: test.reason,
+    updateDeniedReason: update.reason,
   };
 }

@@ -1,12 +1,10 @@
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Environment,
   integrationDeletePermission,
   integrationUpdatePermission,
 } from '@internal/plugin-integrations-common';
 import { ENVIRONMENT_LABELS } from '../labels';
-
-const CHECKING = 'Checking your permissions…';
+import { useIntegrationPermission } from './useIntegrationPermission';
 
 /** Why the user may not change one environment's configuration. */
 export function updateDeniedReason(
@@ -29,45 +27,33 @@ export function useIntegrationPermissions(
   name: string,
   environment: Environment,
 ) {
-  const resourceRef = `${name}:${environment}`;
-  const update = usePermission({
-    permission: integrationUpdatePermission,
-    resourceRef,
-  });
+  const update = useIntegrationPermission(
+    integrationUpdatePermission,
+    `${name}:${environment}`,
+    updateDeniedReason(name, environment),
+  );
   // Deleting and restoring take the whole integration, so every environment must allow it.
-  const removeDevelopment = usePermission({
-    permission: integrationDeletePermission,
-    resourceRef: `${name}:development`,
-  });
-  const removeStaging = usePermission({
-    permission: integrationDeletePermission,
-    resourceRef: `${name}:staging`,
-  });
-  const removeProduction = usePermission({
-    permission: integrationDeletePermission,
-    resourceRef: `${name}:production`,
-  });
-  const removals = [removeDevelopment, removeStaging, removeProduction];
-  const remove = {
-    loading: removals.some(result => result.loading),
-    allowed: removals.every(result => result.allowed),
-  };
-
-  const reason = (
-    result: { loading: boolean; allowed: boolean },
-    denied: string,
-  ) => {
-    if (result.loading) {
-      return CHECKING;
-    }
-    return result.allowed ? undefined : denied;
-  };
+  const removeDenied = `You may not delete or restore ${name}: that takes the delete permission in every environment`;
+  const removals = [
+    useIntegrationPermission(
+      integrationDeletePermission,
+      `${name}:development`,
+      removeDenied,
+    ),
+    useIntegrationPermission(
+      integrationDeletePermission,
+      `${name}:staging`,
+      removeDenied,
+    ),
+    useIntegrationPermission(
+      integrationDeletePermission,
+      `${name}:production`,
+      removeDenied,
+    ),
+  ];
 
   return {
-    updateDeniedReason: reason(update, updateDeniedReason(name, environment)),
-    deleteDeniedReason: reason(
-      remove,
-      `You may not delete or restore ${name}: that takes the delete permission in every environment`,
-    ),
+    updateDeniedReason: update.reason,
+    deleteDeniedReason: removals.find(result => result.reason)?.reason,
   };
 }

@@ -5,18 +5,6 @@ import {
 } from '@internal/plugin-integrations-common';
 import { useCallback } from 'react';
 
-export const INTEGRATIONS_TABS = [
-  'dashboard',
-  'configuration',
-  'audit',
-] as const;
-export type IntegrationsTab = (typeof INTEGRATIONS_TABS)[number];
-
-/** Tabs that were renamed, so old links still land on the right one. */
-const FORMER_TABS = new Map<string | null, IntegrationsTab>([
-  ['overview', 'dashboard'],
-]);
-
 export const EDITOR_SECTIONS = [
   'settings',
   'history',
@@ -33,18 +21,14 @@ function oneOf<T extends string>(
 }
 
 /**
- * What the Integrations page shows, kept in the URL so that links and reloads
- * land on the same tab and editor: `?tab=configuration&integration=stripe&environment=production&section=history`,
- * or the dashboard of one environment: `?environment=staging`.
+ * What a sub-page of the Integrations page shows, kept in the URL so that
+ * links and reloads land on the same view: the open editor on the
+ * configuration page (`?integration=stripe&environment=production&section=history`),
+ * or the environment of the dashboard (`?environment=staging`).
  */
 export function useIntegrationsPageParams() {
   const [params, setParams] = useAppSearchParams();
 
-  const requestedTab = params.get('tab');
-  const tab =
-    oneOf(INTEGRATIONS_TABS, requestedTab) ??
-    FORMER_TABS.get(requestedTab) ??
-    'dashboard';
   const integration = params.get('integration') || undefined;
   const environment = oneOf<Environment>(
     ENVIRONMENTS,
@@ -52,14 +36,8 @@ export function useIntegrationsPageParams() {
   );
   const section = oneOf(EDITOR_SECTIONS, params.get('section')) ?? 'settings';
 
-  const selectTab = useCallback(
-    (next: IntegrationsTab) =>
-      setParams(next === 'dashboard' ? {} : { tab: next }),
-    [setParams],
-  );
-
-  /** Shows the dashboard of another environment; production needs no parameter. */
-  const selectDashboardEnvironment = useCallback(
+  /** Shows another environment; production needs no parameter. */
+  const selectEnvironment = useCallback(
     (next: Environment) =>
       setParams(next === 'production' ? {} : { environment: next }),
     [setParams],
@@ -68,7 +46,6 @@ export function useIntegrationsPageParams() {
   const openEditor = useCallback(
     (name: string, env: Environment, nextSection: EditorSection = 'settings') =>
       setParams({
-        tab: 'configuration',
         integration: name,
         environment: env,
         ...(nextSection === 'settings' ? {} : { section: nextSection }),
@@ -76,18 +53,13 @@ export function useIntegrationsPageParams() {
     [setParams],
   );
 
-  const closeEditor = useCallback(
-    () => setParams({ tab: 'configuration' }),
-    [setParams],
-  );
+  const closeEditor = useCallback(() => setParams({}), [setParams]);
 
   return {
-    tab,
     integration,
     environment,
     section,
-    selectTab,
-    selectDashboardEnvironment,
+    selectEnvironment,
     openEditor,
     closeEditor,
   };

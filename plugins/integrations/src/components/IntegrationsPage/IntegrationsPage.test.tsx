@@ -1,7 +1,10 @@
+import { ApiHolder } from '@backstage/core-plugin-api';
 import { coreApis } from '@backstage/frontend-plugin-api';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { renderInTestApp, renderTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import integrationsPlugin from '../../alpha';
 import { integrationsApiRef } from '../../api';
 import {
   allowEverything,
@@ -14,9 +17,10 @@ import {
   healthStatus,
   historyOf,
 } from '../../__testUtils__/healthFixtures';
-import { IntegrationsContent } from './IntegrationsPage';
+import { rootRouteRef } from '../../routes';
+import { IntegrationsPage } from './IntegrationsPage';
 
-jest.setTimeout(20_000);
+jest.setTimeout(30_000);
 
 function api() {
   const configs = [integrationConfig()];
@@ -35,47 +39,62 @@ function api() {
   });
 }
 
-async function renderPage(url = '/integrations', fake = api()) {
-  const result = await renderInTestApp(<IntegrationsContent />, {
-    apis: [[integrationsApiRef, fake], allowEverything()],
-    mountPath: '/integrations',
-    initialRouteEntries: [url],
-  });
+function locationOf(result: { apis: ApiHolder }) {
   const history = result.apis.get(coreApis.appHistory)!;
-  return {
-    location: () => {
-      const { pathname, search } = history.getSnapshot().location;
-      return `${pathname}${search}`;
-    },
+  return () => {
+    const { pathname, search } = history.getSnapshot().location;
+    return `${pathname}${search}`;
   };
 }
 
-describe('IntegrationsContent', () => {
-  it('opens on the production dashboard', async () => {
-    const fake = api();
-    await renderPage('/integrations', fake);
+/** The plugin as the new frontend system mounts it: a page with a sub-page per tab. */
+async function renderPlugin(url: string, fake = api()) {
+  const result = renderTestApp({
+    features: [integrationsPlugin],
+    apis: [[integrationsApiRef, fake], allowEverything()],
+    initialRouteEntries: [url],
+  });
+  return { location: locationOf(result), fake };
+}
 
-    expect(screen.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+/** The legacy page, mounted the way the legacy app's routes mount it. */
+async function renderLegacyPage(url: string) {
+  const result = await renderInTestApp(
+    <Routes>
+      <Route path="/integrations/*" element={<IntegrationsPage />} />
+    </Routes>,
+    {
+      apis: [[integrationsApiRef, api()], allowEverything()],
+      mountedRoutes: { '/integrations': rootRouteRef },
+      initialRouteEntries: [url],
+    },
+  );
+  return { location: locationOf(result) };
+}
+
+describe('the Integrations page in the new frontend system', () => {
+  it('opens on the production dashboard', async () => {
+    const page = await renderPlugin('/integrations');
+
     expect(await screen.findByTestId('status-card-stripe')).toBeInTheDocument();
-    expect(fake.getDashboard).toHaveBeenCalledWith('production');
+    expect(page.location()).toBe('/integrations/dashboard');
+    expect(page.fake.getDashboard).toHaveBeenCalledWith('production');
   });
 
-  it('keeps links to the former overview working', async () => {
-    await renderPage('/integrations?tab=overview');
+  it.each([
+    ['/integrations/dashboard', 'Recent activity'],
+    ['/integrations/config', 'Configurations (1)'],
+    ['/integrations/testing', 'Connection testing'],
+    ['/integrations/audit', 'Audit log (0)'],
+  ])('shows %s at its own URL', async (url, content) => {
+    const page = await renderPlugin(url);
 
-    expect(screen.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
-    expect(await screen.findByTestId('status-card-stripe')).toBeInTheDocument();
+    expect(await screen.findByText(content)).toBeInTheDocument();
+    expect(page.location()).toBe(url);
   });
 
   it('keeps the dashboard environment in the URL', async () => {
-    const fake = api();
-    const page = await renderPage('/integrations', fake);
+    const page = await renderPlugin('/integrations/dashboard');
     await screen.findByTestId('status-card-stripe');
 
     await userEvent.click(screen.getByLabelText('Environment'));
@@ -86,63 +105,43 @@ describe('IntegrationsContent', () => {
     );
 
     await waitFor(() =>
-      expect(fake.getDashboard).toHaveBeenLastCalledWith('staging'),
+      expect(page.fake.getDashboard).toHaveBeenLastCalledWith('staging'),
     );
-    expect(page.location()).toBe('/integrations?environment=staging');
+    expect(page.location()).toBe('/integrations/dashboard?environment=staging');
   });
 
-  it('opens the dashboard of the environment in the URL', async () => {
-    const fake = api();
-    await renderPage('/integrations?environment=development', fake);
+  it.each([
+    ['/integrations?tab=overview', '/integrations/dashboard'],
+    [
+      '/integrations?tab=dashboard&environment=development',
+      '/integrations/dashboard?environment=development',
+    ],
+    ['/integrations?tab=audit', '/integrations/audit'],
+    [
+      '/integrations?tab=configuration&integration=stripe&environment=production&section=tests',
+      '/integrations/config?integration=stripe&environment=production&section=tests',
+    ],
+  ])('sends the former link %s to %s', async (from, to) => {
+    const page = await renderPlugin(from);
 
-    await screen.findByTestId('status-card-stripe');
-    expect(fake.getDashboard).toHaveBeenCalledWith('development');
-    expect(fake.getDashboard).not.toHaveBeenCalledWith('production');
+    await waitFor(() => expect(page.location()).toBe(to));
   });
 
-  it('keeps the tab in the URL', async () => {
-    const page = await renderPage();
-
-    await userEvent.click(screen.getByRole('tab', { name: 'Configuration' }));
-    expect(await screen.findByText('Configurations (1)')).toBeInTheDocument();
-    expect(page.location()).toBe('/integrations?tab=configuration');
-
-    await userEvent.click(screen.getByRole('tab', { name: 'Audit' }));
-    expect(await screen.findByText('Audit log (0)')).toBeInTheDocument();
-    expect(page.location()).toBe('/integrations?tab=audit');
-  });
-
-  it('reopens the tab named in the URL', async () => {
-    await renderPage('/integrations?tab=audit');
-
-    expect(screen.getByRole('tab', { name: 'Audit' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
-    expect(await screen.findByText('Audit log (0)')).toBeInTheDocument();
-  });
-
-  it('opens the editor named in the URL and keeps its state there', async () => {
-    const page = await renderPage(
-      '/integrations?tab=configuration&integration=stripe&environment=production',
+  it('opens the editor section named in a former link, and keeps its state in the URL', async () => {
+    const page = await renderPlugin(
+      '/integrations?tab=configuration&integration=stripe&environment=production&section=tests',
     );
 
     const editor = await screen.findByRole('dialog', {
       name: /Stripe \(stripe\)/,
     });
-    await userEvent.click(
-      await within(editor).findByRole('tab', { name: 'History' }),
-    );
-    expect(page.location()).toBe(
-      '/integrations?tab=configuration&integration=stripe&environment=production&section=history',
-    );
-
-    await userEvent.click(within(editor).getByRole('tab', { name: 'Tests' }));
     expect(
       await within(editor).findByText('Test runs (0)'),
     ).toBeInTheDocument();
+
+    await userEvent.click(within(editor).getByRole('tab', { name: 'History' }));
     expect(page.location()).toBe(
-      '/integrations?tab=configuration&integration=stripe&environment=production&section=tests',
+      '/integrations/config?integration=stripe&environment=production&section=history',
     );
 
     await userEvent.click(
@@ -151,6 +150,55 @@ describe('IntegrationsContent', () => {
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
-    expect(page.location()).toBe('/integrations?tab=configuration');
+    expect(page.location()).toBe('/integrations/config');
+  });
+});
+
+describe('the Integrations page in the legacy frontend system', () => {
+  it('opens on the dashboard, with a tab linking to each sub-page', async () => {
+    const page = await renderLegacyPage('/integrations');
+
+    expect(await screen.findByTestId('status-card-stripe')).toBeInTheDocument();
+    expect(page.location()).toBe('/integrations/dashboard');
+    const tabs = screen.getByRole('tablist', { name: 'Integrations' });
+    expect(
+      within(tabs)
+        .getAllByRole('tab')
+        .map(tab => [tab.textContent, tab.getAttribute('href')]),
+    ).toEqual([
+      ['Dashboard', '/integrations/dashboard'],
+      ['Configuration', '/integrations/config'],
+      ['Testing', '/integrations/testing'],
+      ['Audit', '/integrations/audit'],
+    ]);
+    expect(
+      within(tabs).getByRole('tab', { name: 'Dashboard' }),
+    ).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('shows the sub-page a tab links to', async () => {
+    const page = await renderLegacyPage('/integrations/dashboard');
+    await screen.findByTestId('status-card-stripe');
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Audit' }));
+
+    expect(await screen.findByText('Audit log (0)')).toBeInTheDocument();
+    expect(page.location()).toBe('/integrations/audit');
+  });
+
+  it('sends a former link to the editor on to the configuration page', async () => {
+    const page = await renderLegacyPage(
+      '/integrations?tab=configuration&integration=stripe&environment=production&section=tests',
+    );
+
+    const editor = await screen.findByRole('dialog', {
+      name: /Stripe \(stripe\)/,
+    });
+    expect(
+      await within(editor).findByText('Test runs (0)'),
+    ).toBeInTheDocument();
+    expect(page.location()).toBe(
+      '/integrations/config?integration=stripe&environment=production&section=tests',
+    );
   });
 });

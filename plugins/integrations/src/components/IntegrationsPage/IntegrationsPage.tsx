@@ -1,89 +1,75 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { RouterLink, useAppLocation } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { useState } from 'react';
-import {
-  IntegrationsTab,
-  useIntegrationsPageParams,
-} from '../../hooks/useIntegrationsPageParams';
-import { AuditLogView } from '../AuditLogView';
-import { ConfigurationEditor } from '../ConfigurationEditor';
-import { ConfigurationTable } from '../ConfigurationTable';
-import { IntegrationDashboard } from '../IntegrationDashboard';
+import { Route, Routes } from 'react-router-dom';
+import { useIntegrationsPageLink } from '../../hooks/useIntegrationsPageLink';
+import { INTEGRATIONS_PAGES } from '../../routes';
+import { AuditLogView } from '../audit/AuditLogView';
+import { ConfigurationPage } from '../configuration/ConfigurationPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { SignedInUser } from '../shared/SignedInUser';
+import { TestingPage } from '../testing/TestingPage';
+import { FormerTabRedirect } from './FormerTabRedirect';
 
-function ConfigurationTab() {
-  const { integration, environment, section, openEditor, closeEditor } =
-    useIntegrationsPageParams();
-  const [reloadKey, setReloadKey] = useState(0);
+function PageTabs() {
+  const { pathname } = useAppLocation();
+  const link = useIntegrationsPageLink();
+  const segments = pathname.split('/');
+  const current = INTEGRATIONS_PAGES.find(page => segments.includes(page.path));
 
   return (
-    <>
-      <ConfigurationTable onOpen={openEditor} reloadKey={reloadKey} />
-      {integration && (
-        <ConfigurationEditor
-          key={integration}
-          name={integration}
-          environment={environment}
-          section={section}
-          onNavigate={(env, next) => openEditor(integration, env, next)}
-          onClose={closeEditor}
-          onChanged={() => setReloadKey(n => n + 1)}
+    <Tabs
+      value={current?.path ?? false}
+      indicatorColor="primary"
+      aria-label="Integrations"
+    >
+      {INTEGRATIONS_PAGES.map(page => (
+        <Tab
+          key={page.path}
+          value={page.path}
+          label={page.title}
+          component={RouterLink}
+          href={link(page.path)}
         />
-      )}
-    </>
-  );
-}
-
-function DashboardTab() {
-  const { environment, selectDashboardEnvironment } =
-    useIntegrationsPageParams();
-  return (
-    <IntegrationDashboard
-      environment={environment ?? 'production'}
-      onEnvironmentChange={selectDashboardEnvironment}
-    />
+      ))}
+    </Tabs>
   );
 }
 
 /**
- * The Integrations page without a header (the new frontend system provides
- * one): tabs for the health dashboard, the configurations and the audit log,
- * with the tab, the environment and any open editor kept in the URL.
+ * The Integrations page for the legacy frontend system, with its own header
+ * and a tab per sub-page: dashboard, config, testing and audit.
  */
-export function IntegrationsContent() {
-  const { tab, selectTab } = useIntegrationsPageParams();
-
-  return (
-    <Content>
-      <Tabs
-        value={tab}
-        onChange={(_, value: IntegrationsTab) => selectTab(value)}
-        indicatorColor="primary"
-        aria-label="Integrations"
-      >
-        <Tab value="dashboard" label="Dashboard" />
-        <Tab value="configuration" label="Configuration" />
-        <Tab value="audit" label="Audit" />
-      </Tabs>
-      <Box mt={2}>
-        {tab === 'dashboard' && <DashboardTab />}
-        {tab === 'configuration' && <ConfigurationTab />}
-        {tab === 'audit' && <AuditLogView />}
-      </Box>
-    </Content>
-  );
-}
-
-/** The integrations page for the legacy frontend system, with its own header. */
 export function IntegrationsPage() {
   return (
     <Page themeId="tool">
       <Header
         title="Integrations"
         subtitle="Health, configuration and credentials of external services"
-      />
-      <IntegrationsContent />
+      >
+        <SignedInUser />
+      </Header>
+      <Content>
+        <PageTabs />
+        <Box mt={2}>
+          <Routes>
+            <Route path="/" element={<FormerTabRedirect />} />
+            <Route
+              path="dashboard"
+              element={
+                <FormerTabRedirect>
+                  <DashboardPage />
+                </FormerTabRedirect>
+              }
+            />
+            <Route path="config" element={<ConfigurationPage />} />
+            <Route path="testing" element={<TestingPage />} />
+            <Route path="audit" element={<AuditLogView />} />
+          </Routes>
+        </Box>
+      </Content>
     </Page>
   );
 }

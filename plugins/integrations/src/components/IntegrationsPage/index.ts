@@ -1,1 +1,2 @@
-export { IntegrationsContent, IntegrationsPage } from './IntegrationsPage';
+export { IntegrationsPage } from './IntegrationsPage';
+export { FormerTabRedirect } from './FormerTabRedirect';

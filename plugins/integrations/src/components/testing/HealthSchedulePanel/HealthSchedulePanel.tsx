@@ -19,8 +19,8 @@ import { updateDeniedReason } from '../../../hooks/useIntegrationPermissions';
 import { useResourcePermissions } from '../../../hooks/useResourcePermissions';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
-import { FilterSelect } from '../../FilterSelect';
-import { InlineAlert } from '../../InlineAlert';
+import { FilterSelect } from '../../shared/FilterSelect';
+import { InlineAlert } from '../../shared/InlineAlert';
 import { ScheduleTable } from './ScheduleTable';
 
 /**

@@ -7,8 +7,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { ENVIRONMENT_LABELS, absoluteTime, shortRef } from '../../../labels';
-import { ActionButton } from '../../ActionButton';
-import { HealthStatusLabel } from '../../StatusLabel';
+import { ActionButton } from '../../shared/ActionButton';
+import { HealthStatusLabel } from '../../shared/StatusLabel';
 import { agoLabel, intervalLabel, untilLabel, useNow } from './countdown';
 
 export interface ScheduleTableProps {

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { failureLabel, formatDuration } from '../../../healthLabels';
 import { SuiteRunItem } from '../../../hooks/useSuiteRun';
 import { ENVIRONMENT_LABELS } from '../../../labels';
-import { TestResultView } from '../../TestResultView';
+import { TestResultView } from '../TestResultView';
 import { RunStateLabel } from './RunStateLabel';
 
 function ProgressRow(props: { item: SuiteRunItem }) {

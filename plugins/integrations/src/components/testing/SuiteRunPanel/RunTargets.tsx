@@ -8,7 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { shortRef } from '../../../labels';
-import { HealthStatusLabel } from '../../StatusLabel';
+import { HealthStatusLabel } from '../../shared/StatusLabel';
 
 export interface RunTargetsProps {
   integrations: IntegrationHealthStatus[];

@@ -17,7 +17,7 @@ import {
   TEST_SUITE_LABELS,
 } from '../../../healthLabels';
 import { ENVIRONMENT_LABELS } from '../../../labels';
-import { FilterSelect } from '../../FilterSelect';
+import { FilterSelect } from '../../shared/FilterSelect';
 
 export const TRIGGER_LABELS: Record<TestTrigger, string> = {
   manual: 'Manual',

@@ -30,9 +30,9 @@ import {
   shortRef,
 } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
-import { InlineAlert } from '../../InlineAlert';
-import { TestRunStatusLabel } from '../../StatusLabel';
-import { TestResultView } from '../../TestResultView';
+import { InlineAlert } from '../../shared/InlineAlert';
+import { TestRunStatusLabel } from '../../shared/StatusLabel';
+import { TestResultView } from '../TestResultView';
 import {
   NO_FILTERS,
   TRIGGER_LABELS,

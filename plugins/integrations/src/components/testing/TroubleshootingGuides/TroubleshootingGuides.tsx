@@ -10,7 +10,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { useId, useMemo, useState } from 'react';
 import { useConfigurationTemplates } from '../../../hooks/useConfigurationTemplates';
 import { errorMessage } from '../../../requestErrors';
-import { InlineAlert } from '../../InlineAlert';
+import { InlineAlert } from '../../shared/InlineAlert';
 import {
   TroubleshootingGuide,
   searchGuides,

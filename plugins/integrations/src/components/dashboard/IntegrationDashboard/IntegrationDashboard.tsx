@@ -1,0 +1,176 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  Environment,
+  HealthStatus,
+  IntegrationHealthStatus,
+} from '@internal/plugin-integrations-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { useMemo } from 'react';
+import { useIntegrationDashboard } from '../../../hooks/useIntegrationDashboard';
+import { ENVIRONMENT_LABELS, relativeTime } from '../../../labels';
+import { errorMessage } from '../../../requestErrors';
+import { ActivityFeed } from '../ActivityFeed';
+import { BulkTestButton } from '../../testing/BulkTestButton';
+import { DashboardMetrics } from '../DashboardMetrics';
+import { EnvironmentSelect } from '../../shared/EnvironmentSelect';
+import { HealthCharts } from '../HealthCharts';
+import { InlineAlert } from '../../shared/InlineAlert';
+import { IntegrationStatusCard } from '../IntegrationStatusCard';
+import { UptimeTable } from '../UptimeTable';
+import { distinctDisplayNames } from '../../../displayNames';
+
+/** Cards needing attention come first. */
+const STATUS_ORDER: Record<HealthStatus, number> = {
+  unhealthy: 0,
+  degraded: 1,
+  not_configured: 2,
+  unknown: 3,
+  healthy: 4,
+  disabled: 5,
+};
+
+function byAttention(a: IntegrationHealthStatus, b: IntegrationHealthStatus) {
+  return (
+    (STATUS_ORDER[a.status] ?? 2) - (STATUS_ORDER[b.status] ?? 2) ||
+    a.displayName.localeCompare(b.displayName)
+  );
+}
+
+const useStyles = makeStyles(theme => ({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  grow: { flexGrow: 1 },
+  section: { marginTop: theme.spacing(3) },
+}));
+
+export interface IntegrationDashboardProps {
+  environment: Environment;
+  onEnvironmentChange(environment: Environment): void;
+}
+
+/**
+ * The health of every integration in one environment: counts, a status card
+ * per integration with quick actions, trends, SLA figures and recent activity,
+ * kept up to date by status-change signals and a 30-second reload.
+ */
+export function IntegrationDashboard(props: IntegrationDashboardProps) {
+  const { environment, onEnvironmentChange } = props;
+  const classes = useStyles();
+  const { dashboard, loading, error, refresh } =
+    useIntegrationDashboard(environment);
+  const integrations = useMemo(
+    () => Object.values(dashboard?.integrationStatus ?? {}).sort(byAttention),
+    [dashboard],
+  );
+  const displayNames = useMemo(
+    () =>
+      distinctDisplayNames(
+        integrations.map(s => ({
+          name: s.integration,
+          displayName: s.displayName,
+        })),
+      ),
+    [integrations],
+  );
+  const environmentLabel = ENVIRONMENT_LABELS[environment].toLowerCase();
+
+  let body;
+  if (!dashboard) {
+    body = error ? <ResponseErrorPanel error={error} /> : <Progress />;
+  } else {
+    body = (
+      <>
+        {error && (
+          <InlineAlert
+            severity="warning"
+            title="The dashboard could not be refreshed"
+          >
+            {errorMessage(error)}. Showing the state of{' '}
+            {relativeTime(dashboard.generatedAt)}.
+          </InlineAlert>
+        )}
+        <DashboardMetrics overview={dashboard.overviewMetrics} />
+        <Box className={classes.section}>
+          <Typography variant="h6" component="h2" gutterBottom>
+            Integrations
+          </Typography>
+          {integrations.length === 0 ? (
+            <EmptyState
+              missing="data"
+              title={`No integrations in ${environmentLabel}`}
+              description="Integrations you may read that are configured in this environment appear here."
+            />
+          ) : (
+            <Grid container spacing={2} alignItems="stretch">
+              {integrations.map(status => (
+                <Grid item xs={12} md={6} xl={4} key={status.integration}>
+                  <IntegrationStatusCard status={status} onChanged={refresh} />
+                </Grid>
+              ))}
+            </Grid>
+          )}
+        </Box>
+        <Grid container spacing={2} className={classes.section}>
+          <Grid item xs={12}>
+            <HealthCharts
+              environment={environment}
+              displayNames={displayNames}
+              reloadKey={dashboard.generatedAt}
+            />
+          </Grid>
+          <Grid item xs={12} lg={6}>
+            <UptimeTable
+              environment={environment}
+              integrations={integrations}
+              displayNames={displayNames}
+            />
+          </Grid>
+          <Grid item xs={12} lg={6}>
+            <ActivityFeed
+              items={dashboard.recentActivity.activities}
+              displayNames={displayNames}
+            />
+          </Grid>
+        </Grid>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Box className={classes.toolbar}>
+        <EnvironmentSelect value={environment} onChange={onEnvironmentChange} />
+        {dashboard && (
+          <Typography variant="body2" color="textSecondary">
+            Updated {relativeTime(dashboard.generatedAt)}
+          </Typography>
+        )}
+        <Box className={classes.grow} />
+        <Button onClick={refresh} disabled={loading}>
+          Refresh
+        </Button>
+        {dashboard && (
+          <BulkTestButton
+            environment={environment}
+            integrations={integrations}
+            onTested={refresh}
+          />
+        )}
+      </Box>
+      {body}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { SignedInUser } from './SignedInUser';
