@@ -77,7 +77,7 @@ describe('Integrations page', { timeout: 600_000 }, () => {
     ['config', page => page.getByText(/^Configurations \(\d+\)$/)],
     [
       'testing',
-      page => page.getByRole('heading', { name: 'Connection testing' }),
+      page => page.getByRole('table', { name: 'Integrations to test' }),
     ],
     ['audit', page => page.getByText(/^Audit log \(\d+\)$/)],
   ];
@@ -95,6 +95,37 @@ describe('Integrations page', { timeout: 600_000 }, () => {
       await page.close();
     });
   }
+
+  it('runs a suite on three integrations from the Testing page and shows each step', async () => {
+    const page = await browser().newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.goto(`${BASE_URL}/integrations/testing`);
+
+    const chosen = ['stripe', 'github', 'telegram'];
+    for (const name of chosen) {
+      await page
+        .getByRole('checkbox', { name: `Select ${name}` })
+        .check({ timeout: 60_000 });
+    }
+    await page.getByRole('button', { name: /^Run .* on 3$/ }).click();
+
+    const progress = page.getByRole('table', {
+      name: 'Progress of the test run',
+    });
+    for (const name of chosen) {
+      await progress
+        .getByTestId(`run-${name}`)
+        .getByText(/^(Passed|Passed with warnings|Failed)/)
+        .waitFor({ timeout: 60_000 });
+    }
+    await page
+      .getByRole('button', { name: 'Show the result of stripe' })
+      .click();
+    await page.getByText('DNS resolution').first().waitFor();
+    await page.screenshot({ path: join(OUTPUT_DIR, 'testing-run.png') });
+    await page.close();
+  });
 
   it('sends a link from before the sub-pages to the editor section it named', async () => {
     const page = await browser().newPage({

@@ -121,8 +121,9 @@ describe('HealthCheckTask', () => {
           return items[0].durationMs;
         }),
       );
+    // Cut off at their timeout, not left hanging; the margin absorbs a busy machine.
     for (const duration of await durations(hanging)) {
-      expect(duration).toBeLessThanOrEqual(TIMEOUT_MS * 1.1);
+      expect(duration).toBeLessThan(TIMEOUT_MS * 1.5);
     }
     // The others finish without waiting for the hanging ones' timeout.
     for (const duration of await durations(healthy)) {

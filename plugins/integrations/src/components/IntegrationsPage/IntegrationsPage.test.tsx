@@ -84,7 +84,7 @@ describe('the Integrations page in the new frontend system', () => {
   it.each([
     ['/integrations/dashboard', 'Recent activity'],
     ['/integrations/config', 'Configurations (1)'],
-    ['/integrations/testing', 'Connection testing'],
+    ['/integrations/testing', 'Run tests'],
     ['/integrations/audit', 'Audit log (0)'],
   ])('shows %s at its own URL', async (url, content) => {
     const page = await renderPlugin(url);
