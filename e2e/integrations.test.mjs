@@ -105,7 +105,7 @@ describe('Integrations page', { timeout: 600_000 }, () => {
     const chosen = ['stripe', 'github', 'telegram'];
     for (const name of chosen) {
       await page
-        .getByRole('checkbox', { name: `Select ${name}` })
+        .getByRole('checkbox', { name: `Select ${name}`, exact: true })
         .check({ timeout: 60_000 });
     }
     await page.getByRole('button', { name: /^Run .* on 3$/ }).click();
@@ -120,7 +120,7 @@ describe('Integrations page', { timeout: 600_000 }, () => {
         .waitFor({ timeout: 60_000 });
     }
     await page
-      .getByRole('button', { name: 'Show the result of stripe' })
+      .getByRole('button', { name: 'Show the result of stripe', exact: true })
       .click();
     await page.getByText('DNS resolution').first().waitFor();
     await page.screenshot({ path: join(OUTPUT_DIR, 'testing-run.png') });

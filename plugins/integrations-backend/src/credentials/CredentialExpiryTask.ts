@@ -1,4 +1,3 @@
-import { ForwardedError } from '@backstage/errors';
 import {
   LoggerService,
   SchedulerService,
@@ -10,6 +9,7 @@ import { ConfigStore } from '../configuration/ConfigStore';
 import { AlertStore } from './AlertStore';
 import { CredentialStore } from './CredentialStore';
 import { renewsAccessToken } from '../oauth/OAuthTokenService';
+import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -39,17 +39,10 @@ export class CredentialExpiryTask {
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
-    await scheduler.scheduleTask({
+    await scheduleGlobalTask(scheduler, schedule, {
       id: 'integrations-credential-expiry',
-      ...schedule,
-      scope: 'global',
-      fn: async () => {
-        try {
-          await this.check();
-        } catch (error) {
-          throw new ForwardedError('Credential expiry check failed', error);
-        }
-      },
+      failure: 'Credential expiry check failed',
+      run: () => this.check(),
     });
   }
 

@@ -3,8 +3,8 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
 import { KeyRotationService } from './KeyRotationService';
+import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 
 /** Runs the key rotation on a schedule, once across all backend replicas. */
 export class KeyRotationTask {
@@ -19,17 +19,10 @@ export class KeyRotationTask {
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
-    await scheduler.scheduleTask({
+    await scheduleGlobalTask(scheduler, schedule, {
       id: 'integrations-key-rotation',
-      ...schedule,
-      scope: 'global',
-      fn: async () => {
-        try {
-          await this.rotate();
-        } catch (error) {
-          throw new ForwardedError('Key rotation failed', error);
-        }
-      },
+      failure: 'Key rotation failed',
+      run: () => this.rotate(),
     });
   }
 

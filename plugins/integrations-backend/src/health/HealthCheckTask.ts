@@ -1,4 +1,3 @@
-import { ForwardedError } from '@backstage/errors';
 import {
   LoggerService,
   SchedulerService,
@@ -12,6 +11,7 @@ import { ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
 import { ConnectionTestService } from '../connectionTests/ConnectionTestService';
 import { HealthCheckPauseStore } from './HealthCheckPauseStore';
+import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 
 /** Who the audit log names for scheduled checks. */
 export const HEALTH_CHECK_ACTOR = 'task:integrations-health-check';
@@ -72,17 +72,10 @@ export class HealthCheckTask {
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
-    await scheduler.scheduleTask({
+    await scheduleGlobalTask(scheduler, schedule, {
       id: 'integrations-health-check',
-      ...schedule,
-      scope: 'global',
-      fn: async () => {
-        try {
-          await this.checkDue();
-        } catch (error) {
-          throw new ForwardedError('Health check failed', error);
-        }
-      },
+      failure: 'Health check failed',
+      run: () => this.checkDue(),
     });
   }
 

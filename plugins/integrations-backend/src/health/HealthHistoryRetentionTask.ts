@@ -2,8 +2,8 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
 import { HealthStore } from './HealthStore';
+import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 
 const DAY_MS = 86_400_000;
 /** Rollups outlive the longest chart (30 days) by a margin. */
@@ -23,17 +23,10 @@ export class HealthHistoryRetentionTask {
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
-    await scheduler.scheduleTask({
+    await scheduleGlobalTask(scheduler, schedule, {
       id: 'integrations-health-retention',
-      ...schedule,
-      scope: 'global',
-      fn: async () => {
-        try {
-          await this.prune();
-        } catch (error) {
-          throw new ForwardedError('Health history retention failed', error);
-        }
-      },
+      failure: 'Health history retention failed',
+      run: () => this.prune(),
     });
   }
 

@@ -1,4 +1,3 @@
-import { ForwardedError } from '@backstage/errors';
 import {
   LoggerService,
   SchedulerService,
@@ -21,6 +20,7 @@ import {
   refreshMarginMs,
   renewsAccessToken,
 } from './OAuthTokenService';
+import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 
 export const TOKEN_REFRESH_ACTOR = 'task:integrations-token-refresh';
 
@@ -66,17 +66,10 @@ export class TokenRefreshTask {
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
-    await scheduler.scheduleTask({
+    await scheduleGlobalTask(scheduler, schedule, {
       id: 'integrations-token-refresh',
-      ...schedule,
-      scope: 'global',
-      fn: async () => {
-        try {
-          await this.refreshDue();
-        } catch (error) {
-          throw new ForwardedError('Token refresh failed', error);
-        }
-      },
+      failure: 'Token refresh failed',
+      run: () => this.refreshDue(),
     });
   }
 
