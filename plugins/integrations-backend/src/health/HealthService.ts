@@ -28,17 +28,15 @@ import { CredentialStore } from '../credentials/CredentialStore';
 import { ConfigFilter, ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
 import { recentActivity } from './activityFeed';
+import { integrationHealthStatus } from './integrationHealthStatus';
 import {
   QUICK_ACTIONS,
   alertsBySeverity,
-  callsSince,
-  healthMetricsOf,
   overviewMetrics,
 } from './dashboardParts';
 import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
-import { RECENT_WINDOW, computeHealthStatus, uptimeOf } from './healthStatus';
+import { RECENT_WINDOW, computeHealthStatus } from './healthStatus';
 
-const DAY_MS = 86_400_000;
 const ACTIVITY_LIMIT = 30;
 
 /**
@@ -180,8 +178,6 @@ export class HealthService {
     const states = new Map<string, HealthState>();
     const rollups = new Map<string, HealthRollup[]>();
     const since30d = hourBucket(new Date(now.getTime() - RANGE_MS['30d']));
-    const midnight = new Date(now);
-    midnight.setUTCHours(0, 0, 0, 0);
     for (const environment of environments) {
       for (const state of await this.healthStore.listStates(environment)) {
         states.set(`${state.integration}:${environment}`, state);
@@ -227,97 +223,24 @@ export class HealthService {
     return configs.map(config => {
       const key = `${config.name}:${config.environment}`;
       const state = states.get(key);
-      const own = rollups.get(key) ?? [];
-      const day = own.filter(
-        r => Date.parse(r.bucketStart) >= now.getTime() - DAY_MS,
-      );
-      const checks = day.reduce((sum, r) => sum + r.checks, 0);
-      const failed = day.reduce((sum, r) => sum + r.failures, 0);
-      const errorRate =
-        checks === 0 ? null : Math.round((failed / checks) * 10_000) / 100;
       const status = statusOf(config);
-      const dependencyStatus = config.dependencies.map(name => {
-        const dependency = byKey.get(`${name}:${config.environment}`);
-        return {
-          name,
-          status: dependency
-            ? statusOf(dependency)
-            : states.get(`${name}:${config.environment}`)?.status ?? 'unknown',
-        };
-      });
-      const troubled = dependencyStatus.find(d => d.status === 'unhealthy');
-      const failure =
-        status === 'disabled' || status === 'not_configured'
-          ? undefined
-          : state?.failure;
-      const rateLimit = state?.rateLimit;
-      const uptimeWindows = {
-        last24h: uptimeOf(own, new Date(now.getTime() - DAY_MS)),
-        last7d: uptimeOf(own, new Date(now.getTime() - RANGE_MS['7d'])),
-        last30d: uptimeOf(own, since30d),
-      };
-      return {
-        name: config.name,
-        displayName: config.displayName,
+      return integrationHealthStatus(config, {
+        state,
+        rollups: rollups.get(key) ?? [],
+        now,
         status,
-        enabled: config.enabled,
-        ...(state?.lastCheckedAt ? { lastChecked: state.lastCheckedAt } : {}),
-        uptime: uptimeWindows.last24h,
-        ...(state?.responseTimeMs !== undefined
-          ? { responseTime: state.responseTimeMs }
-          : {}),
-        errorRate,
-        apiCallsToday: callsSince(own, midnight).get(config.name) ?? 0,
-        ...(rateLimit?.limit !== undefined && rateLimit.remaining !== undefined
-          ? {
-              rateLimitStatus: {
-                current: rateLimit.limit - rateLimit.remaining,
-                limit: rateLimit.limit,
-                ...(rateLimit.resetAt ? { resetTime: rateLimit.resetAt } : {}),
-              },
-            }
-          : {}),
-        healthMetrics: healthMetricsOf({
-          checked: Boolean(state?.lastCheckedAt),
-          failure,
-          rateLimitRemaining: rateLimit?.remaining,
-          errorRate,
-          errorRateThreshold: config.monitoringConfig.alertThresholds.errorRate,
+        missingCredentials: missingCredentials(config),
+        dependencyStatus: config.dependencies.map(name => {
+          const dependency = byKey.get(`${name}:${config.environment}`);
+          return {
+            name,
+            status: dependency
+              ? statusOf(dependency)
+              : states.get(`${name}:${config.environment}`)?.status ??
+                'unknown',
+          };
         }),
-        configuration: {
-          lastUpdated: config.metadata.lastUpdated,
-          updatedBy: config.metadata.updatedBy,
-          version: String(config.metadata.version),
-        },
-        dependencies: config.dependencies,
-        dependents: config.dependents,
-        integration: config.name,
-        environment: config.environment,
-        provider: config.provider,
-        category: config.category,
-        owner: config.owner,
-        reasons: reasonsOf(status, state, missingCredentials(config)),
-        ...(state?.lastCheckedAt ? { lastCheckedAt: state.lastCheckedAt } : {}),
-        ...(state?.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
-        ...(failure ? { failure } : {}),
-        ...(state?.responseTimeMs !== undefined
-          ? { responseTimeMs: state.responseTimeMs }
-          : {}),
-        checks: { passed: checks - failed, failed },
-        uptimeWindows,
-        ...(rateLimit ? { rateLimit } : {}),
-        configVersion: config.metadata.version,
-        healthCheckIntervalSeconds: config.monitoringConfig.healthCheckInterval,
-        dependencyStatus,
-        ...(troubled && status !== 'healthy' && status !== 'disabled'
-          ? {
-              likelyCause: {
-                dependency: troubled.name,
-                status: troubled.status,
-              },
-            }
-          : {}),
-      };
+      });
     });
   }
 
@@ -419,23 +342,4 @@ export class HealthService {
       );
     }
   }
-}
-
-/** Why a configuration has its status, in plain words. */
-function reasonsOf(
-  status: HealthStatus,
-  state: HealthState | undefined,
-  missingCredentials: string[],
-): string[] {
-  if (status === 'disabled') {
-    return ['Switched off in this environment'];
-  }
-  if (status === 'not_configured') {
-    return [
-      `Credentials missing: ${missingCredentials.join(
-        ', ',
-      )}. Add them in the Credentials section; until then nothing is checked.`,
-    ];
-  }
-  return state?.reasons ?? ['Not checked yet'];
 }
