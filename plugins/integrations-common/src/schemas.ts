@@ -38,6 +38,22 @@ const booleanString = z
 const integerString = (min: number, max: number) =>
   z.coerce.number().int().min(min).max(max);
 
+/**
+ * An address the backend calls: http or https only (the outbound client
+ * refuses anything else), and no user name or password in it, since those
+ * belong in the credential vault, not in a setting anyone may read.
+ */
+const outboundUrlSchema = z
+  .url({
+    protocol: /^https?$/,
+    message: 'Must be an absolute http:// or https:// URL',
+  })
+  .max(2048, 'At most 2048 characters')
+  .refine(url => {
+    const parsed = new URL(url);
+    return !parsed.username && !parsed.password;
+  }, 'Must not contain a user name or password; store them in the Credentials section');
+
 /** The parts of a configuration an admin edits, as stored; every field present. */
 export const integrationSettingsSchema = z.strictObject({
   displayName: z.string().trim().min(1, 'A display name is required').max(200),
@@ -46,7 +62,7 @@ export const integrationSettingsSchema = z.strictObject({
   owner: groupRefSchema,
   dependencies: z.array(integrationNameSchema).max(50),
   connectionConfig: z.strictObject({
-    baseUrl: z.url({ message: 'Must be an absolute URL' }),
+    baseUrl: outboundUrlSchema,
     apiVersion: z.string().max(50).optional(),
     timeout: z
       .number()
@@ -62,7 +78,7 @@ export const integrationSettingsSchema = z.strictObject({
   authConfig: z.strictObject({
     type: z.enum(AUTH_TYPES),
     scopes: z.array(z.string().min(1)).max(100),
-    tokenUrl: z.url({ message: 'Must be an absolute URL' }).optional(),
+    tokenUrl: outboundUrlSchema.optional(),
     tokenRefreshSettings: z
       .strictObject({
         enabled: z.boolean(),

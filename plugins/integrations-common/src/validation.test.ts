@@ -139,3 +139,55 @@ describe('diffFields and applySettingsPatch', () => {
     ]);
   });
 });
+
+describe('addresses and credential values the backend would send', () => {
+  const stripe = providerCatalog.find(p => p.id === 'stripe')!;
+  const scoopp = providerCatalog.find(p => p.id === 'scoopp')!;
+  const baseUrlIssues = (baseUrl: string) =>
+    validateIntegrationSettings(
+      applySettingsPatch(defaultSettingsFor(stripe, 'development', { owner }), {
+        connectionConfig: { baseUrl },
+      }),
+      {
+        name: 'stripe',
+        environment: 'development',
+        provider: stripe,
+        dependencyGraph: new Map(),
+      },
+    ).filter(issue => issue.path === 'connectionConfig.baseUrl');
+
+  it.each([
+    ['file:///etc/passwd', 'http:// or https://'],
+    ['gopher://api.stripe.com/', 'http:// or https://'],
+    ['https://admin:hunter2@api.stripe.com', 'user name or password'],
+  ])('refuses the base URL %s when it is saved', (url, reason) => {
+    expect(baseUrlIssues(url)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining(reason) }),
+    ]);
+  });
+
+  it('accepts a plain https base URL', () => {
+    expect(baseUrlIssues('https://api.stripe.com')).toEqual([]);
+  });
+
+  it.each(['sk_test_abc\u0000def', 'sk_test_abc\r\nX-Evil: 1', 'sk_test_\n'])(
+    'refuses a credential value with control characters (%j)',
+    value => {
+      const result = stripe.credentialsSchema.shape.secretKey.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0].message).toContain('control characters');
+    },
+  );
+
+  it('keeps the line breaks of a PEM private key', () => {
+    const pem =
+      '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBg\n-----END PRIVATE KEY-----\n';
+    expect(
+      scoopp.credentialsSchema.shape.privateKey.safeParse(pem).success,
+    ).toBe(true);
+    expect(
+      scoopp.credentialsSchema.shape.privateKey.safeParse(`${pem}\u0000`)
+        .success,
+    ).toBe(false);
+  });
+});

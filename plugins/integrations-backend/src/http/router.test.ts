@@ -223,6 +223,22 @@ describe('integrations router', () => {
       expect(badQuery.status).toBe(400);
       expect(badQuery.body.error.message).toContain('query.environment');
 
+      for (const baseUrl of [
+        'file:///etc/passwd',
+        'gopher://api.stripe.com/',
+        'https://admin:hunter2@api.stripe.com',
+      ]) {
+        const badUrl = await request(server)
+          .put('/api/integrations/configs/stripe?environment=production')
+          .set('Authorization', asUser)
+          .send({ version: 1, connectionConfig: { baseUrl } });
+        expect(badUrl.status).toBe(400);
+        expect(badUrl.body.error.fields).toEqual([
+          expect.objectContaining({ path: 'body.connectionConfig.baseUrl' }),
+        ]);
+        expect(JSON.stringify(badUrl.body)).not.toContain('hunter2');
+      }
+
       const current = await request(server)
         .get('/api/integrations/configs/stripe?environment=production')
         .set('Authorization', asUser);
@@ -271,6 +287,19 @@ describe('integrations router', () => {
         expect.objectContaining({ path: 'body.credentials.token' }),
       ]);
       expect(JSON.stringify(bad.body)).not.toContain('CANARY-not-a-token');
+
+      // Control characters would break the header they are sent in: refused at input.
+      const control = await request(server)
+        .put('/api/integrations/github/credentials?environment=production')
+        .set('Authorization', asUser)
+        .send({ credentials: { token: 'ghp_CANARY\r\nX-Injected: 1' } });
+      expect(control.status).toBe(400);
+      expect(control.body.error.fields).toEqual([
+        {
+          path: 'body.credentials.token',
+          message: expect.stringContaining('control characters'),
+        },
+      ]);
 
       const get = await request(server)
         .get('/api/integrations/github/credentials?environment=production')

@@ -9,7 +9,17 @@ export type FieldMeta = {
   description?: string;
   /** Credential fields only: whether the value is masked and write-only. */
   secret?: boolean;
+  /** The value spans lines (a PEM key); other text fields are one line. */
+  multiline?: boolean;
 };
+
+/** C0 control characters and DEL, which no header, path or token may hold. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** The same, but for line breaks and tabs, which a multi-line value needs. */
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS =
+  // eslint-disable-next-line no-control-regex -- finding them is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function settingsObject<Shape extends z.core.$ZodLooseShape>(
   shape: Shape,
@@ -42,6 +52,15 @@ export function text(meta: FieldMeta) {
           : `${meta.title} must be text`,
     })
     .min(1, `${meta.title} must not be empty`)
+    .refine(
+      value =>
+        !(
+          meta.multiline
+            ? CONTROL_CHARACTERS_BUT_LINE_BREAKS
+            : CONTROL_CHARACTERS
+        ).test(value),
+      `${meta.title} must not contain control characters (such as NUL, CR or LF)`,
+    )
     .meta(meta);
 }
 

@@ -94,6 +94,7 @@ export const scooppProvider: ProviderDefinition = {
       title: 'Private key',
       description: 'PEM private key that signs the JWTs.',
       secret: true,
+      multiline: true,
     }).regex(
       /^-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+-----END (RSA |EC )?PRIVATE KEY-----\s*$/,
       'Private key must be a PEM private key (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----)',
