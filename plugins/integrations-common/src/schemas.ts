@@ -50,6 +50,10 @@ const outboundUrlSchema = z
   })
   .max(2048, 'At most 2048 characters')
   .refine(url => {
+    // A value that is no URL at all is reported by the check above.
+    if (!URL.canParse(url)) {
+      return true;
+    }
     const parsed = new URL(url);
     return !parsed.username && !parsed.password;
   }, 'Must not contain a user name or password; store them in the Credentials section');
