@@ -4,6 +4,9 @@ import { Environment } from './types';
 export const FAILURE_CLASSES = [
   'dns_failure',
   'connection_refused',
+  'connection_closed',
+  'not_http',
+  'request_invalid',
   'timeout',
   'tls_error',
   'auth_invalid',
@@ -44,6 +47,35 @@ export const FAILURE_CLASS_INFO: Record<
       'Check the port and scheme (http or https) of the base URL.',
       'Check the provider status page for an outage.',
       'Check that a firewall between the backend and the provider allows the port.',
+    ],
+  },
+  connection_closed: {
+    label: 'Closed without an answer',
+    explanation:
+      'The server accepted the connection and closed it without an HTTP answer: is this the right port?',
+    repairSteps: [
+      'Check the port of the base URL: a database, mail or other non-HTTP service may be listening on it.',
+      'Check the scheme: an https-only server may drop plain-HTTP connections.',
+      'If a proxy or load balancer sits in front of the provider, check that it forwards to a running server.',
+    ],
+  },
+  not_http: {
+    label: 'Not an HTTP server',
+    explanation:
+      'The server answered with something that is not HTTP: is this the right port?',
+    repairSteps: [
+      'Check the port of the base URL against the provider’s API reference.',
+      'Check that the host name points at the provider’s API and not at another service.',
+    ],
+  },
+  request_invalid: {
+    label: 'Request could not be sent',
+    explanation:
+      'The request was refused before anything was sent: a credential or setting holds a character HTTP cannot carry in a header or path, such as a line break.',
+    repairSteps: [
+      'Paste the credential again in the Credentials section, without surrounding spaces or line breaks.',
+      'Check the custom headers and paths in Settings for stray characters.',
+      'Run the test again.',
     ],
   },
   timeout: {

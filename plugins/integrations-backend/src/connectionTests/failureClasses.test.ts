@@ -388,6 +388,35 @@ describe('ConnectionTestService classifies every failure the simulator can produ
       expect(run.connectivity.tcpConnection?.passed).toBe(false);
     });
 
+    it('says a port that accepts and then closes without an HTTP answer is probably the wrong port', async () => {
+      const database = createServer(socket =>
+        socket.once('data', () => socket.end()),
+      );
+      await new Promise<void>(resolve =>
+        database.listen(0, '127.0.0.1', resolve),
+      );
+      const { port } = database.address() as { port: number };
+      const config = withConnection(await h.config('stripe'), {
+        baseUrl: `http://127.0.0.1:${port}/stripe`,
+      });
+
+      try {
+        const run = await runWith(config);
+
+        expect(run.connectivity.tcpConnection?.passed).toBe(true);
+        expect(run.failure).toMatchObject({
+          class: 'connection_closed',
+          explanation:
+            'The server accepted the connection and closed it without an HTTP answer: is this the right port?',
+        });
+        expect(failedStep(run).failure?.repairSteps[0]).toMatch(
+          /Check the port of the base URL/,
+        );
+      } finally {
+        await new Promise(resolve => database.close(resolve));
+      }
+    });
+
     it('reports dns_failure for a host that does not resolve', async () => {
       const resolver = jest.fn(async () => {
         throw Object.assign(new Error('getaddrinfo ENOTFOUND'), {

@@ -62,6 +62,34 @@ describe('buildProbeRequest', () => {
     );
   });
 
+  it('never leaves the base URL path, however the path climbs', () => {
+    const provider = getProvider('generic-http')!;
+    const request = (healthPath: string) =>
+      buildProbeRequest(provider.probes.authCheck, {
+        config: configOf(
+          'generic-http',
+          'http://127.0.0.1:7007/api/generic-http/',
+          { healthPath },
+        ),
+        credentials: { apiKey: 'key' },
+      });
+
+    for (const climbing of [
+      '/../../.backstage/health/v1/liveness',
+      '/%2e%2e/%2E%2E/.backstage/health/v1/liveness',
+      '/./../integrations/configs',
+      '/..',
+    ]) {
+      expect(() => request(climbing)).toThrow(
+        "The probe path leaves the base URL's path /api/generic-http/: a path may not climb out with .. segments",
+      );
+    }
+    // Dots inside a name are fine, and so is climbing that stays inside.
+    expect(request('/v1/../health..json').url).toBe(
+      'http://127.0.0.1:7007/api/generic-http/v1/../health..json',
+    );
+  });
+
   it('encodes values inside a path as one segment', () => {
     const analytics = getProvider('google-analytics')!;
     expect(

@@ -2,6 +2,7 @@ import {
   IntegrationConfig,
   ProbeRequest,
 } from '@internal/plugin-integrations-common';
+import { OutboundRequestError } from '../network';
 
 /** What a probe's placeholders are filled from. */
 export interface ProbeValues {
@@ -105,6 +106,35 @@ function settingOr<T>(
   return value === undefined ? fallback : (value as T);
 }
 
+/**
+ * A probe goes to the API under the base URL and nowhere else: URLs resolve
+ * `..` (and its encoded forms) before sending, so a path setting or an id of
+ * `..` could otherwise reach another service on the same host, such as the
+ * portal's own backend.
+ */
+function confineToBase(base: string, url: string): void {
+  let target: URL;
+  let root: URL;
+  try {
+    target = new URL(url);
+    root = new URL(base);
+  } catch {
+    // Not a URL at all: the HTTP client refuses it with its own words.
+    return;
+  }
+  const basePath = `${root.pathname.replace(/\/+$/, '')}/`;
+  if (
+    target.origin !== root.origin ||
+    !`${target.pathname}/`.startsWith(basePath)
+  ) {
+    throw new OutboundRequestError(
+      'blocked_by_policy',
+      root.origin,
+      `The probe path leaves the base URL's path ${basePath}: a path may not climb out with .. segments`,
+    );
+  }
+}
+
 /** The method, URL and body of a probe for one integration. */
 export function buildProbeRequest(
   probe: ProbeRequest,
@@ -125,9 +155,11 @@ export function buildProbeRequest(
     probe.okStatusSetting,
     undefined,
   );
+  const url = `${base}${path}${query}`;
+  confineToBase(base, url);
   return {
     method: settingOr(values, probe.methodSetting, probe.method),
-    url: `${base}${path}${query}`,
+    url,
     ...(probe.jsonBody !== undefined
       ? { body: JSON.stringify(fillJson(probe.jsonBody, values)) }
       : {}),

@@ -571,18 +571,60 @@ describe('SafeHttpClient', () => {
       );
     });
 
-    it('reports a dropped connection as network_error with its code', async () => {
-      const server = await httpServer(req => req.socket.destroy());
+    it('says when a server accepts the connection and closes it without an HTTP answer', async () => {
+      const port = await listen(
+        createTcpServer(socket => socket.once('data', () => socket.end())),
+      );
       const client = new SafeHttpClient({ allowedCidrs: LOOPBACK });
 
       const error = await failure(
-        client.request({ url: `http://127.0.0.1:${server.port}/` }),
+        client.request({ url: `http://127.0.0.1:${port}/` }),
       );
 
-      expect(error.code).toBe('network_error');
-      expect(error.message).toMatch(
-        /^Request to http:\/\/127\.0\.0\.1:\d+ failed \([A-Z_]+\)$/,
+      expect(error.code).toBe('connection_closed');
+      expect(error.message).toBe(
+        `http://127.0.0.1:${port} accepted the connection and closed it without an HTTP answer (UND_ERR_SOCKET)`,
       );
+    });
+
+    it('says when the server on the port does not speak HTTP, as a database would', async () => {
+      // PostgreSQL answers an HTTP request line with an ErrorResponse message.
+      const port = await listen(
+        createTcpServer(socket =>
+          socket.once('data', () =>
+            socket.end(Buffer.from('E\0\0\0\x55SFATAL\0C0A000\0', 'latin1')),
+          ),
+        ),
+      );
+      const client = new SafeHttpClient({ allowedCidrs: LOOPBACK });
+
+      const error = await failure(
+        client.request({ url: `http://127.0.0.1:${port}/` }),
+      );
+
+      expect(error.code).toBe('not_http');
+      expect(error.message).toBe(
+        `http://127.0.0.1:${port} answered with something that is not HTTP`,
+      );
+    });
+
+    it('reports a header HTTP cannot carry as request_invalid, and sends nothing', async () => {
+      const server = await httpServer((_req, res) => res.end());
+      const client = new SafeHttpClient({ allowedCidrs: LOOPBACK });
+
+      const error = await failure(
+        client.request({
+          url: `http://127.0.0.1:${server.port}/`,
+          headers: { authorization: 'Bearer abc\r\nX-Injected: 1' },
+        }),
+      );
+
+      expect(error.code).toBe('request_invalid');
+      expect(error.message).toBe(
+        `The request to http://127.0.0.1:${server.port} was not sent: a header or the path holds a value HTTP cannot carry (UND_ERR_INVALID_ARG)`,
+      );
+      expect(error.message).not.toContain('abc');
+      expect(server.requests).toHaveLength(0);
     });
 
     it('stops when the caller aborts', async () => {
@@ -905,7 +947,7 @@ describe('SafeHttpClient', () => {
       ],
       [
         'dropped connection',
-        'network_error',
+        'connection_closed',
         async () => {
           const server = await httpServer(req => req.socket.destroy());
           return new SafeHttpClient({ allowedCidrs: LOOPBACK }).request({

@@ -53,11 +53,35 @@ describe('toOutboundRequestError', () => {
       'tls_error',
       `TLS connection to ${ORIGIN} failed (ERR_SSL_WRONG_VERSION_NUMBER)`,
     ],
-    ['ECONNRESET', 'network_error', `Request to ${ORIGIN} failed (ECONNRESET)`],
+    [
+      'ECONNRESET',
+      'connection_closed',
+      `${ORIGIN} accepted the connection and closed it without an HTTP answer (ECONNRESET)`,
+    ],
     [
       'UND_ERR_SOCKET',
+      'connection_closed',
+      `${ORIGIN} accepted the connection and closed it without an HTTP answer (UND_ERR_SOCKET)`,
+    ],
+    [
+      'HPE_INVALID_CONSTANT',
+      'not_http',
+      `${ORIGIN} answered with something that is not HTTP`,
+    ],
+    [
+      'UND_ERR_INVALID_ARG',
+      'request_invalid',
+      `The request to ${ORIGIN} was not sent: a header or the path holds a value HTTP cannot carry (UND_ERR_INVALID_ARG)`,
+    ],
+    [
+      'ERR_INVALID_CHAR',
+      'request_invalid',
+      `The request to ${ORIGIN} was not sent: a header or the path holds a value HTTP cannot carry (ERR_INVALID_CHAR)`,
+    ],
+    [
+      'EHOSTUNREACH',
       'network_error',
-      `Request to ${ORIGIN} failed (UND_ERR_SOCKET)`,
+      `Request to ${ORIGIN} failed (EHOSTUNREACH)`,
     ],
     [undefined, 'network_error', `Request to ${ORIGIN} failed`],
   ])('maps %s to %s', (code, expectedCode, expectedMessage) => {

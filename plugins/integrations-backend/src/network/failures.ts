@@ -29,6 +29,31 @@ export function describeCertificateProblem(code: string): string {
     : `the certificate is not valid (${code})`;
 }
 
+const CLOSED_WITHOUT_ANSWER = new Set([
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ECONNRESET',
+  'EPIPE',
+]);
+
+/** Raised by the HTTP library itself before a byte is written. */
+const REFUSED_BEFORE_SENDING = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_NOT_SUPPORTED',
+  'ERR_INVALID_ARG_TYPE',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_INVALID_CHAR',
+  'ERR_UNESCAPED_CHARACTERS',
+]);
+
+function isParserError(error: unknown): boolean {
+  return (
+    (error as { name?: unknown } | null)?.name === 'HTTPParserError' ||
+    /^HPE_/.test(errorCode(error) ?? '')
+  );
+}
+
 /**
  * Maps an error from a socket or from undici to an OutboundRequestError. Only
  * the error code is kept: raw messages may quote the URL or a header.
@@ -44,6 +69,30 @@ export function toOutboundRequestError(
       'connection_refused',
       origin,
       `Connection to ${origin} was refused`,
+    );
+  }
+  // Something listens, but is not an HTTP server: a database or mail port.
+  if (code && CLOSED_WITHOUT_ANSWER.has(code)) {
+    return new OutboundRequestError(
+      'connection_closed',
+      origin,
+      `${origin} accepted the connection and closed it without an HTTP answer (${code})`,
+    );
+  }
+  if (isParserError(error)) {
+    return new OutboundRequestError(
+      'not_http',
+      origin,
+      `${origin} answered with something that is not HTTP`,
+    );
+  }
+  // The HTTP library refused to build the request, so nothing left this
+  // host: a header or path held a character HTTP cannot carry.
+  if (code && REFUSED_BEFORE_SENDING.has(code)) {
+    return new OutboundRequestError(
+      'request_invalid',
+      origin,
+      `The request to ${origin} was not sent: a header or the path holds a value HTTP cannot carry (${code})`,
     );
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {

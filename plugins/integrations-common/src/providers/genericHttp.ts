@@ -56,7 +56,12 @@ export const genericHttpProvider: ProviderDefinition = {
     healthPath: text({
       title: 'Health path',
       description: 'Path, relative to the base URL, that health checks call.',
-    }).regex(/^\/\S*$/, 'Health path must start with / and contain no spaces'),
+    })
+      .regex(/^\/\S*$/, 'Health path must start with / and contain no spaces')
+      .refine(
+        path => !path.split(/[?#]/)[0].split(/[/\\]/).some(isDotSegment),
+        'Health path must stay under the base URL: no . or .. segments',
+      ),
     healthMethod: oneOf(
       {
         title: 'Health check method',
@@ -111,3 +116,8 @@ export const genericHttpProvider: ProviderDefinition = {
     knownErrors: [],
   },
 };
+
+/** `.` or `..`, also percent-encoded, which URLs resolve by climbing. */
+function isDotSegment(segment: string): boolean {
+  return /^(\.|%2e){1,2}$/i.test(segment);
+}

@@ -299,6 +299,32 @@ describe('providerCatalog', () => {
   });
 });
 
+describe('the generic HTTP health path', () => {
+  const healthPath = getProvider('generic-http')!.settingsSchema.shape
+    .healthPath as z.ZodType;
+
+  it.each([
+    '/../../.backstage/health/v1/liveness',
+    '/%2e%2e/admin',
+    '/v1/%2E./admin',
+    '/./health',
+    '/v1\\..\\admin',
+  ])('refuses %s, which climbs out of the base URL', path => {
+    expect(healthPath.safeParse(path).error?.issues[0].message).toBe(
+      'Health path must stay under the base URL: no . or .. segments',
+    );
+  });
+
+  it.each([
+    '/health',
+    '/v1/health..json',
+    '/status?from=..',
+    '/.well-known/ok',
+  ])('accepts %s', path => {
+    expect(healthPath.safeParse(path).success).toBe(true);
+  });
+});
+
 describe.each(providerCatalog)('provider $id', provider => {
   const example = examples[provider.id];
   const template = toConfigurationTemplate(provider);
