@@ -7,7 +7,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { DatabaseAuditStore } from './audit/AuditStore';
 import { DatabaseConfigStore } from './configuration/ConfigStore';
 import { ConfigurationHistoryService } from './configuration/ConfigurationHistoryService';
@@ -286,10 +285,8 @@ export const integrationsPlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            transformConditions: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(
-                integrationPermissionResourceRef,
-              ),
+            permissionRuleset: permissionsRegistry.getPermissionRuleset(
+              integrationPermissionResourceRef,
             ),
             httpAuth,
             permissions,

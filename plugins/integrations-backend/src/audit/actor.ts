@@ -1,4 +1,7 @@
-import { Environment } from '@internal/plugin-integrations-common';
+import {
+  Environment,
+  IntegrationConfig,
+} from '@internal/plugin-integrations-common';
 
 /** Who made a request, for version authorship and the audit log. */
 export interface Actor {
@@ -14,4 +17,10 @@ export interface Actor {
     name: string,
     environment: Environment,
   ): Promise<void>;
+  /**
+   * Throws unless the actor may change the configuration as it will be
+   * after the change: handing it to another owner needs the right to change
+   * that owner's configurations too.
+   */
+  authorizeResultingConfiguration?(config: IntegrationConfig): Promise<void>;
 }

@@ -94,7 +94,7 @@ export class ConfigurationHistoryService {
       ]);
     }
     await this.writer.assertValid(current, environment, restored);
-    await this.writer.assertCredentialTarget(current, restored, actor);
+    await this.writer.assertMayChange(current, restored, actor);
     return this.writer.save(current, restored, {
       changeType: 'rollback',
       action: 'rollback',

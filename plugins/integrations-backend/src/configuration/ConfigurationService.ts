@@ -187,7 +187,7 @@ export class ConfigurationService {
       return { dryRun: options.dryRun, config: preview, changes };
     }
 
-    await this.writer.assertCredentialTarget(current, after, actor);
+    await this.writer.assertMayChange(current, after, actor);
     const saved = await this.writer.save(current, after, {
       changeType: 'update',
       action: 'update',
@@ -212,7 +212,7 @@ export class ConfigurationService {
       enabled: target.enabled,
     };
     await this.writer.assertValid(target, input.to, copied);
-    await this.writer.assertCredentialTarget(target, copied, actor);
+    await this.writer.assertMayChange(target, copied, actor);
     const changes = diffFields(settingsOf(target), copied);
     const notCopied = [
       {
@@ -348,7 +348,7 @@ export class ConfigurationService {
       );
     }
     for (const { current, after } of planned) {
-      await this.writer.assertCredentialTarget(current, after, actor);
+      await this.writer.assertMayChange(current, after, actor);
     }
 
     const at = this.now();

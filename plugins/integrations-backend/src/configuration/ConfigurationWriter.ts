@@ -152,10 +152,30 @@ export class ConfigurationWriter {
   }
 
   /**
+   * The permission checks a change needs beyond changing the configuration
+   * as it is: on the configuration as it will be, and on sending the stored
+   * credentials to a new host.
+   */
+  async assertMayChange(
+    current: IntegrationConfig,
+    after: IntegrationSettings,
+    actor: Actor,
+  ): Promise<void> {
+    // Owner is what policies decide on; the environment never changes.
+    if (
+      after.owner !== current.owner &&
+      actor.authorizeResultingConfiguration
+    ) {
+      await actor.authorizeResultingConfiguration({ ...current, ...after });
+    }
+    await this.assertCredentialTarget(current, after, actor);
+  }
+
+  /**
    * Pointing a configuration at another host sends its stored credentials
    * there, so that needs the right to change credentials, not only settings.
    */
-  async assertCredentialTarget(
+  private async assertCredentialTarget(
     current: IntegrationConfig,
     after: IntegrationSettings,
     actor: Actor,

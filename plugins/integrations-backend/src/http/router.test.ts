@@ -852,4 +852,56 @@ describe('integrations router', () => {
       expect(development.body.config.metadata.version).toBe(2);
     });
   });
+  describe('when a change hands a configuration to another owner', () => {
+    // A member of the payments and platform teams may change what those
+    // teams own; the resource-ref decision stands for the configuration as
+    // it is (owned by payments-team), the conditions for it as it will be.
+    const teamMember = mockServices.permissions.mock({
+      authorizeConditional: async requests =>
+        requests.map(({ permission }) =>
+          createIntegrationConditionalDecision(
+            permission as ResourcePermission<'integration'>,
+            integrationConditions.isIntegrationOwner({
+              claims: [
+                'group:default/payments-team',
+                'group:default/platform-team',
+              ],
+            }),
+          ),
+        ) as any,
+      authorize: async requests =>
+        requests.map(item => ({
+          result:
+            'resourceRef' in item && item.resourceRef?.startsWith('stripe:')
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })),
+    });
+
+    it('needs the update permission on the new owner as well as the current one', async () => {
+      const server = await startBackend([teamMember.factory]);
+      const put = (owner: string, version: number) =>
+        request(server)
+          .put('/api/integrations/configs/stripe?environment=development')
+          .set('Authorization', asUser)
+          .send({ version, owner });
+
+      const toStranger = await put('group:default/web-team', 1);
+      expect(toStranger.status).toBe(403);
+      expect(toStranger.body.error.message).toBe(
+        'You lack the permission integrations.integration.update on stripe:development as it would be after this change (owner group:default/web-team)',
+      );
+      const unchanged = await request(server)
+        .get('/api/integrations/configs/stripe?environment=development')
+        .set('Authorization', asUser);
+      expect(unchanged.body[0]).toMatchObject({
+        owner: 'group:default/payments-team',
+        metadata: { version: 1 },
+      });
+
+      const toOwnTeam = await put('group:default/platform-team', 1);
+      expect(toOwnTeam.status).toBe(200);
+      expect(toOwnTeam.body.config.owner).toBe('group:default/platform-team');
+    });
+  });
 });

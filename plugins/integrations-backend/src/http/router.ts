@@ -3,7 +3,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import { PermissionRuleset } from '@backstage/plugin-permission-node';
+import { IntegrationConfig } from '@internal/plugin-integrations-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { addAuditRoutes } from '../audit/auditRoutes';
@@ -28,8 +29,8 @@ import { RequestGuard } from '../permissions/RequestGuard';
 import { ConfigPropertyFilter } from '../permissions/rules';
 
 export interface RouterOptions {
-  /** Turns a policy's conditions on integrations into a store filter. */
-  transformConditions: ConditionTransformer<ConfigPropertyFilter>;
+  /** The rules a policy's conditions on integrations are made of. */
+  permissionRuleset: PermissionRuleset<IntegrationConfig, ConfigPropertyFilter>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;

@@ -10,14 +10,22 @@ import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   AuditAction,
   Environment,
+  IntegrationConfig,
   integrationCredentialsUpdatePermission,
   integrationReadPermission,
+  integrationUpdatePermission,
 } from '@internal/plugin-integrations-common';
-import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  ConditionTransformer,
+  PermissionRuleset,
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
 import {
   AuthorizeResult,
   BasicPermission,
   PermissionCriteria,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
@@ -36,16 +44,31 @@ export interface ReadableFilter {
  * they do this, and a record of every change they make or are refused.
  */
 export class RequestGuard {
+  private readonly transformConditions: ConditionTransformer<ConfigPropertyFilter>;
+  private readonly conditionsAllow: (
+    decision: PolicyDecision,
+    config: IntegrationConfig,
+  ) => boolean;
+
   constructor(
     private readonly options: {
       httpAuth: HttpAuthService;
       permissions: PermissionsService;
       auditor: AuditorService;
       auditStore: AuditStore;
-      transformConditions: ConditionTransformer<ConfigPropertyFilter>;
+      /** The rules a policy's conditions on integrations are made of. */
+      permissionRuleset: PermissionRuleset<
+        IntegrationConfig,
+        ConfigPropertyFilter
+      >;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.transformConditions = createConditionTransformer(
+      options.permissionRuleset,
+    );
+    this.conditionsAllow = createConditionAuthorizer(options.permissionRuleset);
+  }
 
   /**
    * The filter that limits a listing to the configurations the caller may
@@ -65,7 +88,7 @@ export class RequestGuard {
       );
     }
     return decision.result === AuthorizeResult.CONDITIONAL
-      ? { permission: this.options.transformConditions(decision.conditions) }
+      ? { permission: this.transformConditions(decision.conditions) }
       : {};
   }
 
@@ -99,6 +122,26 @@ export class RequestGuard {
         } catch {
           throw new NotAllowedError(
             `Changing the host ${name} (${environment}) sends its stored credentials to needs the permission ${integrationCredentialsUpdatePermission.name}`,
+          );
+        }
+      },
+      authorizeResultingConfiguration: async config => {
+        const [decision] = await this.options.permissions.authorizeConditional(
+          [{ permission: integrationUpdatePermission }],
+          { credentials },
+        );
+        if (
+          decision.result === AuthorizeResult.DENY ||
+          (decision.result === AuthorizeResult.CONDITIONAL &&
+            !this.conditionsAllow(decision, config))
+        ) {
+          throw new NotAllowedError(
+            `You lack the permission ${
+              integrationUpdatePermission.name
+            } on ${integrationResourceRef(
+              config.name,
+              config.environment,
+            )} as it would be after this change (owner ${config.owner})`,
           );
         }
       },
