@@ -119,6 +119,95 @@ describe('Configuration management', { timeout: 600_000 }, () => {
     await page.close();
   });
 
+  it('shows names, notes and channels that hold HTML as text, and runs none of it', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const page = await browser().newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    const dialogs = [];
+    page.on('dialog', dialog => {
+      dialogs.push(dialog.message());
+      dialog.dismiss().catch(() => undefined);
+    });
+    await page.goto(`${BASE_URL}/integrations/config`);
+    await page
+      .getByText(/^Configurations \(\d+\)$/)
+      .waitFor({ timeout: 60_000 });
+
+    // Saved through the API as any client could, with the page's own sign-in.
+    const statuses = await page.evaluate(async text => {
+      const refresh = await fetch(
+        '/api/auth/dev-persona/refresh?env=development',
+        {
+          headers: {
+            'x-requested-with': 'XMLHttpRequest',
+            'x-dev-persona': 'admin',
+          },
+          credentials: 'include',
+        },
+      );
+      const { token } = (await refresh.json()).backstageIdentity;
+      const headers = {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      };
+      const created = await fetch('/api/integrations/configs', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          template: 'generic-http',
+          name: 'hostile-text',
+          displayName: `Partner ${text}`,
+          description: `About ${text}`,
+          owner: 'group:default/platform-team',
+        }),
+      });
+      const updated = await fetch(
+        '/api/integrations/configs/hostile-text?environment=development',
+        {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({
+            version: 1,
+            notes: `Note ${text}`,
+            monitoringConfig: { notificationChannels: [`#ops ${text}`] },
+          }),
+        },
+      );
+      return [created.status, updated.status];
+    }, hostile);
+    assert.deepEqual(statuses, [201, 200]);
+
+    const shownAsText = async (path, text) => {
+      await page.goto(`${BASE_URL}${path}`);
+      await page.getByText(text).first().waitFor({ timeout: 60_000 });
+      assert.equal(await page.locator('img[src="x"]').count(), 0, path);
+    };
+    await shownAsText('/integrations/config', `Partner ${hostile}`);
+    await shownAsText(
+      '/integrations/dashboard?environment=development',
+      `Partner ${hostile}`,
+    );
+    await shownAsText('/integrations/testing', `Partner ${hostile}`);
+    await page.goto(
+      `${BASE_URL}/integrations/config?integration=hostile-text&environment=development`,
+    );
+    const editor = page.getByRole('dialog', { name: /hostile-text/ });
+    // Inputs hold text by nature; what matters is that it stays text.
+    const channels = editor.getByLabel('Notification channels');
+    await channels.waitFor({ timeout: 60_000 });
+    assert.equal(await channels.inputValue(), `#ops ${hostile}`);
+    await editor.getByRole('tab', { name: 'History' }).click();
+    await editor.getByText(`Note ${hostile}`).first().waitFor();
+    await page.screenshot({
+      path: join(OUTPUT_DIR, 'configuration-hostile-text.png'),
+    });
+    await shownAsText('/integrations/audit', 'hostile-text');
+
+    assert.deepEqual(dialogs, [], 'no script from saved text ran');
+    await page.close();
+  });
+
   it('shows every change in the audit log with who and what', async () => {
     const page = await browser().newPage({
       viewport: { width: 1440, height: 1000 },
