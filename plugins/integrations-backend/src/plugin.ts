@@ -30,6 +30,8 @@ import { HealthCheckTask } from './health/HealthCheckTask';
 import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask';
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
+import { DatabaseUsageEventStore } from './usage/UsageEventStore';
+import { UsageIngestService } from './usage/UsageIngestService';
 import { createRouter } from './http/router';
 import { SafeHttpClient } from './network';
 import { OAuthTokenService } from './oauth/OAuthTokenService';
@@ -257,6 +259,12 @@ export const integrationsPlugin = createBackendPlugin({
           }).seedIfEmpty();
         }
 
+        // Usage: calls the company's product makes to integrations
+        const usage = new UsageIngestService({
+          events: await DatabaseUsageEventStore.create({ database }),
+          configs,
+        });
+
         // Permissions and the HTTP API
         permissionsRegistry.addResourceType({
           resourceRef: integrationPermissionResourceRef,
@@ -307,6 +315,7 @@ export const integrationsPlugin = createBackendPlugin({
               health,
               pauses,
             }),
+            usage,
           }),
         );
       },

@@ -16,3 +16,4 @@ export * from './testing';
 export * from './health';
 export * from './testHistory';
 export * from './schedule';
+export * from './usage';

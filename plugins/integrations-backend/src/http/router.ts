@@ -26,6 +26,8 @@ import { HealthScheduleService } from '../health/HealthScheduleService';
 import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
 import { RequestGuard } from '../permissions/RequestGuard';
+import { addUsageRoutes } from '../usage/usageRoutes';
+import { UsageIngestService } from '../usage/UsageIngestService';
 import { ConfigPropertyFilter } from '../permissions/rules';
 
 export interface RouterOptions {
@@ -45,6 +47,7 @@ export interface RouterOptions {
   health: HealthService;
   testHistory: TestHistoryStore;
   schedule: HealthScheduleService;
+  usage: UsageIngestService;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -63,6 +66,7 @@ export async function createRouter(
   addTestHistoryRoutes(router, { ...options, guard });
   addHealthRoutes(router, { ...options, guard });
   addHealthScheduleRoutes(router, { ...options, guard });
+  addUsageRoutes(router, { ...options, guard });
 
   return router;
 }

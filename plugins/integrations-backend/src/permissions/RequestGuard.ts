@@ -98,6 +98,11 @@ export class RequestGuard {
     });
   }
 
+  /** Another plugin or an outside service with an external-access token. */
+  async serviceCredentials(req: Request) {
+    return this.options.httpAuth.credentials(req, { allow: ['service'] });
+  }
+
   async userCredentials(
     req: Request,
   ): Promise<BackstageCredentials<BackstageUserPrincipal>> {

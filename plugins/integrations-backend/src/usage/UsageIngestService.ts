@@ -1,0 +1,118 @@
+import {
+  ENVIRONMENTS,
+  Environment,
+  RejectedUsageEvent,
+  USAGE_EVENT_MAX_AGE_DAYS,
+  USAGE_EVENT_MAX_SKEW_MS,
+  UsageEvent,
+  UsageIngestResponse,
+  usageEventSchema,
+} from '@internal/plugin-integrations-common';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { UsageEventStore, UsageSource } from './UsageEventStore';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Checks usage events one by one and stores the good ones: a batch from a
+ * busy service should not lose 999 calls to one malformed event.
+ */
+export class UsageIngestService {
+  private readonly events: UsageEventStore;
+  private readonly configs: ConfigStore;
+  private readonly now: () => Date;
+
+  constructor(options: {
+    events: UsageEventStore;
+    configs: ConfigStore;
+    now?: () => Date;
+  }) {
+    this.events = options.events;
+    this.configs = options.configs;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async ingest(
+    items: unknown[],
+    source: UsageSource,
+  ): Promise<UsageIngestResponse> {
+    const receivedAt = this.now();
+    const known = await this.knownConfigurations();
+    const rejected: RejectedUsageEvent[] = [];
+    const valid: UsageEvent[] = [];
+    items.forEach((item, index) => {
+      const parsed = usageEventSchema.safeParse(item);
+      if (!parsed.success) {
+        rejected.push({
+          index,
+          ...idOf(item),
+          fields: parsed.error.issues.map(issue => ({
+            path: issue.path.map(String).join('.'),
+            message: issue.message,
+          })),
+        });
+        return;
+      }
+      const problems = this.problemsOf(parsed.data, known, receivedAt);
+      if (problems.length) {
+        rejected.push({ index, id: parsed.data.id, fields: problems });
+        return;
+      }
+      valid.push(parsed.data);
+    });
+    const accepted = valid.length
+      ? await this.events.insert(valid, { source, receivedAt })
+      : 0;
+    return { accepted, duplicates: valid.length - accepted, rejected };
+  }
+
+  /** `name:environment` of every configuration that exists. */
+  private async knownConfigurations(): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (const environment of ENVIRONMENTS) {
+      const graph = await this.configs.getDependencyGraph(environment);
+      for (const name of graph.keys()) {
+        known.add(`${name}:${environment}`);
+      }
+    }
+    return known;
+  }
+
+  private problemsOf(
+    event: UsageEvent,
+    known: Set<string>,
+    receivedAt: Date,
+  ): { path: string; message: string }[] {
+    const problems: { path: string; message: string }[] = [];
+    if (!known.has(`${event.integration}:${event.environment}`)) {
+      problems.push({
+        path: 'integration',
+        message: `No integration ${event.integration} is configured in ${
+          event.environment as Environment
+        }`,
+      });
+    }
+    const occurred = Date.parse(event.occurredAt);
+    if (occurred > receivedAt.getTime() + USAGE_EVENT_MAX_SKEW_MS) {
+      problems.push({
+        path: 'occurredAt',
+        message: 'Lies in the future; check the clock of the sending host',
+      });
+    } else if (
+      occurred <
+      receivedAt.getTime() - USAGE_EVENT_MAX_AGE_DAYS * DAY_MS
+    ) {
+      problems.push({
+        path: 'occurredAt',
+        message: `Older than ${USAGE_EVENT_MAX_AGE_DAYS} days, the longest usage events are kept`,
+      });
+    }
+    return problems;
+  }
+}
+
+/** The id of an event that failed its checks, when it has a usable one. */
+function idOf(item: unknown): { id?: string } {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 128 ? { id } : {};
+}
