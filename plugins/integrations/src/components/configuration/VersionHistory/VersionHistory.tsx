@@ -119,7 +119,9 @@ export function VersionHistory(props: VersionHistoryProps) {
       <Table size="small" aria-label="Versions">
         <TableHead>
           <TableRow>
-            <TableCell padding="checkbox">Compare</TableCell>
+            <TableCell padding="checkbox" style={{ whiteSpace: 'nowrap' }}>
+              Compare
+            </TableCell>
             <TableCell>Version</TableCell>
             <TableCell>Change</TableCell>
             <TableCell>Author</TableCell>
