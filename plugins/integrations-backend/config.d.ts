@@ -46,6 +46,21 @@ export interface Config {
       /** Days test runs are kept; rollups are kept 35 days. 14 by default. */
       runRetentionDays?: number;
     };
+    /** Usage of integrations reported by the company's services. */
+    usage?: {
+      /**
+       * Days raw usage events (and minute rollups) are kept; hours are kept
+       * 90 days and days two years. Events older than this are refused at
+       * ingest. 14 by default.
+       */
+      retentionDays?: number;
+      /** How often new events are rolled up; every minute by default. */
+      rollupSchedule?: {
+        frequency: { [unit: string]: number } | { cron: string };
+        timeout: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number };
+      };
+    };
     /** OAuth access tokens are refreshed before they expire. */
     tokenRefresh?: {
       /** Every 5 minutes by default. */

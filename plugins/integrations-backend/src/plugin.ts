@@ -32,6 +32,11 @@ import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { DatabaseUsageEventStore } from './usage/UsageEventStore';
 import { UsageIngestService } from './usage/UsageIngestService';
+import { DatabaseUsageRollupStore } from './usage/UsageRollupStore';
+import {
+  DEFAULT_USAGE_RETENTION,
+  UsageRollupTask,
+} from './usage/UsageRollupTask';
 import { createRouter } from './http/router';
 import { SafeHttpClient } from './network';
 import { OAuthTokenService } from './oauth/OAuthTokenService';
@@ -80,6 +85,12 @@ const CREDENTIAL_EXPIRY_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 1 },
   timeout: { minutes: 5 },
   initialDelay: { minutes: 1 },
+};
+
+const DEFAULT_USAGE_ROLLUP_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 30 },
 };
 
 const HEALTH_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -259,11 +270,32 @@ export const integrationsPlugin = createBackendPlugin({
           }).seedIfEmpty();
         }
 
-        // Usage: calls the company's product makes to integrations
+        // Usage: calls the company's product makes to integrations, rolled
+        // up per minute, hour and day
+        const usageEvents = await DatabaseUsageEventStore.create({ database });
+        const usageRetention = {
+          ...DEFAULT_USAGE_RETENTION,
+          rawDays:
+            config.getOptionalNumber('integrations.usage.retentionDays') ??
+            DEFAULT_USAGE_RETENTION.rawDays,
+        };
         const usage = new UsageIngestService({
-          events: await DatabaseUsageEventStore.create({ database }),
+          events: usageEvents,
           configs,
+          maxAgeDays: usageRetention.rawDays,
         });
+        await new UsageRollupTask({
+          events: usageEvents,
+          rollups: await DatabaseUsageRollupStore.create({ database }),
+          retention: usageRetention,
+        }).start(
+          scheduler,
+          scheduleFromConfig(
+            config,
+            'integrations.usage.rollupSchedule',
+            DEFAULT_USAGE_ROLLUP_SCHEDULE,
+          ),
+        );
 
         // Permissions and the HTTP API
         permissionsRegistry.addResourceType({

@@ -17,9 +17,6 @@ export const USAGE_METHODS = [
   'OPTIONS',
 ] as const;
 
-/** Events older than this are refused: their rollups are closed. */
-export const USAGE_EVENT_MAX_AGE_DAYS = 14;
-
 /** Clocks drift; an event from further ahead than this is a mistake. */
 export const USAGE_EVENT_MAX_SKEW_MS = 5 * 60 * 1000;
 

@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { toIsoString } from '../database/timestamps';
+import { bucketStart } from './usageRollup';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-integrations-backend',
@@ -31,6 +32,8 @@ export interface UsageEventStore {
     events: UsageEvent[],
     origin: { source: UsageSource; receivedAt: Date },
   ): Promise<number>;
+  /** Drops events that happened before `cutoff`; returns how many. */
+  deleteOlderThan(cutoff: Date): Promise<number>;
   /** The events of one configuration in `[from, to)`, oldest first. */
   list(query: {
     integration: string;
@@ -78,19 +81,27 @@ export class DatabaseUsageEventStore implements UsageEventStore {
   ): Promise<number> {
     const rows = events.map(event => toRow(event, origin));
     // One transaction: the caller hears "accepted" only once every row is
-    // durable, and a failure keeps none of the batch.
+    // durable, and a failure keeps none of the batch, nor its rollup marks.
     return this.db.transaction(async tx => {
-      let inserted = 0;
+      const inserted = new Set<string>();
       for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-        const stored = await tx('usage_events')
+        const stored: { id: string }[] = await tx('usage_events')
           .insert(rows.slice(start, start + ROWS_PER_INSERT))
           .onConflict('id')
           .ignore()
           .returning('id');
-        inserted += stored.length;
+        stored.forEach(({ id }) => inserted.add(id));
       }
-      return inserted;
+      await markMinutes(
+        tx,
+        rows.filter(row => inserted.has(row.id)),
+      );
+      return inserted.size;
     });
+  }
+
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return this.db('usage_events').where('occurred_at', '<', cutoff).delete();
   }
 
   async list(query: {
@@ -109,6 +120,34 @@ export class DatabaseUsageEventStore implements UsageEventStore {
       .orderBy('occurred_at')
       .orderBy('id');
     return rows.map(fromRow);
+  }
+}
+
+/** Queues the minutes that gained events for their rollups to be redone. */
+async function markMinutes(tx: Knex.Transaction, rows: UsageEventRow[]) {
+  const minutes = new Map<
+    string,
+    { integration_name: string; environment: string; minute_start: Date }
+  >();
+  for (const row of rows) {
+    const minute = bucketStart(row.occurred_at as Date, 'minute');
+    minutes.set(
+      `${row.integration_name}:${row.environment}:${minute.getTime()}`,
+      {
+        integration_name: row.integration_name,
+        environment: row.environment,
+        minute_start: minute,
+      },
+    );
+  }
+  const marks = [...minutes.values()].map(mark => ({ ...mark, generation: 1 }));
+  for (let start = 0; start < marks.length; start += ROWS_PER_INSERT) {
+    await tx('usage_rollup_pending')
+      .insert(marks.slice(start, start + ROWS_PER_INSERT))
+      .onConflict(['integration_name', 'environment', 'minute_start'])
+      .merge({
+        generation: tx.raw('?? + 1', ['usage_rollup_pending.generation']),
+      });
   }
 }
 

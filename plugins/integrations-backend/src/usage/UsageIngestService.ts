@@ -2,7 +2,6 @@ import {
   ENVIRONMENTS,
   Environment,
   RejectedUsageEvent,
-  USAGE_EVENT_MAX_AGE_DAYS,
   USAGE_EVENT_MAX_SKEW_MS,
   UsageEvent,
   UsageIngestResponse,
@@ -20,15 +19,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class UsageIngestService {
   private readonly events: UsageEventStore;
   private readonly configs: ConfigStore;
+  private readonly maxAgeDays: number;
   private readonly now: () => Date;
 
   constructor(options: {
     events: UsageEventStore;
     configs: ConfigStore;
+    /** Older events are refused: their raw neighbours are gone. */
+    maxAgeDays: number;
     now?: () => Date;
   }) {
     this.events = options.events;
     this.configs = options.configs;
+    this.maxAgeDays = options.maxAgeDays;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -98,13 +101,10 @@ export class UsageIngestService {
         path: 'occurredAt',
         message: 'Lies in the future; check the clock of the sending host',
       });
-    } else if (
-      occurred <
-      receivedAt.getTime() - USAGE_EVENT_MAX_AGE_DAYS * DAY_MS
-    ) {
+    } else if (occurred < receivedAt.getTime() - this.maxAgeDays * DAY_MS) {
       problems.push({
         path: 'occurredAt',
-        message: `Older than ${USAGE_EVENT_MAX_AGE_DAYS} days, the longest usage events are kept`,
+        message: `Older than ${this.maxAgeDays} days, the longest usage events are kept`,
       });
     }
     return problems;

@@ -1,0 +1,296 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Environment, UsageEvent } from '@internal/plugin-integrations-common';
+import { Knex } from 'knex';
+import { toIsoString } from '../database/timestamps';
+import {
+  Granularity,
+  UsageRollup,
+  bucketStart,
+  mergeRollups,
+  rollUpEvents,
+  spanOf,
+} from './usageRollup';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-integrations-backend',
+  'migrations',
+);
+
+/** One configuration's minute, hour or day. */
+export interface RollupBucket {
+  integration: string;
+  environment: Environment;
+  start: Date;
+}
+
+/** A minute queued for its rollup, as it was marked when read. */
+export interface PendingMinute extends RollupBucket {
+  generation: number;
+}
+
+/** A stored rollup with the configuration and period it covers. */
+export interface StoredRollup extends UsageRollup {
+  integration: string;
+  environment: Environment;
+  granularity: Granularity;
+  start: string;
+}
+
+/** The rollups of usage events, and the queue of minutes to redo. */
+export interface UsageRollupStore {
+  /** The oldest minutes waiting for their rollup. */
+  pendingMinutes(limit: number): Promise<PendingMinute[]>;
+  /**
+   * Computes the rollups of one bucket again from the level below: a minute
+   * from its events, an hour from its minutes, a day from its hours.
+   */
+  rollUp(granularity: Granularity, bucket: RollupBucket): Promise<void>;
+  /** Takes minutes off the queue unless they were marked again meanwhile. */
+  clearPending(minutes: PendingMinute[]): Promise<void>;
+  /** Drops rollups of one level that start before `cutoff`. */
+  deleteOlderThan(granularity: Granularity, cutoff: Date): Promise<number>;
+  list(query: {
+    granularity: Granularity;
+    from: Date;
+    to: Date;
+    integration?: string;
+    environment?: Environment;
+  }): Promise<StoredRollup[]>;
+}
+
+type RollupRow = {
+  granularity: string;
+  bucket_start: Date | string | number;
+  integration_name: string;
+  environment: string;
+  endpoint: string;
+  method: string;
+  calls: number;
+  failed: number;
+  errors: string;
+  duration_sum: number;
+  duration_max: number;
+  latency: string;
+  request_bytes: number | string;
+  response_bytes: number | string;
+  largest_transfer: number | string;
+  largest_transfer_at: Date | string | number | null;
+};
+
+const LEVEL_BELOW: Record<Exclude<Granularity, 'minute'>, Granularity> = {
+  hour: 'minute',
+  day: 'hour',
+};
+
+/** Knex-backed {@link UsageRollupStore} for SQLite and PostgreSQL. */
+export class DatabaseUsageRollupStore implements UsageRollupStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseUsageRollupStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseUsageRollupStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async pendingMinutes(limit: number): Promise<PendingMinute[]> {
+    const rows: {
+      integration_name: string;
+      environment: string;
+      minute_start: Date | string | number;
+      generation: number;
+    }[] = await this.db('usage_rollup_pending')
+      .orderBy('minute_start')
+      .limit(limit);
+    return rows.map(row => ({
+      integration: row.integration_name,
+      environment: row.environment as Environment,
+      start: new Date(toIsoString(row.minute_start)),
+      generation: Number(row.generation),
+    }));
+  }
+
+  async rollUp(granularity: Granularity, bucket: RollupBucket): Promise<void> {
+    const start = bucketStart(bucket.start, granularity);
+    const end = new Date(start.getTime() + spanOf(granularity));
+    const where = {
+      integration_name: bucket.integration,
+      environment: bucket.environment,
+    };
+    await this.db.transaction(async tx => {
+      const rollups =
+        granularity === 'minute'
+          ? rollUpEvents(await eventsIn(tx, where, start, end))
+          : mergeRollups(
+              (
+                await tx<RollupRow>('usage_rollups')
+                  .where(where)
+                  .where('granularity', LEVEL_BELOW[granularity])
+                  .where('bucket_start', '>=', start)
+                  .where('bucket_start', '<', end)
+              ).map(fromRow),
+            );
+      await tx('usage_rollups')
+        .where(where)
+        .where({ granularity, bucket_start: start })
+        .delete();
+      if (rollups.length) {
+        await tx('usage_rollups').insert(
+          rollups.map(rollup => toRow(rollup, granularity, bucket, start)),
+        );
+      }
+    });
+  }
+
+  async clearPending(minutes: PendingMinute[]): Promise<void> {
+    for (const minute of minutes) {
+      await this.db('usage_rollup_pending')
+        .where({
+          integration_name: minute.integration,
+          environment: minute.environment,
+          minute_start: minute.start,
+          generation: minute.generation,
+        })
+        .delete();
+    }
+  }
+
+  async deleteOlderThan(
+    granularity: Granularity,
+    cutoff: Date,
+  ): Promise<number> {
+    return this.db('usage_rollups')
+      .where('granularity', granularity)
+      .where('bucket_start', '<', cutoff)
+      .delete();
+  }
+
+  async list(query: {
+    granularity: Granularity;
+    from: Date;
+    to: Date;
+    integration?: string;
+    environment?: Environment;
+  }): Promise<StoredRollup[]> {
+    const rows: RollupRow[] = await this.db('usage_rollups')
+      .where('granularity', query.granularity)
+      .where('bucket_start', '>=', query.from)
+      .where('bucket_start', '<', query.to)
+      .modify(builder => {
+        if (query.integration) {
+          builder.where('integration_name', query.integration);
+        }
+        if (query.environment) {
+          builder.where('environment', query.environment);
+        }
+      })
+      .orderBy('bucket_start')
+      .orderBy('integration_name')
+      .orderBy('endpoint')
+      .orderBy('method');
+    return rows.map(row => ({
+      ...fromRow(row),
+      integration: row.integration_name,
+      environment: row.environment as Environment,
+      granularity: row.granularity as Granularity,
+      start: toIsoString(row.bucket_start),
+    }));
+  }
+}
+
+async function eventsIn(
+  tx: Knex.Transaction,
+  where: { integration_name: string; environment: string },
+  start: Date,
+  end: Date,
+): Promise<UsageEvent[]> {
+  const rows: {
+    endpoint: string;
+    method: string;
+    status: number | null;
+    duration_ms: number;
+    request_bytes: number | string | null;
+    response_bytes: number | string | null;
+    error_type: string | null;
+    occurred_at: Date | string | number;
+  }[] = await tx('usage_events')
+    .where(where)
+    .where('occurred_at', '>=', start)
+    .where('occurred_at', '<', end)
+    .select(
+      'endpoint',
+      'method',
+      'status',
+      'duration_ms',
+      'request_bytes',
+      'response_bytes',
+      'error_type',
+      'occurred_at',
+    );
+  return rows.map(row => ({
+    id: '',
+    integration: where.integration_name,
+    environment: where.environment as Environment,
+    endpoint: row.endpoint,
+    method: row.method as UsageEvent['method'],
+    status: row.status ?? undefined,
+    durationMs: Number(row.duration_ms),
+    requestBytes: Number(row.request_bytes ?? 0),
+    responseBytes: Number(row.response_bytes ?? 0),
+    errorType: (row.error_type ?? undefined) as UsageEvent['errorType'],
+    occurredAt: toIsoString(row.occurred_at),
+  }));
+}
+
+function toRow(
+  rollup: UsageRollup,
+  granularity: Granularity,
+  bucket: RollupBucket,
+  start: Date,
+): RollupRow {
+  return {
+    granularity,
+    bucket_start: start,
+    integration_name: bucket.integration,
+    environment: bucket.environment,
+    endpoint: rollup.endpoint,
+    method: rollup.method,
+    calls: rollup.calls,
+    failed: rollup.failed,
+    errors: JSON.stringify(rollup.errors),
+    duration_sum: rollup.durationSumMs,
+    duration_max: rollup.durationMaxMs,
+    latency: JSON.stringify(rollup.latency),
+    request_bytes: rollup.requestBytes,
+    response_bytes: rollup.responseBytes,
+    largest_transfer: rollup.largestTransfer,
+    largest_transfer_at: rollup.largestTransferAt
+      ? new Date(rollup.largestTransferAt)
+      : null,
+  };
+}
+
+function fromRow(row: RollupRow): UsageRollup {
+  return {
+    endpoint: row.endpoint,
+    method: row.method,
+    calls: Number(row.calls),
+    failed: Number(row.failed),
+    errors: JSON.parse(row.errors),
+    durationSumMs: Number(row.duration_sum),
+    durationMaxMs: Number(row.duration_max),
+    latency: JSON.parse(row.latency),
+    requestBytes: Number(row.request_bytes),
+    responseBytes: Number(row.response_bytes),
+    largestTransfer: Number(row.largest_transfer),
+    ...(row.largest_transfer_at === null
+      ? {}
+      : { largestTransferAt: toIsoString(row.largest_transfer_at) }),
+  };
+}

@@ -1,0 +1,197 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { UsageEvent } from '@internal/plugin-integrations-common';
+import { DatabaseUsageEventStore } from './UsageEventStore';
+import { DatabaseUsageRollupStore } from './UsageRollupStore';
+import { UsageRollupTask } from './UsageRollupTask';
+import { RELATIVE_ACCURACY, quantileOf } from './latencyHistogram';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+function call(
+  id: string,
+  at: string,
+  overrides: Partial<UsageEvent> = {},
+): UsageEvent {
+  return {
+    id,
+    integration: 'stripe',
+    environment: 'production',
+    endpoint: '/v1/charges',
+    method: 'POST',
+    status: 200,
+    durationMs: 100,
+    requestBytes: 100,
+    responseBytes: 1000,
+    occurredAt: at,
+    ...overrides,
+  };
+}
+
+async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  const database = mockServices.database({ knex, migrations: { skip: false } });
+  const events = await DatabaseUsageEventStore.create({ database });
+  const rollups = await DatabaseUsageRollupStore.create({ database });
+  const task = new UsageRollupTask({ events, rollups, now: () => NOW });
+  const insert = (batch: UsageEvent[]) =>
+    events.insert(batch, { source: 'api', receivedAt: NOW });
+  const hourOf = async (granularity: 'minute' | 'hour' | 'day') =>
+    rollups.list({
+      granularity,
+      from: new Date('2026-11-28T00:00:00Z'),
+      to: new Date('2026-11-29T00:00:00Z'),
+    });
+  return { events, rollups, task, insert, hourOf };
+}
+
+describe('UsageRollupTask', () => {
+  it.each(databases.eachSupportedId())(
+    'rolls events into minutes, hours and days with percentiles that merge (%p)',
+    async databaseId => {
+      const { task, insert, hourOf } = await setUp(databaseId);
+      // Two minutes of one hour; durations spread so percentiles differ.
+      const durations = Array.from({ length: 200 }, (_, i) => 20 + i * 7.5);
+      await insert(
+        durations.map((durationMs, i) =>
+          call(
+            `c-${i}`,
+            i < 120 ? '2026-11-28T10:01:30Z' : '2026-11-28T10:02:10Z',
+            {
+              durationMs,
+              ...(i % 50 === 0 ? { status: 429 } : {}),
+              ...(i % 40 === 1
+                ? { status: undefined, errorType: 'timeout' }
+                : {}),
+            },
+          ),
+        ),
+      );
+      await insert([
+        call('list-1', '2026-11-28T10:02:20Z', {
+          method: 'GET',
+          endpoint: '/v1/customers/{id}',
+          responseBytes: 50_000,
+        }),
+      ]);
+
+      expect(await task.run()).toEqual({ minutes: 2 });
+
+      const minutes = await hourOf('minute');
+      expect(
+        minutes.map(m => [m.start, m.method, m.endpoint, m.calls]),
+      ).toEqual([
+        ['2026-11-28T10:01:00.000Z', 'POST', '/v1/charges', 120],
+        ['2026-11-28T10:02:00.000Z', 'POST', '/v1/charges', 80],
+        ['2026-11-28T10:02:00.000Z', 'GET', '/v1/customers/{id}', 1],
+      ]);
+      const [hourCharges, hourCustomers] = await hourOf('hour');
+      expect(hourCustomers).toMatchObject({
+        start: '2026-11-28T10:00:00.000Z',
+        calls: 1,
+        largestTransfer: 50_100,
+        largestTransferAt: '2026-11-28T10:02:20.000Z',
+      });
+      expect(hourCharges).toMatchObject({
+        calls: 200,
+        failed: 9,
+        errors: { rate_limited: 4, timeout: 5 },
+        requestBytes: 20_000,
+        responseBytes: 200_000,
+        durationMaxMs: 20 + 199 * 7.5,
+      });
+      const sorted = [...durations].sort((a, b) => a - b);
+      for (const q of [0.5, 0.95, 0.99]) {
+        const exact = sorted[Math.floor(q * (sorted.length - 1))];
+        expect(
+          Math.abs(quantileOf(hourCharges.latency, q)! - exact),
+        ).toBeLessThanOrEqual(exact * RELATIVE_ACCURACY);
+      }
+      const [dayCharges] = await hourOf('day');
+      expect(dayCharges).toMatchObject({
+        start: '2026-11-28T00:00:00.000Z',
+        calls: 200,
+        latency: hourCharges.latency,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'counts a late event in its own minute and a repeated one not at all (%p)',
+    async databaseId => {
+      const { task, insert, hourOf } = await setUp(databaseId);
+      await insert([
+        call('a', '2026-11-28T10:01:00Z'),
+        call('b', '2026-11-28T11:30:00Z'),
+      ]);
+      await task.run();
+
+      // Arrives an hour and a half late, along with a retry of one already counted.
+      await insert([
+        call('late', '2026-11-28T10:01:59Z'),
+        call('a', '2026-11-28T10:01:00Z'),
+      ]);
+      expect(await task.run()).toEqual({ minutes: 1 });
+
+      expect((await hourOf('hour')).map(h => [h.start, h.calls])).toEqual([
+        ['2026-11-28T10:00:00.000Z', 2],
+        ['2026-11-28T11:00:00.000Z', 1],
+      ]);
+      expect((await hourOf('day')).map(d => d.calls)).toEqual([3]);
+      expect(await task.run()).toEqual({ minutes: 0 });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a minute queued when an event arrives while it is rolled up (%p)',
+    async databaseId => {
+      const { rollups, insert, task, hourOf } = await setUp(databaseId);
+      await insert([call('first', '2026-11-28T10:01:00Z')]);
+      const read = await rollups.pendingMinutes(10);
+      await rollups.rollUp('minute', read[0]);
+
+      await insert([call('meanwhile', '2026-11-28T10:01:05Z')]);
+      await rollups.clearPending(read);
+
+      expect(await rollups.pendingMinutes(10)).toHaveLength(1);
+      await task.run();
+      expect((await hourOf('minute')).map(m => m.calls)).toEqual([2]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'drops raw events and rollups past their retention (%p)',
+    async databaseId => {
+      const { events, rollups, task, insert } = await setUp(databaseId);
+      await insert([
+        call('old', '2026-11-10T10:00:00Z'),
+        call('recent', '2026-11-27T10:00:00Z'),
+      ]);
+
+      await task.run();
+
+      const all = { integration: 'stripe', environment: 'production' as const };
+      const everything = {
+        from: new Date('2026-01-01T00:00:00Z'),
+        to: new Date('2027-01-01T00:00:00Z'),
+      };
+      expect(
+        (await events.list({ ...all, ...everything })).map(e => e.id),
+      ).toEqual(['recent']);
+      expect(
+        (await rollups.list({ granularity: 'minute', ...everything })).map(
+          m => m.start,
+        ),
+      ).toEqual(['2026-11-27T10:00:00.000Z']);
+      // Hours and days are kept longer than raw events.
+      expect(
+        (await rollups.list({ granularity: 'hour', ...everything })).map(
+          h => h.start,
+        ),
+      ).toEqual(['2026-11-10T10:00:00.000Z', '2026-11-27T10:00:00.000Z']);
+    },
+  );
+});

@@ -1,0 +1,145 @@
+import { UsageEvent } from '@internal/plugin-integrations-common';
+import {
+  LatencyHistogram,
+  addToHistogram,
+  mergeHistograms,
+} from './latencyHistogram';
+
+export const GRANULARITIES = ['minute', 'hour', 'day'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+const SPAN_MS: Record<Granularity, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
+
+/** The start of the minute, hour or day (UTC) a moment falls in. */
+export function bucketStart(at: Date | number, granularity: Granularity): Date {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  return new Date(Math.floor(ms / SPAN_MS[granularity]) * SPAN_MS[granularity]);
+}
+
+export function spanOf(granularity: Granularity): number {
+  return SPAN_MS[granularity];
+}
+
+/** The calls of one endpoint and method in one minute, hour or day. */
+export interface UsageRollup {
+  endpoint: string;
+  method: string;
+  calls: number;
+  failed: number;
+  /** Failure type → count. */
+  errors: Record<string, number>;
+  durationSumMs: number;
+  durationMaxMs: number;
+  latency: LatencyHistogram;
+  requestBytes: number;
+  responseBytes: number;
+  /** The most bytes one call moved (request and response), and when. */
+  largestTransfer: number;
+  largestTransferAt?: string;
+}
+
+/**
+ * Why a call counts as failed, or undefined when it did not: the caller's
+ * own classification first, then what its HTTP status says.
+ */
+export function failureTypeOf(
+  event: Pick<UsageEvent, 'status' | 'errorType'>,
+): string | undefined {
+  if (event.errorType) {
+    return event.errorType;
+  }
+  const status = event.status;
+  if (status === undefined) {
+    return 'no_answer';
+  }
+  if (status < 400) {
+    return undefined;
+  }
+  if (status === 429) {
+    return 'rate_limited';
+  }
+  if (status === 401) {
+    return 'auth_invalid';
+  }
+  if (status === 403) {
+    return 'permission_missing';
+  }
+  return status >= 500 ? 'provider_error' : 'client_error';
+}
+
+function emptyRollup(endpoint: string, method: string): UsageRollup {
+  return {
+    endpoint,
+    method,
+    calls: 0,
+    failed: 0,
+    errors: {},
+    durationSumMs: 0,
+    durationMaxMs: 0,
+    latency: {},
+    requestBytes: 0,
+    responseBytes: 0,
+    largestTransfer: 0,
+  };
+}
+
+/** One rollup per endpoint and method of the given events. */
+export function rollUpEvents(events: UsageEvent[]): UsageRollup[] {
+  const byEndpoint = new Map<string, UsageRollup>();
+  for (const event of events) {
+    const key = `${event.method} ${event.endpoint}`;
+    let rollup = byEndpoint.get(key);
+    if (!rollup) {
+      rollup = emptyRollup(event.endpoint, event.method);
+      byEndpoint.set(key, rollup);
+    }
+    rollup.calls += 1;
+    const failure = failureTypeOf(event);
+    if (failure) {
+      rollup.failed += 1;
+      rollup.errors[failure] = (rollup.errors[failure] ?? 0) + 1;
+    }
+    rollup.durationSumMs += event.durationMs;
+    rollup.durationMaxMs = Math.max(rollup.durationMaxMs, event.durationMs);
+    addToHistogram(rollup.latency, event.durationMs);
+    const requestBytes = event.requestBytes ?? 0;
+    const responseBytes = event.responseBytes ?? 0;
+    rollup.requestBytes += requestBytes;
+    rollup.responseBytes += responseBytes;
+    if (requestBytes + responseBytes > rollup.largestTransfer) {
+      rollup.largestTransfer = requestBytes + responseBytes;
+      rollup.largestTransferAt = event.occurredAt;
+    }
+  }
+  return [...byEndpoint.values()];
+}
+
+/** Adds rollups of the same endpoints together: minutes into an hour, hours into a day. */
+export function mergeRollups(rollups: UsageRollup[]): UsageRollup[] {
+  const byEndpoint = new Map<string, UsageRollup>();
+  for (const rollup of rollups) {
+    const key = `${rollup.method} ${rollup.endpoint}`;
+    const into =
+      byEndpoint.get(key) ?? emptyRollup(rollup.endpoint, rollup.method);
+    byEndpoint.set(key, into);
+    into.calls += rollup.calls;
+    into.failed += rollup.failed;
+    for (const [type, count] of Object.entries(rollup.errors)) {
+      into.errors[type] = (into.errors[type] ?? 0) + count;
+    }
+    into.durationSumMs += rollup.durationSumMs;
+    into.durationMaxMs = Math.max(into.durationMaxMs, rollup.durationMaxMs);
+    mergeHistograms(into.latency, rollup.latency);
+    into.requestBytes += rollup.requestBytes;
+    into.responseBytes += rollup.responseBytes;
+    if (rollup.largestTransfer > into.largestTransfer) {
+      into.largestTransfer = rollup.largestTransfer;
+      into.largestTransferAt = rollup.largestTransferAt;
+    }
+  }
+  return [...byEndpoint.values()];
+}
