@@ -31,6 +31,7 @@ import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask'
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { DatabaseUsageEventStore } from './usage/UsageEventStore';
+import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
 import { UsageIngestService } from './usage/UsageIngestService';
 import { DatabaseUsageRollupStore } from './usage/UsageRollupStore';
 import {
@@ -284,9 +285,16 @@ export const integrationsPlugin = createBackendPlugin({
           configs,
           maxAgeDays: usageRetention.rawDays,
         });
+        const usageRollups = await DatabaseUsageRollupStore.create({
+          database,
+        });
+        const analytics = new UsageAnalyticsService({
+          rollups: usageRollups,
+          retention: usageRetention,
+        });
         await new UsageRollupTask({
           events: usageEvents,
-          rollups: await DatabaseUsageRollupStore.create({ database }),
+          rollups: usageRollups,
           retention: usageRetention,
         }).start(
           scheduler,
@@ -348,6 +356,7 @@ export const integrationsPlugin = createBackendPlugin({
               pauses,
             }),
             usage,
+            analytics,
           }),
         );
       },

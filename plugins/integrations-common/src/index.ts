@@ -17,3 +17,4 @@ export * from './health';
 export * from './testHistory';
 export * from './schedule';
 export * from './usage';
+export * from './analytics';

@@ -27,6 +27,7 @@ import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { addUsageRoutes } from '../usage/usageRoutes';
+import { UsageAnalyticsService } from '../usage/UsageAnalyticsService';
 import { UsageIngestService } from '../usage/UsageIngestService';
 import { ConfigPropertyFilter } from '../permissions/rules';
 
@@ -48,6 +49,7 @@ export interface RouterOptions {
   testHistory: TestHistoryStore;
   schedule: HealthScheduleService;
   usage: UsageIngestService;
+  analytics: UsageAnalyticsService;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */

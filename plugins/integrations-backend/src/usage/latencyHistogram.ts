@@ -27,7 +27,7 @@ export function bucketOf(durationMs: number): number {
 }
 
 /** The value that stands for a bucket: its edges' relative midpoint. */
-function representativeOf(index: number): number {
+export function representativeOf(index: number): number {
   if (index <= SMALLEST_INDEX) {
     return 0;
   }

@@ -34,6 +34,7 @@ const seededConfig = mockServices.rootConfig.factory({
 });
 
 const asService = mockCredentials.service.header();
+const asUser = mockCredentials.user.header('user:default/ada.admin');
 
 function call(id: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -176,5 +177,101 @@ describe('POST /usage/events', () => {
 
     expect(asPerson.status).toBe(403);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('GET /analytics/usage', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  // Tasks run when the test says, so it reads exactly what it sent.
+  const scheduler = mockServices.scheduler() as ReturnType<
+    typeof mockServices.scheduler
+  > & {
+    factory(): any;
+    triggerTask(id: string): Promise<void>;
+  };
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
+      features: [integrationsPlugin, seededConfig, scheduler.factory()],
+    }));
+  });
+
+  const analytics = (query: string, authorization = asUser) =>
+    request(server)
+      .get(`/api/integrations/analytics/usage?${query}`)
+      .set('Authorization', authorization);
+
+  it('reads back what services reported, per integration, once rolled up', async () => {
+    const at = (minutesAgo: number) =>
+      new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const events = [
+      ...Array.from({ length: 18 }, (_, i) =>
+        call(`a-${i}`, { durationMs: 100 + i * 10, occurredAt: at(30) }),
+      ),
+      call('a-429', { status: 429, durationMs: 40, occurredAt: at(20) }),
+      call('a-500', { status: 503, durationMs: 900, occurredAt: at(20) }),
+      call('gh-1', {
+        integration: 'github',
+        endpoint: '/repos/{owner}/{repo}',
+        method: 'GET',
+        occurredAt: at(10),
+        requestBytes: 10,
+        responseBytes: 4000,
+      }),
+    ];
+    const posted = await request(server)
+      .post('/api/integrations/usage/events')
+      .set('Authorization', asService)
+      .send({ events });
+    expect(posted.body).toMatchObject({ accepted: 21 });
+
+    await scheduler.triggerTask('integrations-usage-rollup');
+    const { body } = await analytics('environment=production');
+    const stripe = body.usageMetrics.stripe;
+
+    expect(stripe.apiCallMetrics).toMatchObject({
+      totalCalls: 20,
+      successfulCalls: 18,
+      failedCalls: 2,
+    });
+    expect(stripe.errorMetrics).toMatchObject({
+      errorRate: 10,
+      errorsByType: { rate_limited: 1, provider_error: 1 },
+    });
+    // 20 calls: the median (rank ⌊0.5 × 19⌋) is 180 ms; read back within 2 %.
+    expect(
+      Math.abs(stripe.responseTimeMetrics.p50ResponseTime - 180),
+    ).toBeLessThanOrEqual(180 * 0.02);
+    expect(stripe.responseTimeMetrics.slowestEndpoint).toEqual({
+      endpoint: 'POST /v1/charges',
+      averageTime: expect.any(Number),
+    });
+
+    const github = await analytics('environment=production&integration=github');
+    expect(Object.keys(github.body.usageMetrics)).toEqual(['github']);
+    expect(github.body.usageMetrics.github.dataTransferMetrics).toMatchObject({
+      totalDataTransferred: 4010,
+      largestTransfer: { endpoint: 'GET /repos/{owner}/{repo}', size: 4010 },
+    });
+    expect(github.body).toMatchObject({
+      environment: 'production',
+      granularity: 'minute',
+      previousPeriod: {
+        usageMetrics: { github: { apiCallMetrics: { totalCalls: 0 } } },
+      },
+    });
+  });
+
+  it('answers 400 naming a wrong environment or period', async () => {
+    const environment = await analytics('environment=moon');
+    const period = await analytics(
+      'from=2026-11-28T10:00:00Z&to=2026-11-27T10:00:00Z',
+    );
+
+    expect([environment.status, period.status]).toEqual([400, 400]);
+    expect(environment.body.error.fields[0].path).toBe('query.environment');
+    expect(period.body.error.fields).toEqual([
+      { path: 'query.to', message: 'Must be after from' },
+    ]);
   });
 });

@@ -1,22 +1,54 @@
-import { usageBatchSchema } from '@internal/plugin-integrations-common';
+import {
+  Environment,
+  usageAnalyticsQuerySchema,
+  usageBatchSchema,
+} from '@internal/plugin-integrations-common';
 import express from 'express';
+import { ConfigStore } from '../configuration/ConfigStore';
 import { invalidFields } from '../errors/invalidRequest';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
+import { UsageAnalyticsService } from './UsageAnalyticsService';
 import { UsageIngestService } from './UsageIngestService';
 
 /**
- * Usage ingestion: `POST /usage/events` takes batches of calls other
- * services made to integrations. Only services may report usage (another
- * plugin, or an outside service with a static token from
- * `backend.auth.externalAccess`); people cannot, so the figures stay the
- * product's own.
+ * Usage: `POST /usage/events` takes batches of calls other services made to
+ * integrations, and `GET /analytics/usage` reads them back per period. Only
+ * services may report usage (another plugin, or an outside service with a
+ * static token from `backend.auth.externalAccess`); people cannot, so the
+ * figures stay the product's own.
  */
 export function addUsageRoutes(
   router: express.Router,
-  options: { guard: RequestGuard; usage: UsageIngestService },
+  options: {
+    guard: RequestGuard;
+    usage: UsageIngestService;
+    analytics: UsageAnalyticsService;
+    configs: ConfigStore;
+  },
 ) {
-  const { guard, usage } = options;
+  const { guard, usage, analytics, configs } = options;
+
+  router.get('/analytics/usage', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const query = parseInput(usageAnalyticsQuerySchema, req.query, 'query');
+    // The spec's call names no environment: production unless one is given.
+    const environment: Environment = query.environment ?? 'production';
+    const { items } = await configs.listConfigs(
+      { ...(await guard.readableFilter(credentials)), environment },
+      { limit: 100_000 },
+    );
+    res.json(
+      await analytics.usage({
+        environment,
+        integrations: items
+          .map(config => config.name)
+          .filter(name => !query.integration || name === query.integration),
+        from: query.from,
+        to: query.to,
+      }),
+    );
+  });
 
   router.post('/usage/events', async (req, res) => {
     await guard.serviceCredentials(req);

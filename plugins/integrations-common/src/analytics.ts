@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { environmentSchema, integrationNameSchema } from './schemas';
+import { Environment } from './types';
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'An ISO 8601 date and time, e.g. 2027-01-31T00:00:00Z',
+});
+
+/** The longest period one analytics request may cover. */
+export const ANALYTICS_MAX_DAYS = 400;
+
+/** Query of `GET /analytics/usage`. */
+export const usageAnalyticsQuerySchema = z
+  .strictObject({
+    /** Production when not named. */
+    environment: environmentSchema.optional(),
+    integration: integrationNameSchema.optional(),
+    /** The last 24 hours when neither is named. */
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
+  })
+  .refine(
+    query =>
+      !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to),
+    { message: 'Must be after from', path: ['to'] },
+  )
+  .refine(
+    query =>
+      !query.from ||
+      !query.to ||
+      Date.parse(query.to) - Date.parse(query.from) <=
+        ANALYTICS_MAX_DAYS * 86_400_000,
+    { message: `At most ${ANALYTICS_MAX_DAYS} days after from`, path: ['to'] },
+  );
+
+/** @public */
+export type UsageAnalyticsQuery = z.infer<typeof usageAnalyticsQuerySchema>;
+
+/** @public */
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+/** The spec's IntegrationUsageMetrics: one integration over one period. */
+export interface IntegrationUsageMetrics {
+  integration: string;
+  period: DateRange;
+  apiCallMetrics: {
+    totalCalls: number;
+    successfulCalls: number;
+    failedCalls: number;
+    averageDailyUsage: number;
+    /** The busiest bucket of the period; null without calls. */
+    peakUsage: { date: string; calls: number } | null;
+  };
+  responseTimeMetrics: {
+    averageResponseTime: number | null;
+    p50ResponseTime: number | null;
+    p95ResponseTime: number | null;
+    p99ResponseTime: number | null;
+    slowestEndpoint: { endpoint: string; averageTime: number } | null;
+  };
+  errorMetrics: {
+    /** Percent of calls that failed. */
+    errorRate: number;
+    errorsByType: Record<string, number>;
+    mostCommonError: {
+      type: string;
+      count: number;
+      lastOccurrence: string;
+    } | null;
+  };
+  dataTransferMetrics: {
+    totalDataTransferred: number;
+    averageRequestSize: number;
+    averageResponseSize: number;
+    largestTransfer: {
+      endpoint: string;
+      size: number;
+      timestamp: string;
+    } | null;
+  };
+}
+
+/** Per bucket of the period, for charts. */
+export interface UsageTimePoint {
+  time: string;
+  calls: number;
+  failed: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/** One cell of the hour-of-day × day-of-week heat map (UTC). */
+export interface UsageHeatCell {
+  /** 0 = Sunday. */
+  dayOfWeek: number;
+  hour: number;
+  calls: number;
+  p95: number | null;
+}
+
+/** One bar of the response-time histogram. */
+export interface ResponseTimeBar {
+  fromMs: number;
+  /** Null for the last, open-ended bar. */
+  toMs: number | null;
+  calls: number;
+}
+
+/** Answer of `GET /analytics/usage`: the spec's IntegrationUsageAnalytics, of one environment. */
+export interface IntegrationUsageAnalytics {
+  environment: Environment;
+  period: DateRange;
+  /** The size of each point in the series. */
+  granularity: 'minute' | 'hour' | 'day';
+  usageMetrics: Record<string, IntegrationUsageMetrics>;
+  /** The period just before, as long as this one, for comparison. */
+  previousPeriod: {
+    period: DateRange;
+    usageMetrics: Record<string, IntegrationUsageMetrics>;
+  };
+  performanceAnalytics: {
+    responseTimeAnalytics: {
+      series: UsageTimePoint[];
+      histogram: ResponseTimeBar[];
+    };
+    throughputAnalytics: {
+      /** Calls per bucket and integration. */
+      series: Array<{ time: string; calls: Record<string, number> }>;
+      heatmap: UsageHeatCell[];
+    };
+    errorAnalytics: {
+      series: Array<{ time: string; errors: Record<string, number> }>;
+      errorsByType: Record<string, number>;
+    };
+  };
+}
