@@ -8,9 +8,21 @@ import {
   usageEventSchema,
 } from '@internal/plugin-integrations-common';
 import { ConfigStore } from '../configuration/ConfigStore';
+import { loadCallTargets, matchIntegration } from './integrationMatcher';
+import { OtlpTraces, readClientSpans } from './otlpSpans';
 import { UsageEventStore, UsageSource } from './UsageEventStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What became of the client spans of one OpenTelemetry export. */
+export interface TracesIngestResult extends UsageIngestResponse {
+  /** Spans to hosts no integration uses, by host. */
+  unmatched: Record<string, number>;
+  /** Spans to a base URL several integrations share, without `backstage.integration`. */
+  ambiguous: number;
+  /** Client spans without a URL or times. */
+  malformed: number;
+}
 
 /**
  * Checks usage events one by one and stores the good ones: a batch from a
@@ -67,6 +79,24 @@ export class UsageIngestService {
       ? await this.events.insert(valid, { source, receivedAt })
       : 0;
     return { accepted, duplicates: valid.length - accepted, rejected };
+  }
+
+  /**
+   * Client spans of an OpenTelemetry export, mapped to integrations by
+   * where they went; spans to anything else are counted and dropped.
+   */
+  async ingestTraces(traces: OtlpTraces): Promise<TracesIngestResult> {
+    const targets = await loadCallTargets(this.configs);
+    const read = readClientSpans(traces, (environment, url, hint) =>
+      matchIntegration(targets.get(environment) ?? [], url, hint),
+    );
+    const result = await this.ingest(read.events, 'otlp');
+    return {
+      ...result,
+      unmatched: Object.fromEntries(read.unmatched),
+      ambiguous: read.ambiguous,
+      malformed: read.malformed,
+    };
   }
 
   /** `name:environment` of every configuration that exists. */

@@ -39,6 +39,7 @@ function expectWithinAccuracy(estimate: number | undefined, exact: number) {
 
 describe('latency histograms', () => {
   it('read back p50, p95 and p99 within the stated accuracy of the exact values', () => {
+    expect.hasAssertions();
     fc.assert(
       fc.property(durations, values => {
         const histogram = histogramOf(values);

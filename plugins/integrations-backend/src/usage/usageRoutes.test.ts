@@ -262,6 +262,83 @@ describe('GET /analytics/usage', () => {
     });
   });
 
+  it('takes OpenTelemetry client spans and counts them for the integration they called', async () => {
+    const nanos = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
+    const started = Date.now() - 5 * 60_000;
+    const span = (spanId: string, url: string) => ({
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId,
+      kind: 3,
+      startTimeUnixNano: nanos(started),
+      endTimeUnixNano: nanos(started + 250),
+      attributes: [
+        { key: 'url.full', value: { stringValue: url } },
+        { key: 'http.request.method', value: { stringValue: 'GET' } },
+        { key: 'http.response.status_code', value: { intValue: '200' } },
+      ],
+    });
+    const traces = {
+      resourceSpans: [
+        {
+          resource: {
+            attributes: [
+              { key: 'service.name', value: { stringValue: 'shop-api' } },
+              {
+                key: 'deployment.environment.name',
+                value: { stringValue: 'staging' },
+              },
+            ],
+          },
+          scopeSpans: [
+            {
+              spans: [
+                span('b7ad6b7169203331', 'https://api.github.com/user'),
+                span('c7ad6b7169203332', 'https://api.mailgun.net/v3/send'),
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const send = () =>
+      request(server)
+        .post('/api/integrations/usage/otlp/v1/traces')
+        .set('Authorization', asService)
+        .send(traces);
+
+    const first = await send();
+    const again = await send();
+    const protobuf = await request(server)
+      .post('/api/integrations/usage/otlp/v1/traces')
+      .set('Authorization', asService)
+      .set('Content-Type', 'application/x-protobuf')
+      .send(Buffer.from([0x0a, 0x00]));
+
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      partialSuccess: {
+        rejectedSpans: 1,
+        errorMessage:
+          '1 client spans went to hosts no integration uses (api.mailgun.net)',
+      },
+      usage: {
+        accepted: 1,
+        duplicates: 0,
+        rejected: [],
+        unmatched: { 'api.mailgun.net': 1 },
+        ambiguous: 0,
+        malformed: 0,
+      },
+    });
+    expect(again.body.usage).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect(protobuf.status).toBe(415);
+    expect(protobuf.body.error.message).toContain('encoding: json');
+
+    await scheduler.triggerTask('integrations-usage-rollup');
+    const { body } = await analytics('environment=staging&integration=github');
+    expect(body.usageMetrics.github.apiCallMetrics.totalCalls).toBe(1);
+  });
+
   it('answers 400 naming a wrong environment or period', async () => {
     const environment = await analytics('environment=moon');
     const period = await analytics(

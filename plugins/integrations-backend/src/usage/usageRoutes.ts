@@ -7,9 +7,10 @@ import express from 'express';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { invalidFields } from '../errors/invalidRequest';
 import { parseInput } from '../http/validation';
+import { otlpTracesSchema } from './otlpSpans';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { UsageAnalyticsService } from './UsageAnalyticsService';
-import { UsageIngestService } from './UsageIngestService';
+import { TracesIngestResult, UsageIngestService } from './UsageIngestService';
 
 /**
  * Usage: `POST /usage/events` takes batches of calls other services made to
@@ -70,4 +71,73 @@ export function addUsageRoutes(
     }
     res.status(202).json(result);
   });
+
+  // OpenTelemetry's OTLP/HTTP in its JSON encoding: a collector's
+  // `otlphttp` exporter with `encoding: json` points here.
+  router.post('/usage/otlp/v1/traces', async (req, res) => {
+    await guard.serviceCredentials(req);
+    if (req.is('application/x-protobuf')) {
+      res.status(415).json({
+        error: {
+          name: 'UnsupportedMediaTypeError',
+          message:
+            'OTLP protobuf is not accepted here; set the exporter to JSON (collector: encoding: json; SDKs: OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/json)',
+        },
+      });
+      return;
+    }
+    const traces = parseInput(otlpTracesSchema, req.body, 'body');
+    const result = await usage.ingestTraces(traces);
+    const unmatched = Object.values(result.unmatched).reduce(
+      (sum, count) => sum + count,
+      0,
+    );
+    const rejectedSpans =
+      result.rejected.length + unmatched + result.ambiguous + result.malformed;
+    // The answer OTLP exporters read, with what happened to each span for
+    // people trying it by hand.
+    res.json({
+      ...(rejectedSpans > 0
+        ? {
+            partialSuccess: {
+              rejectedSpans,
+              errorMessage: describeRejections(result, unmatched),
+            },
+          }
+        : {}),
+      usage: result,
+    });
+  });
+}
+
+function describeRejections(
+  result: TracesIngestResult,
+  unmatched: number,
+): string {
+  const parts = [];
+  if (unmatched) {
+    parts.push(
+      `${unmatched} client spans went to hosts no integration uses (${Object.keys(
+        result.unmatched,
+      )
+        .slice(0, 5)
+        .join(', ')})`,
+    );
+  }
+  if (result.ambiguous) {
+    parts.push(
+      `${result.ambiguous} went to a base URL several integrations share; name one in the span attribute backstage.integration`,
+    );
+  }
+  if (result.malformed) {
+    parts.push(`${result.malformed} had no URL or no start and end time`);
+  }
+  if (result.rejected.length) {
+    parts.push(
+      `${result.rejected.length} were refused: ${result.rejected[0].fields
+        .map(field => `${field.path}: ${field.message}`)
+        .join('; ')}`,
+    );
+  }
+  return parts.join('; ');
 }
