@@ -20,6 +20,7 @@ exports.up = async function up(knex) {
     table.double('duration_ms').notNullable();
     table.bigInteger('request_bytes').nullable();
     table.bigInteger('response_bytes').nullable();
+    table.bigInteger('units').nullable();
     table.string('error_type', 40).nullable();
     table.string('caller', 100).nullable();
     table.string('component', 255).nullable();

@@ -18,6 +18,8 @@ exports.up = async function up(knex) {
     table.string('environment', 20).notNullable();
     table.string('endpoint', 300).notNullable();
     table.string('method', 10).notNullable();
+    // The catalog Component the calls were made for; empty when unknown.
+    table.string('component', 255).notNullable();
     table.integer('calls').notNullable();
     table.integer('failed').notNullable();
     table.text('errors').notNullable();
@@ -26,6 +28,7 @@ exports.up = async function up(knex) {
     table.text('latency').notNullable();
     table.bigInteger('request_bytes').notNullable();
     table.bigInteger('response_bytes').notNullable();
+    table.bigInteger('units').notNullable();
     table.bigInteger('largest_transfer').notNullable();
     table.timestamp('largest_transfer_at', { useTz: true }).nullable();
     table.primary([
@@ -35,6 +38,7 @@ exports.up = async function up(knex) {
       'bucket_start',
       'endpoint',
       'method',
+      'component',
     ]);
     table.index(['granularity', 'bucket_start'], 'usage_rollups_by_time');
   });

@@ -64,6 +64,16 @@ export const usageEventSchema = z.strictObject({
     .max(3_600_000, 'At most one hour'),
   requestBytes: byteCount.optional(),
   responseBytes: byteCount.optional(),
+  /**
+   * What the provider bills the call by, where it is not the call itself:
+   * emails sent, messages, report rows. Pricing per unit multiplies this.
+   */
+  units: z
+    .number({ message: 'A whole number of units, 0 or more' })
+    .int('A whole number of units, 0 or more')
+    .min(0, 'A whole number of units, 0 or more')
+    .max(1_000_000_000, 'Too large')
+    .optional(),
   /** Why the call failed, in the failure classes connection tests use. */
   errorType: z
     .enum(FAILURE_CLASSES, {

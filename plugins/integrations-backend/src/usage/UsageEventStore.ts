@@ -53,6 +53,7 @@ type UsageEventRow = {
   duration_ms: number;
   request_bytes: number | string | null;
   response_bytes: number | string | null;
+  units: number | string | null;
   error_type: string | null;
   caller: string | null;
   component: string | null;
@@ -165,6 +166,7 @@ function toRow(
     duration_ms: event.durationMs,
     request_bytes: event.requestBytes ?? null,
     response_bytes: event.responseBytes ?? null,
+    units: event.units ?? null,
     error_type: event.errorType ?? null,
     caller: event.caller ?? null,
     component: event.component ?? null,
@@ -190,6 +192,7 @@ function fromRow(row: UsageEventRow): StoredUsageEvent {
     ...(row.response_bytes === null
       ? {}
       : { responseBytes: Number(row.response_bytes) }),
+    ...(row.units === null ? {} : { units: Number(row.units) }),
     ...(row.error_type === null
       ? {}
       : { errorType: row.error_type as UsageEvent['errorType'] }),

@@ -68,6 +68,7 @@ type RollupRow = {
   environment: string;
   endpoint: string;
   method: string;
+  component: string;
   calls: number;
   failed: number;
   errors: string;
@@ -76,6 +77,7 @@ type RollupRow = {
   latency: string;
   request_bytes: number | string;
   response_bytes: number | string;
+  units: number | string;
   largest_transfer: number | string;
   largest_transfer_at: Date | string | number | null;
 };
@@ -193,7 +195,8 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
       .orderBy('bucket_start')
       .orderBy('integration_name')
       .orderBy('endpoint')
-      .orderBy('method');
+      .orderBy('method')
+      .orderBy('component');
     return rows.map(row => ({
       ...fromRow(row),
       integration: row.integration_name,
@@ -217,7 +220,9 @@ async function eventsIn(
     duration_ms: number;
     request_bytes: number | string | null;
     response_bytes: number | string | null;
+    units: number | string | null;
     error_type: string | null;
+    component: string | null;
     occurred_at: Date | string | number;
   }[] = await tx('usage_events')
     .where(where)
@@ -230,7 +235,9 @@ async function eventsIn(
       'duration_ms',
       'request_bytes',
       'response_bytes',
+      'units',
       'error_type',
+      'component',
       'occurred_at',
     );
   return rows.map(row => ({
@@ -243,7 +250,9 @@ async function eventsIn(
     durationMs: Number(row.duration_ms),
     requestBytes: Number(row.request_bytes ?? 0),
     responseBytes: Number(row.response_bytes ?? 0),
+    ...(row.units === null ? {} : { units: Number(row.units) }),
     errorType: (row.error_type ?? undefined) as UsageEvent['errorType'],
+    ...(row.component ? { component: row.component } : {}),
     occurredAt: toIsoString(row.occurred_at),
   }));
 }
@@ -261,6 +270,7 @@ function toRow(
     environment: bucket.environment,
     endpoint: rollup.endpoint,
     method: rollup.method,
+    component: rollup.component ?? '',
     calls: rollup.calls,
     failed: rollup.failed,
     errors: JSON.stringify(rollup.errors),
@@ -269,6 +279,7 @@ function toRow(
     latency: JSON.stringify(rollup.latency),
     request_bytes: rollup.requestBytes,
     response_bytes: rollup.responseBytes,
+    units: rollup.units,
     largest_transfer: rollup.largestTransfer,
     largest_transfer_at: rollup.largestTransferAt
       ? new Date(rollup.largestTransferAt)
@@ -280,6 +291,7 @@ function fromRow(row: RollupRow): UsageRollup {
   return {
     endpoint: row.endpoint,
     method: row.method,
+    ...(row.component ? { component: row.component } : {}),
     calls: Number(row.calls),
     failed: Number(row.failed),
     errors: JSON.parse(row.errors),
@@ -288,6 +300,7 @@ function fromRow(row: RollupRow): UsageRollup {
     latency: JSON.parse(row.latency),
     requestBytes: Number(row.request_bytes),
     responseBytes: Number(row.response_bytes),
+    units: Number(row.units),
     largestTransfer: Number(row.largest_transfer),
     ...(row.largest_transfer_at === null
       ? {}

@@ -120,6 +120,32 @@ describe('UsageRollupTask', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps the Components calls were made for apart and counts billable units (%p)',
+    async databaseId => {
+      const { task, insert, hourOf } = await setUp(databaseId);
+      await insert([
+        call('shop-1', '2026-11-28T10:01:00Z', {
+          component: 'component:default/checkout',
+          units: 40,
+        }),
+        call('shop-2', '2026-11-28T10:02:00Z', {
+          component: 'component:default/checkout',
+        }),
+        call('ops-1', '2026-11-28T10:03:00Z'),
+      ]);
+
+      await task.run();
+
+      expect(
+        (await hourOf('day')).map(d => [d.component, d.calls, d.units]),
+      ).toEqual([
+        [undefined, 1, 1],
+        ['component:default/checkout', 2, 41],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'counts a late event in its own minute and a repeated one not at all (%p)',
     async databaseId => {
       const { task, insert, hourOf } = await setUp(databaseId);

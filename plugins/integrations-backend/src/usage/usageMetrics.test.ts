@@ -29,6 +29,7 @@ function rollup(overrides: Partial<StoredRollup>): StoredRollup {
     latency: histogram(100, 200),
     requestBytes: 200,
     responseBytes: 2000,
+    units: 2,
     largestTransfer: 1100,
     largestTransferAt: '2026-11-27T10:15:00.000Z',
     ...overrides,

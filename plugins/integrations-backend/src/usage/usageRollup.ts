@@ -28,6 +28,8 @@ export function spanOf(granularity: Granularity): number {
 export interface UsageRollup {
   endpoint: string;
   method: string;
+  /** The catalog Component the calls were made for, where known. */
+  component?: string;
   calls: number;
   failed: number;
   /** Failure type → count. */
@@ -37,6 +39,8 @@ export interface UsageRollup {
   latency: LatencyHistogram;
   requestBytes: number;
   responseBytes: number;
+  /** Billable units (emails, messages, rows); each call without any counts as one. */
+  units: number;
   /** The most bytes one call moved (request and response), and when. */
   largestTransfer: number;
   largestTransferAt?: string;
@@ -71,10 +75,15 @@ export function failureTypeOf(
   return status >= 500 ? 'provider_error' : 'client_error';
 }
 
-function emptyRollup(endpoint: string, method: string): UsageRollup {
+function emptyRollup(
+  endpoint: string,
+  method: string,
+  component: string | undefined,
+): UsageRollup {
   return {
     endpoint,
     method,
+    ...(component ? { component } : {}),
     calls: 0,
     failed: 0,
     errors: {},
@@ -83,18 +92,28 @@ function emptyRollup(endpoint: string, method: string): UsageRollup {
     latency: {},
     requestBytes: 0,
     responseBytes: 0,
+    units: 0,
     largestTransfer: 0,
   };
 }
 
-/** One rollup per endpoint and method of the given events. */
+/** Rollups are kept per endpoint, method and Component. */
+function keyOf(item: {
+  method: string;
+  endpoint: string;
+  component?: string;
+}): string {
+  return `${item.method} ${item.endpoint} ${item.component ?? ''}`;
+}
+
+/** One rollup per endpoint, method and Component of the given events. */
 export function rollUpEvents(events: UsageEvent[]): UsageRollup[] {
   const byEndpoint = new Map<string, UsageRollup>();
   for (const event of events) {
-    const key = `${event.method} ${event.endpoint}`;
+    const key = keyOf(event);
     let rollup = byEndpoint.get(key);
     if (!rollup) {
-      rollup = emptyRollup(event.endpoint, event.method);
+      rollup = emptyRollup(event.endpoint, event.method, event.component);
       byEndpoint.set(key, rollup);
     }
     rollup.calls += 1;
@@ -110,6 +129,7 @@ export function rollUpEvents(events: UsageEvent[]): UsageRollup[] {
     const responseBytes = event.responseBytes ?? 0;
     rollup.requestBytes += requestBytes;
     rollup.responseBytes += responseBytes;
+    rollup.units += event.units ?? 1;
     if (requestBytes + responseBytes > rollup.largestTransfer) {
       rollup.largestTransfer = requestBytes + responseBytes;
       rollup.largestTransferAt = event.occurredAt;
@@ -118,13 +138,14 @@ export function rollUpEvents(events: UsageEvent[]): UsageRollup[] {
   return [...byEndpoint.values()];
 }
 
-/** Adds rollups of the same endpoints together: minutes into an hour, hours into a day. */
+/** Adds rollups of the same endpoints and Components together: minutes into an hour, hours into a day. */
 export function mergeRollups(rollups: UsageRollup[]): UsageRollup[] {
   const byEndpoint = new Map<string, UsageRollup>();
   for (const rollup of rollups) {
-    const key = `${rollup.method} ${rollup.endpoint}`;
+    const key = keyOf(rollup);
     const into =
-      byEndpoint.get(key) ?? emptyRollup(rollup.endpoint, rollup.method);
+      byEndpoint.get(key) ??
+      emptyRollup(rollup.endpoint, rollup.method, rollup.component);
     byEndpoint.set(key, into);
     into.calls += rollup.calls;
     into.failed += rollup.failed;
@@ -136,6 +157,7 @@ export function mergeRollups(rollups: UsageRollup[]): UsageRollup[] {
     mergeHistograms(into.latency, rollup.latency);
     into.requestBytes += rollup.requestBytes;
     into.responseBytes += rollup.responseBytes;
+    into.units += rollup.units;
     if (rollup.largestTransfer > into.largestTransfer) {
       into.largestTransfer = rollup.largestTransfer;
       into.largestTransferAt = rollup.largestTransferAt;
