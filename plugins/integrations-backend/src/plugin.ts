@@ -32,6 +32,8 @@ import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { DatabaseUsageEventStore } from './usage/UsageEventStore';
 import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
+import { pricingFromConfig } from './usage/pricing';
+import { BudgetAlertTask } from './usage/BudgetAlertTask';
 import { UsageIngestService } from './usage/UsageIngestService';
 import { DatabaseUsageRollupStore } from './usage/UsageRollupStore';
 import {
@@ -92,6 +94,12 @@ const DEFAULT_USAGE_ROLLUP_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 1 },
   timeout: { minutes: 10 },
   initialDelay: { seconds: 30 },
+};
+
+const BUDGET_ALERT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 15 },
+  timeout: { minutes: 5 },
+  initialDelay: { minutes: 2 },
 };
 
 const HEALTH_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -288,10 +296,17 @@ export const integrationsPlugin = createBackendPlugin({
         const usageRollups = await DatabaseUsageRollupStore.create({
           database,
         });
+        const pricing = pricingFromConfig(config);
         const analytics = new UsageAnalyticsService({
           rollups: usageRollups,
+          configs,
           retention: usageRetention,
+          pricing,
         });
+        await new BudgetAlertTask({ analytics, alerts, logger }).start(
+          scheduler,
+          BUDGET_ALERT_SCHEDULE,
+        );
         await new UsageRollupTask({
           events: usageEvents,
           rollups: usageRollups,

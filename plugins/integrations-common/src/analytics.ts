@@ -111,6 +111,50 @@ export interface ResponseTimeBar {
   calls: number;
 }
 
+/** What one integration cost over the period, under the configured prices. */
+export interface CostAnalysis {
+  integration: string;
+  /** The owning team, as the configuration names it. */
+  owner: string;
+  currency: string;
+  totalCost: number;
+  /** Calls and units priced per operation. */
+  usageCost: number;
+  /** The share of monthly fees that falls in the period. */
+  fixedCost: number;
+  previousPeriodCost: number;
+  /** Costliest first. */
+  byOperation: Array<{
+    operation: string;
+    calls: number;
+    units: number;
+    cost: number;
+  }>;
+  /** By the catalog Component the calls were made for; null when unknown. */
+  byComponent: Array<{ component: string | null; calls: number; cost: number }>;
+  /** False when no price list names this integration or its provider. */
+  priced: boolean;
+}
+
+/** A monthly budget and how much of it the month has used. */
+export interface BudgetStatus {
+  scope: 'integration' | 'team';
+  /** The integration's name or the team's group ref. */
+  name: string;
+  currency: string;
+  monthly: number;
+  /** Spent this calendar month (UTC), every environment. */
+  spent: number;
+  /** Where the month ends at the rate so far. */
+  projected: number;
+  percentUsed: number;
+  warningPercent: number;
+  criticalPercent: number;
+  status: 'ok' | 'warning' | 'critical';
+  /** What each integration in the budget spent this month, most first. */
+  integrations: Array<{ name: string; spent: number }>;
+}
+
 /** Answer of `GET /analytics/usage`: the spec's IntegrationUsageAnalytics, of one environment. */
 export interface IntegrationUsageAnalytics {
   environment: Environment;
@@ -122,6 +166,17 @@ export interface IntegrationUsageAnalytics {
   previousPeriod: {
     period: DateRange;
     usageMetrics: Record<string, IntegrationUsageMetrics>;
+  };
+  costAnalysis: Record<string, CostAnalysis>;
+  costSummary: {
+    currency: string;
+    totalCost: number;
+    previousPeriodCost: number;
+    /** Every environment over the same period. */
+    byEnvironment: Record<string, number>;
+    byTeam: Record<string, number>;
+    byComponent: Array<{ component: string | null; cost: number }>;
+    budgets: BudgetStatus[];
   };
   performanceAnalytics: {
     responseTimeAnalytics: {

@@ -8,7 +8,7 @@ export interface Alert {
   id: string;
   integration: string;
   environment: Environment;
-  type: 'credential_expiry';
+  type: 'credential_expiry' | 'budget';
   severity: 'warning' | 'critical';
   title: string;
   message: string;

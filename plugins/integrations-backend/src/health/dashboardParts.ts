@@ -259,12 +259,19 @@ export function alertsBySeverity(
       acknowledged: false,
       autoResolve: false,
       actions: [
-        {
-          label: 'Open credentials',
-          link: `/integrations/config?integration=${encodeURIComponent(
-            alert.integration,
-          )}&environment=${alert.environment}&section=credentials`,
-        },
+        alert.type === 'budget'
+          ? {
+              label: 'Open usage and cost',
+              link: `/integrations/analytics?integration=${encodeURIComponent(
+                alert.integration,
+              )}&range=30d`,
+            }
+          : {
+              label: 'Open credentials',
+              link: `/integrations/config?integration=${encodeURIComponent(
+                alert.integration,
+              )}&environment=${alert.environment}&section=credentials`,
+            },
       ],
     }),
   );

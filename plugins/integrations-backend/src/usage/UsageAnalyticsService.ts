@@ -1,11 +1,21 @@
 import {
+  BudgetStatus,
+  CostAnalysis,
   DateRange,
   Environment,
   IntegrationUsageAnalytics,
   IntegrationUsageMetrics,
 } from '@internal/plugin-integrations-common';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { Pricing, cents } from './pricing';
 import { StoredRollup, UsageRollupStore } from './UsageRollupStore';
 import { UsageRetention } from './UsageRollupTask';
+import {
+  PricedConfig,
+  budgetStatusesOf,
+  costAnalysisOf,
+  costByEnvironmentOf,
+} from './usageCost';
 import { Granularity, spanOf } from './usageRollup';
 import {
   callsAndErrorsSeriesOf,
@@ -27,26 +37,56 @@ const MAX_POINTS = 1500;
  */
 export class UsageAnalyticsService {
   private readonly rollups: UsageRollupStore;
+  private readonly configs: ConfigStore;
   private readonly retention: UsageRetention;
+  private readonly pricing: Pricing;
   private readonly now: () => Date;
 
   constructor(options: {
     rollups: UsageRollupStore;
+    configs: ConfigStore;
     retention: UsageRetention;
+    pricing: Pricing;
     now?: () => Date;
   }) {
     this.rollups = options.rollups;
+    this.configs = options.configs;
     this.retention = options.retention;
+    this.pricing = options.pricing;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Every budget and how much of it this month has spent. */
+  async budgets(): Promise<BudgetStatus[]> {
+    if (!this.pricing.budgets.length) {
+      return [];
+    }
+    const now = this.now();
+    const monthStart = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1),
+    );
+    const [{ items }, month] = await Promise.all([
+      this.configs.listConfigs({}, { limit: 100_000 }),
+      this.rollups.list({ granularity: 'day', from: monthStart, to: now }),
+    ]);
+    return budgetStatusesOf(this.pricing, items, month, now);
   }
 
   async usage(query: {
     environment: Environment;
-    /** The integrations the caller may read (and asked for). */
-    integrations: string[];
+    /** The configurations the caller may read, in every environment. */
+    readable: PricedConfig[];
+    /** Only this integration. */
+    integration?: string;
     from?: string;
     to?: string;
   }): Promise<IntegrationUsageAnalytics> {
+    const configs = query.readable.filter(
+      config =>
+        config.environment === query.environment &&
+        (!query.integration || config.name === query.integration),
+    );
+    const integrations = configs.map(config => config.name);
     const to = query.to ? new Date(query.to) : this.now();
     const from = query.from
       ? new Date(query.from)
@@ -54,14 +94,19 @@ export class UsageAnalyticsService {
     const span = to.getTime() - from.getTime();
     const previousFrom = new Date(from.getTime() - span);
     const granularity = this.granularityFor(previousFrom, span);
-    const visible = new Set(query.integrations);
-    const read = async (start: Date, end: Date, level: Granularity) =>
+    const visible = new Set(integrations);
+    const read = async (
+      start: Date,
+      end: Date,
+      level: Granularity,
+      environment: Environment | undefined = query.environment,
+    ) =>
       visible.size === 0
         ? []
         : (
             await this.rollups.list({
               granularity: level,
-              environment: query.environment,
+              ...(environment ? { environment } : {}),
               from: start,
               to: end,
               ...(visible.size === 1 ? { integration: [...visible][0] } : {}),
@@ -75,18 +120,62 @@ export class UsageAnalyticsService {
       granularity === 'day' ? await read(from, to, 'hour') : current;
     const period = { start: from.toISOString(), end: to.toISOString() };
     const series = callsAndErrorsSeriesOf(current);
+    const costAnalysis = Object.fromEntries(
+      configs.map(config => [
+        config.name,
+        costAnalysisOf(
+          this.pricing,
+          config,
+          current.filter(rollup => rollup.integration === config.name),
+          previous.filter(rollup => rollup.integration === config.name),
+          { from, to, previousFrom },
+        ),
+      ]),
+    );
+    const everyEnvironment = await read(from, to, granularity, undefined);
+    const budgets = await this.budgets();
+    const visibleTeams = new Set(configs.map(config => config.owner));
 
     return {
       environment: query.environment,
       period,
       granularity,
-      usageMetrics: metricsByIntegration(query.integrations, period, current),
+      usageMetrics: metricsByIntegration(integrations, period, current),
       previousPeriod: {
         period: { start: previousFrom.toISOString(), end: period.start },
         usageMetrics: metricsByIntegration(
-          query.integrations,
+          integrations,
           { start: previousFrom.toISOString(), end: period.start },
           previous,
+        ),
+      },
+      costAnalysis,
+      costSummary: {
+        currency: this.pricing.currency,
+        totalCost: cents(sumOf(Object.values(costAnalysis), 'totalCost')),
+        previousPeriodCost: cents(
+          sumOf(Object.values(costAnalysis), 'previousPeriodCost'),
+        ),
+        byEnvironment: costByEnvironmentOf(
+          this.pricing,
+          query.readable.filter(config => visible.has(config.name)),
+          everyEnvironment,
+          from,
+          to,
+        ),
+        byTeam: totalsBy(Object.values(costAnalysis), cost => cost.owner),
+        byComponent: Object.entries(
+          totalsOfComponents(Object.values(costAnalysis)),
+        )
+          .map(([component, cost]) => ({
+            component: component === '' ? null : component,
+            cost,
+          }))
+          .sort((a, b) => b.cost - a.cost),
+        budgets: budgets.filter(budget =>
+          budget.scope === 'integration'
+            ? visible.has(budget.name)
+            : visibleTeams.has(budget.name),
         ),
       },
       performanceAnalytics: {
@@ -139,6 +228,34 @@ function metricsByIntegration(
       usageMetricsOf(name, period, own),
     ]),
   );
+}
+
+function sumOf(
+  costs: CostAnalysis[],
+  field: 'totalCost' | 'previousPeriodCost',
+): number {
+  return costs.reduce((sum, cost) => sum + cost[field], 0);
+}
+
+function totalsBy(
+  costs: CostAnalysis[],
+  keyOf: (cost: CostAnalysis) => string,
+): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const cost of costs) {
+    totals[keyOf(cost)] = cents((totals[keyOf(cost)] ?? 0) + cost.totalCost);
+  }
+  return totals;
+}
+
+function totalsOfComponents(costs: CostAnalysis[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const { byComponent } of costs) {
+    for (const { component, cost } of byComponent) {
+      totals[component ?? ''] = cents((totals[component ?? ''] ?? 0) + cost);
+    }
+  }
+  return totals;
 }
 
 function mergeCounts(counts: Record<string, number>[]): Record<string, number> {

@@ -36,15 +36,14 @@ export function addUsageRoutes(
     // The spec's call names no environment: production unless one is given.
     const environment: Environment = query.environment ?? 'production';
     const { items } = await configs.listConfigs(
-      { ...(await guard.readableFilter(credentials)), environment },
+      await guard.readableFilter(credentials),
       { limit: 100_000 },
     );
     res.json(
       await analytics.usage({
         environment,
-        integrations: items
-          .map(config => config.name)
-          .filter(name => !query.integration || name === query.integration),
+        readable: items,
+        integration: query.integration,
         from: query.from,
         to: query.to,
       }),
