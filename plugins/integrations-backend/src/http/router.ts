@@ -26,6 +26,7 @@ import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { ConfigPropertyFilter } from '../permissions/rules';
+import { jsonBody } from './jsonBody';
 
 export interface RouterOptions {
   /** Turns a policy's conditions on integrations into a store filter. */
@@ -53,7 +54,7 @@ export async function createRouter(
   const guard = new RequestGuard(options);
 
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  router.use(jsonBody({ limit: '1mb' }));
 
   addConfigurationRoutes(router, { ...options, guard });
   addCredentialsRoutes(router, { ...options, guard });
