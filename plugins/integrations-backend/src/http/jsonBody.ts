@@ -9,7 +9,9 @@ import { UnsupportedMediaTypeError } from '../errors/unsupportedMediaType';
  * mistake it for a body with missing fields; other charsets are refused
  * rather than decoded, so no text reaches a handler in a form nobody checked.
  */
-export function jsonBody(options: { limit: string }): RequestHandler[] {
+export function jsonBody(options: {
+  limit: string;
+}): Array<RequestHandler | ErrorRequestHandler> {
   const requireUtf8Json: RequestHandler = (req, _res, next) => {
     if (hasBody(req)) {
       assertUtf8Json(req.headers['content-type']);
@@ -31,7 +33,7 @@ export function jsonBody(options: { limit: string }): RequestHandler[] {
   return [
     requireUtf8Json,
     express.json({ limit: options.limit }),
-    explainUnparsable as unknown as RequestHandler,
+    explainUnparsable,
   ];
 }
 
