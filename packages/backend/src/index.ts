@@ -1,7 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevPersonaProvider } from './modules/devPersonaAuth';
 import { permissionModuleIntegrationsPolicy } from './modules/permissionPolicy';
-import { integrationsModuleProviderSimulator } from './modules/providerSimulator';
+import { providerSimulatorLoader } from './modules/providerSimulator';
 
 const backend = createBackend();
 
@@ -25,7 +25,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@internal/plugin-integrations-backend'));
-// Only active where app-config enables providerSimulator (development, e2e).
-backend.add(integrationsModuleProviderSimulator);
+// Loaded only where app-config enables providerSimulator (development, e2e).
+backend.add(providerSimulatorLoader);
 
 backend.start();

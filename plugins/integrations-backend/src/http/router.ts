@@ -30,6 +30,7 @@ import { addUsageRoutes } from '../usage/usageRoutes';
 import { UsageAnalyticsService } from '../usage/UsageAnalyticsService';
 import { UsageIngestService } from '../usage/UsageIngestService';
 import { ConfigPropertyFilter } from '../permissions/rules';
+import { jsonBody } from './jsonBody';
 
 export interface RouterOptions {
   /** The rules a policy's conditions on integrations are made of. */
@@ -59,7 +60,7 @@ export async function createRouter(
   const guard = new RequestGuard(options);
 
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  router.use(jsonBody({ limit: '1mb' }));
 
   addConfigurationRoutes(router, { ...options, guard });
   addCredentialsRoutes(router, { ...options, guard });
