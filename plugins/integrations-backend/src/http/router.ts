@@ -26,7 +26,8 @@ import { HealthScheduleService } from '../health/HealthScheduleService';
 import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
 import { RequestGuard } from '../permissions/RequestGuard';
-import { addUsageRoutes } from '../usage/usageRoutes';
+import { addAnalyticsRoutes } from '../usage/analyticsRoutes';
+import { addUsageIngestRoutes } from '../usage/usageRoutes';
 import { UsageAnalyticsService } from '../usage/UsageAnalyticsService';
 import { UsageIngestService } from '../usage/UsageIngestService';
 import { ConfigPropertyFilter } from '../permissions/rules';
@@ -60,6 +61,8 @@ export async function createRouter(
   const guard = new RequestGuard(options);
 
   const router = Router();
+  // Usage ingestion reads larger bodies than the rest, with its own reader.
+  addUsageIngestRoutes(router, { ...options, guard });
   router.use(jsonBody({ limit: '1mb' }));
 
   addConfigurationRoutes(router, { ...options, guard });
@@ -69,7 +72,7 @@ export async function createRouter(
   addTestHistoryRoutes(router, { ...options, guard });
   addHealthRoutes(router, { ...options, guard });
   addHealthScheduleRoutes(router, { ...options, guard });
-  addUsageRoutes(router, { ...options, guard });
+  addAnalyticsRoutes(router, { ...options, guard });
 
   return router;
 }

@@ -333,6 +333,7 @@ describe('GET /analytics/usage', () => {
     expect(again.body.usage).toMatchObject({ accepted: 0, duplicates: 1 });
     expect(protobuf.status).toBe(415);
     expect(protobuf.body.error.message).toContain('encoding: json');
+    expect(protobuf.body.error.name).toBe('UnsupportedMediaTypeError');
 
     await scheduler.triggerTask('integrations-usage-rollup');
     const { body } = await analytics('environment=staging&integration=github');
