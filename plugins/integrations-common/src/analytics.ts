@@ -155,6 +155,29 @@ export interface BudgetStatus {
   integrations: Array<{ name: string; spent: number }>;
 }
 
+/** Calls (and cost) expected over the coming days, from the recent trend and weekday pattern. */
+export interface UsageProjection {
+  integration: string;
+  /** Days of history the projection stands on (at most 28). */
+  basedOnDays: number;
+  /** Change in daily calls per day, after the weekday pattern is taken out. */
+  trendPerDay: number;
+  /** Calls on each weekday relative to the average day, Sunday first. */
+  weekdayFactors: number[];
+  next7Days: { calls: number; cost: number };
+  next30Days: { calls: number; cost: number };
+  /** One value per day for the next 30 days (UTC). */
+  daily: Array<{ date: string; calls: number }>;
+}
+
+/** Something an admin can do about how an integration is used. */
+export interface UsageRecommendation {
+  integration: string;
+  kind: 'errors' | 'latency' | 'budget' | 'peak' | 'rate_limit';
+  severity: 'info' | 'warning' | 'critical';
+  message: string;
+}
+
 /** Answer of `GET /analytics/usage`: the spec's IntegrationUsageAnalytics, of one environment. */
 export interface IntegrationUsageAnalytics {
   environment: Environment;
@@ -177,6 +200,10 @@ export interface IntegrationUsageAnalytics {
     byTeam: Record<string, number>;
     byComponent: Array<{ component: string | null; cost: number }>;
     budgets: BudgetStatus[];
+  };
+  usageForecasting: {
+    projections: UsageProjection[];
+    recommendations: UsageRecommendation[];
   };
   performanceAnalytics: {
     responseTimeAnalytics: {

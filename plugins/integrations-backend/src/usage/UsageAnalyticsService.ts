@@ -7,7 +7,12 @@ import {
   IntegrationUsageMetrics,
 } from '@internal/plugin-integrations-common';
 import { ConfigStore } from '../configuration/ConfigStore';
-import { Pricing, cents } from './pricing';
+import { Pricing, cents, fixedCostOf, priceListFor } from './pricing';
+import {
+  PROJECTION_HISTORY_DAYS,
+  projectUsage,
+  recommendationsFor,
+} from './usageForecast';
 import { StoredRollup, UsageRollupStore } from './UsageRollupStore';
 import { UsageRetention } from './UsageRollupTask';
 import {
@@ -75,7 +80,7 @@ export class UsageAnalyticsService {
   async usage(query: {
     environment: Environment;
     /** The configurations the caller may read, in every environment. */
-    readable: PricedConfig[];
+    readable: AnalyticsConfig[];
     /** Only this integration. */
     integration?: string;
     from?: string;
@@ -135,6 +140,11 @@ export class UsageAnalyticsService {
     const everyEnvironment = await read(from, to, granularity, undefined);
     const budgets = await this.budgets();
     const visibleTeams = new Set(configs.map(config => config.owner));
+    const usageForecasting = await this.forecast(
+      configs,
+      budgets,
+      (start, end, level) => read(start, end, level),
+    );
 
     return {
       environment: query.environment,
@@ -150,6 +160,7 @@ export class UsageAnalyticsService {
         ),
       },
       costAnalysis,
+      usageForecasting,
       costSummary: {
         currency: this.pricing.currency,
         totalCost: cents(sumOf(Object.values(costAnalysis), 'totalCost')),
@@ -195,6 +206,60 @@ export class UsageAnalyticsService {
     };
   }
 
+  /**
+   * The next 7 and 30 days of each integration from its last four weeks,
+   * and what stands out in its last week.
+   */
+  private async forecast(
+    configs: AnalyticsConfig[],
+    budgets: BudgetStatus[],
+    read: (
+      start: Date,
+      end: Date,
+      level: Granularity,
+    ) => Promise<StoredRollup[]>,
+  ): Promise<IntegrationUsageAnalytics['usageForecasting']> {
+    const now = this.now();
+    const history = new Date(now.getTime() - PROJECTION_HISTORY_DAYS * DAY_MS);
+    const [days, lastWeek] = await Promise.all([
+      read(history, now, 'day'),
+      read(new Date(now.getTime() - 7 * DAY_MS), now, 'hour'),
+    ]);
+    const projections = [];
+    const recommendations = [];
+    for (const config of configs) {
+      const own = days.filter(rollup => rollup.integration === config.name);
+      const list = priceListFor(this.pricing, config, config.environment);
+      const cost = costAnalysisOf(this.pricing, config, own, [], {
+        from: history,
+        to: now,
+        previousFrom: history,
+      });
+      const calls = own.reduce((sum, rollup) => sum + rollup.calls, 0);
+      projections.push(
+        projectUsage(config.name, own, now, {
+          perCall: calls ? cost.usageCost / calls : 0,
+          fixedPerDay:
+            fixedCostOf(list, now, new Date(now.getTime() + 30 * DAY_MS)) / 30,
+        }),
+      );
+      recommendations.push(
+        ...recommendationsFor(
+          {
+            name: config.name,
+            responseTimeThresholdMs:
+              config.monitoringConfig.alertThresholds.responseTime,
+          },
+          lastWeek.filter(rollup => rollup.integration === config.name),
+          budgets,
+        ),
+      );
+    }
+    const order = { critical: 0, warning: 1, info: 2 };
+    recommendations.sort((a, b) => order[a.severity] - order[b.severity]);
+    return { projections, recommendations };
+  }
+
   /** The finest level kept back to `oldest` that gives at most MAX_POINTS points. */
   private granularityFor(oldest: Date, span: number): Granularity {
     const age = this.now().getTime() - oldest.getTime();
@@ -210,6 +275,11 @@ export class UsageAnalyticsService {
     return fitting ?? 'day';
   }
 }
+
+/** What analytics needs to know of a configuration. */
+export type AnalyticsConfig = PricedConfig & {
+  monitoringConfig: { alertThresholds: { responseTime: number } };
+};
 
 function metricsByIntegration(
   integrations: string[],
