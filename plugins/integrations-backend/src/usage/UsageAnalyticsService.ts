@@ -13,7 +13,11 @@ import {
   projectUsage,
   recommendationsFor,
 } from './usageForecast';
-import { StoredRollup, UsageRollupStore } from './UsageRollupStore';
+import {
+  RollupQuery,
+  StoredRollup,
+  UsageRollupStore,
+} from './UsageRollupStore';
 import { UsageRetention } from './UsageRollupTask';
 import {
   PricedConfig,
@@ -33,7 +37,7 @@ import {
 const DAY_MS = 86_400_000;
 
 /** Enough points for a chart, few enough to read and to send. */
-const MAX_POINTS = 1500;
+const MAX_POINTS = 400;
 
 /**
  * Usage of integrations over a period, read from the rollups: the finest
@@ -72,7 +76,12 @@ export class UsageAnalyticsService {
     );
     const [{ items }, month] = await Promise.all([
       this.configs.listConfigs({}, { limit: 100_000 }),
-      this.rollups.list({ granularity: 'day', from: monthStart, to: now }),
+      this.rollups.list({
+        granularity: 'day',
+        from: monthStart,
+        to: now,
+        sumsOnly: true,
+      }),
     ]);
     return budgetStatusesOf(this.pricing, items, month, now);
   }
@@ -104,25 +113,35 @@ export class UsageAnalyticsService {
       start: Date,
       end: Date,
       level: Granularity,
-      environment: Environment | undefined = query.environment,
+      options: Pick<RollupQuery, 'scope' | 'sumsOnly'> & {
+        everyEnvironment?: boolean;
+      },
     ) =>
       visible.size === 0
         ? []
         : (
             await this.rollups.list({
               granularity: level,
-              ...(environment ? { environment } : {}),
+              ...(options.everyEnvironment
+                ? {}
+                : { environment: query.environment }),
               from: start,
               to: end,
               ...(visible.size === 1 ? { integration: [...visible][0] } : {}),
+              scope: options.scope,
+              sumsOnly: options.sumsOnly,
             })
           ).filter(rollup => visible.has(rollup.integration));
 
-    const current = await read(from, to, granularity);
-    const previous = await read(previousFrom, from, granularity);
-    // The heat map needs hours; days cannot say when in the day calls came.
-    const hourly =
-      granularity === 'day' ? await read(from, to, 'hour') : current;
+    // Percentiles come from the integrations' total rows; what differs by
+    // endpoint (cost, the slowest one) from endpoint rows read as sums.
+    const [current, currentEndpoints, previous, previousEndpoints] =
+      await Promise.all([
+        read(from, to, granularity, { scope: 'totals' }),
+        read(from, to, granularity, { sumsOnly: true }),
+        read(previousFrom, from, granularity, { scope: 'totals' }),
+        read(previousFrom, from, granularity, { sumsOnly: true }),
+      ]);
     const period = { start: from.toISOString(), end: to.toISOString() };
     const series = callsAndErrorsSeriesOf(current);
     const costAnalysis = Object.fromEntries(
@@ -131,32 +150,52 @@ export class UsageAnalyticsService {
         costAnalysisOf(
           this.pricing,
           config,
-          current.filter(rollup => rollup.integration === config.name),
-          previous.filter(rollup => rollup.integration === config.name),
+          currentEndpoints.filter(rollup => rollup.integration === config.name),
+          previousEndpoints.filter(
+            rollup => rollup.integration === config.name,
+          ),
           { from, to, previousFrom },
         ),
       ]),
     );
-    const everyEnvironment = await read(from, to, granularity, undefined);
+    const everyEnvironment = await read(from, to, granularity, {
+      sumsOnly: true,
+      everyEnvironment: true,
+    });
     const budgets = await this.budgets();
     const visibleTeams = new Set(configs.map(config => config.owner));
+    const usageMetrics = metricsByIntegration(
+      integrations,
+      period,
+      current,
+      currentEndpoints,
+    );
+    // What a call costs on average now prices the calls to come.
+    const costPerCall = new Map(
+      integrations.map(name => {
+        const calls = usageMetrics[name].apiCallMetrics.totalCalls;
+        return [name, calls ? costAnalysis[name].usageCost / calls : 0];
+      }),
+    );
     const usageForecasting = await this.forecast(
       configs,
       budgets,
-      (start, end, level) => read(start, end, level),
+      costPerCall,
+      read,
     );
 
     return {
       environment: query.environment,
       period,
       granularity,
-      usageMetrics: metricsByIntegration(integrations, period, current),
+      usageMetrics,
       previousPeriod: {
         period: { start: previousFrom.toISOString(), end: period.start },
         usageMetrics: metricsByIntegration(
           integrations,
           { start: previousFrom.toISOString(), end: period.start },
           previous,
+          previousEndpoints,
         ),
       },
       costAnalysis,
@@ -196,7 +235,7 @@ export class UsageAnalyticsService {
         },
         throughputAnalytics: {
           series: series.throughput,
-          heatmap: heatmapOf(hourly),
+          heatmap: heatmapOf(current),
         },
         errorAnalytics: {
           series: series.errors,
@@ -213,32 +252,32 @@ export class UsageAnalyticsService {
   private async forecast(
     configs: AnalyticsConfig[],
     budgets: BudgetStatus[],
+    costPerCall: Map<string, number>,
     read: (
       start: Date,
       end: Date,
       level: Granularity,
+      options: Pick<RollupQuery, 'scope' | 'sumsOnly'>,
     ) => Promise<StoredRollup[]>,
   ): Promise<IntegrationUsageAnalytics['usageForecasting']> {
     const now = this.now();
     const history = new Date(now.getTime() - PROJECTION_HISTORY_DAYS * DAY_MS);
-    const [days, lastWeek] = await Promise.all([
-      read(history, now, 'day'),
-      read(new Date(now.getTime() - 7 * DAY_MS), now, 'hour'),
+    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+    // Days carry their calls per hour, which is all the week needs.
+    const [days, weekTotals, weekEndpoints] = await Promise.all([
+      read(history, now, 'day', { scope: 'totals', sumsOnly: true }),
+      read(weekAgo, now, 'day', { scope: 'totals' }),
+      read(weekAgo, now, 'day', {}),
     ]);
     const projections = [];
     const recommendations = [];
     for (const config of configs) {
-      const own = days.filter(rollup => rollup.integration === config.name);
+      const own = (rollups: StoredRollup[]) =>
+        rollups.filter(rollup => rollup.integration === config.name);
       const list = priceListFor(this.pricing, config, config.environment);
-      const cost = costAnalysisOf(this.pricing, config, own, [], {
-        from: history,
-        to: now,
-        previousFrom: history,
-      });
-      const calls = own.reduce((sum, rollup) => sum + rollup.calls, 0);
       projections.push(
-        projectUsage(config.name, own, now, {
-          perCall: calls ? cost.usageCost / calls : 0,
+        projectUsage(config.name, own(days), now, {
+          perCall: costPerCall.get(config.name) ?? 0,
           fixedPerDay:
             fixedCostOf(list, now, new Date(now.getTime() + 30 * DAY_MS)) / 30,
         }),
@@ -250,7 +289,7 @@ export class UsageAnalyticsService {
             responseTimeThresholdMs:
               config.monitoringConfig.alertThresholds.responseTime,
           },
-          lastWeek.filter(rollup => rollup.integration === config.name),
+          { totals: own(weekTotals), endpoints: own(weekEndpoints) },
           budgets,
         ),
       );
@@ -284,18 +323,22 @@ export type AnalyticsConfig = PricedConfig & {
 function metricsByIntegration(
   integrations: string[],
   period: DateRange,
-  rollups: StoredRollup[],
+  totals: StoredRollup[],
+  endpoints: StoredRollup[],
 ): Record<string, IntegrationUsageMetrics> {
-  const byIntegration = new Map<string, StoredRollup[]>(
-    integrations.map(name => [name, []]),
-  );
-  rollups.forEach(rollup =>
-    byIntegration.get(rollup.integration)?.push(rollup),
-  );
+  const byIntegration = (rollups: StoredRollup[]) => {
+    const grouped = new Map<string, StoredRollup[]>(
+      integrations.map(name => [name, []]),
+    );
+    rollups.forEach(rollup => grouped.get(rollup.integration)?.push(rollup));
+    return grouped;
+  };
+  const totalsOf = byIntegration(totals);
+  const endpointsOf = byIntegration(endpoints);
   return Object.fromEntries(
-    [...byIntegration.entries()].map(([name, own]) => [
+    integrations.map(name => [
       name,
-      usageMetricsOf(name, period, own),
+      usageMetricsOf(name, period, totalsOf.get(name)!, endpointsOf.get(name)!),
     ]),
   );
 }

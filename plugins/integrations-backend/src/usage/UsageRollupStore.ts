@@ -9,9 +9,13 @@ import {
   Granularity,
   UsageRollup,
   bucketStart,
+  callsByHourOf,
+  keyOf,
   mergeRollups,
   rollUpEvents,
   spanOf,
+  TOTAL_ENDPOINT,
+  totalOf,
 } from './usageRollup';
 
 const migrationsDir = resolvePackagePath(
@@ -52,13 +56,25 @@ export interface UsageRollupStore {
   clearPending(minutes: PendingMinute[]): Promise<void>;
   /** Drops rollups of one level that start before `cutoff`. */
   deleteOlderThan(granularity: Granularity, cutoff: Date): Promise<number>;
-  list(query: {
-    granularity: Granularity;
-    from: Date;
-    to: Date;
-    integration?: string;
-    environment?: Environment;
-  }): Promise<StoredRollup[]>;
+  list(query: RollupQuery): Promise<StoredRollup[]>;
+}
+
+/**
+ * Which rollups to read. Each bucket has one row per endpoint, method and
+ * Component, and one row of the whole integration (endpoint `*`), whose
+ * histogram is the merge of the others: percentiles of an integration read
+ * one row per bucket instead of every endpoint's.
+ */
+export interface RollupQuery {
+  granularity: Granularity;
+  from: Date;
+  to: Date;
+  integration?: string;
+  environment?: Environment;
+  /** `endpoints` (the default) or the integration `totals`. */
+  scope?: 'endpoints' | 'totals';
+  /** Leave out latency histograms, errors and hours where only sums are needed. */
+  sumsOnly?: boolean;
 }
 
 type RollupRow = {
@@ -80,6 +96,7 @@ type RollupRow = {
   units: number | string;
   largest_transfer: number | string;
   largest_transfer_at: Date | string | number | null;
+  calls_by_hour: string | null;
 };
 
 const LEVEL_BELOW: Record<Exclude<Granularity, 'minute'>, Granularity> = {
@@ -126,18 +143,32 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
       environment: bucket.environment,
     };
     await this.db.transaction(async tx => {
-      const rollups =
-        granularity === 'minute'
-          ? rollUpEvents(await eventsIn(tx, where, start, end))
-          : mergeRollups(
-              (
-                await tx<RollupRow>('usage_rollups')
-                  .where(where)
-                  .where('granularity', LEVEL_BELOW[granularity])
-                  .where('bucket_start', '>=', start)
-                  .where('bucket_start', '<', end)
-              ).map(fromRow),
-            );
+      let rollups: UsageRollup[];
+      if (granularity === 'minute') {
+        rollups = rollUpEvents(await eventsIn(tx, where, start, end));
+      } else {
+        const below = (
+          await tx<RollupRow>('usage_rollups')
+            .where(where)
+            .where('granularity', LEVEL_BELOW[granularity])
+            .whereNot('endpoint', TOTAL_ENDPOINT)
+            .where('bucket_start', '>=', start)
+            .where('bucket_start', '<', end)
+        ).map(row => ({
+          ...fromRow(row),
+          start: toIsoString(row.bucket_start),
+        }));
+        rollups = mergeRollups(below);
+        if (granularity === 'day') {
+          const hourly = callsByHourOf(below);
+          rollups.forEach(rollup => {
+            rollup.callsByHour = hourly.get(keyOf(rollup));
+          });
+        }
+      }
+      if (rollups.length) {
+        rollups.push(totalOf(rollups));
+      }
       await tx('usage_rollups')
         .where(where)
         .where({ granularity, bucket_start: start })
@@ -173,15 +204,11 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
       .delete();
   }
 
-  async list(query: {
-    granularity: Granularity;
-    from: Date;
-    to: Date;
-    integration?: string;
-    environment?: Environment;
-  }): Promise<StoredRollup[]> {
+  async list(query: RollupQuery): Promise<StoredRollup[]> {
     const rows: RollupRow[] = await this.db('usage_rollups')
+      .select(query.sumsOnly ? SUM_COLUMNS : '*')
       .where('granularity', query.granularity)
+      .where('endpoint', query.scope === 'totals' ? '=' : '<>', TOTAL_ENDPOINT)
       .where('bucket_start', '>=', query.from)
       .where('bucket_start', '<', query.to)
       .modify(builder => {
@@ -206,6 +233,26 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
     }));
   }
 }
+
+/** The columns sums need: no histograms, errors or hours to parse. */
+const SUM_COLUMNS = [
+  'granularity',
+  'bucket_start',
+  'integration_name',
+  'environment',
+  'endpoint',
+  'method',
+  'component',
+  'calls',
+  'failed',
+  'duration_sum',
+  'duration_max',
+  'request_bytes',
+  'response_bytes',
+  'units',
+  'largest_transfer',
+  'largest_transfer_at',
+];
 
 async function eventsIn(
   tx: Knex.Transaction,
@@ -284,20 +331,24 @@ function toRow(
     largest_transfer_at: rollup.largestTransferAt
       ? new Date(rollup.largestTransferAt)
       : null,
+    calls_by_hour: rollup.callsByHour
+      ? JSON.stringify(rollup.callsByHour)
+      : null,
   };
 }
 
 function fromRow(row: RollupRow): UsageRollup {
+  // Rows read for sums only come without these columns.
   return {
     endpoint: row.endpoint,
     method: row.method,
     ...(row.component ? { component: row.component } : {}),
     calls: Number(row.calls),
     failed: Number(row.failed),
-    errors: JSON.parse(row.errors),
+    errors: row.errors ? JSON.parse(row.errors) : {},
     durationSumMs: Number(row.duration_sum),
     durationMaxMs: Number(row.duration_max),
-    latency: JSON.parse(row.latency),
+    latency: row.latency ? JSON.parse(row.latency) : {},
     requestBytes: Number(row.request_bytes),
     responseBytes: Number(row.response_bytes),
     units: Number(row.units),
@@ -305,5 +356,8 @@ function fromRow(row: RollupRow): UsageRollup {
     ...(row.largest_transfer_at === null
       ? {}
       : { largestTransferAt: toIsoString(row.largest_transfer_at) }),
+    ...(row.calls_by_hour
+      ? { callsByHour: JSON.parse(row.calls_by_hour) }
+      : {}),
   };
 }

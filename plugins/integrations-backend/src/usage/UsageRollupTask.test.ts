@@ -3,7 +3,11 @@ import { UsageEvent } from '@internal/plugin-integrations-common';
 import { DatabaseUsageEventStore } from './UsageEventStore';
 import { DatabaseUsageRollupStore } from './UsageRollupStore';
 import { UsageRollupTask } from './UsageRollupTask';
-import { RELATIVE_ACCURACY, quantileOf } from './latencyHistogram';
+import {
+  RELATIVE_ACCURACY,
+  mergeHistograms,
+  quantileOf,
+} from './latencyHistogram';
 
 jest.setTimeout(60_000);
 
@@ -52,7 +56,7 @@ describe('UsageRollupTask', () => {
   it.each(databases.eachSupportedId())(
     'rolls events into minutes, hours and days with percentiles that merge (%p)',
     async databaseId => {
-      const { task, insert, hourOf } = await setUp(databaseId);
+      const { task, insert, hourOf, rollups } = await setUp(databaseId);
       // Two minutes of one hour; durations spread so percentiles differ.
       const durations = Array.from({ length: 200 }, (_, i) => 20 + i * 7.5);
       await insert(
@@ -110,6 +114,23 @@ describe('UsageRollupTask', () => {
           Math.abs(quantileOf(hourCharges.latency, q)! - exact),
         ).toBeLessThanOrEqual(exact * RELATIVE_ACCURACY);
       }
+      // One more row per bucket stands for the whole integration.
+      const [hourTotal] = await rollups.list({
+        granularity: 'hour',
+        from: new Date('2026-11-28T00:00:00Z'),
+        to: new Date('2026-11-29T00:00:00Z'),
+        scope: 'totals',
+      });
+      expect(hourTotal).toMatchObject({
+        endpoint: '*',
+        method: '*',
+        calls: 201,
+        failed: 9,
+        latency: mergeHistograms(
+          { ...hourCharges.latency },
+          hourCustomers.latency,
+        ),
+      });
       const [dayCharges] = await hourOf('day');
       expect(dayCharges).toMatchObject({
         start: '2026-11-28T00:00:00.000Z',

@@ -127,16 +127,17 @@ describe('recommendationsFor', () => {
   const brevo = { name: 'brevo', responseTimeThresholdMs: 1000 };
 
   it('says when calls fail, and what to do when the limit is the cause', () => {
+    const week = [
+      hour(9, {
+        calls: 80,
+        failed: 12,
+        errors: { rate_limited: 10, timeout: 2 },
+      }),
+      hour(10, { calls: 20 }),
+    ];
     const [recommendation] = recommendationsFor(
       brevo,
-      [
-        hour(9, {
-          calls: 80,
-          failed: 12,
-          errors: { rate_limited: 10, timeout: 2 },
-        }),
-        hour(10, { calls: 20 }),
-      ],
+      { totals: week, endpoints: week },
       [],
     );
 
@@ -150,17 +151,18 @@ describe('recommendationsFor', () => {
   });
 
   it('names an endpoint slower than the alert threshold and load bunched into one hour', () => {
+    const week = [
+      hour(9, { calls: 150, latency: latencyOf(...Array(20).fill(1800)) }),
+      hour(14, {
+        calls: 10,
+        endpoint: '/v3/account',
+        method: 'GET',
+        latency: latencyOf(80),
+      }),
+    ];
     const recommendations = recommendationsFor(
       brevo,
-      [
-        hour(9, { calls: 150, latency: latencyOf(...Array(20).fill(1800)) }),
-        hour(14, {
-          calls: 10,
-          endpoint: '/v3/account',
-          method: 'GET',
-          latency: latencyOf(80),
-        }),
-      ],
+      { totals: week, endpoints: week },
       [],
     );
 
@@ -181,7 +183,7 @@ describe('recommendationsFor', () => {
   it('passes on a budget the integration is part of', () => {
     const [recommendation] = recommendationsFor(
       brevo,
-      [],
+      { totals: [], endpoints: [] },
       [
         {
           scope: 'team',

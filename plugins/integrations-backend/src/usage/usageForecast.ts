@@ -133,9 +133,14 @@ export function recommendationsFor(
     name: string;
     responseTimeThresholdMs: number;
   },
-  recentHours: StoredRollup[],
+  /**
+   * The last week: its total rows (or every endpoint row) for sums, errors
+   * and calls per hour, its endpoint rows for each endpoint's latency.
+   */
+  recent: { totals: StoredRollup[]; endpoints: StoredRollup[] },
   budgets: BudgetStatus[],
 ): UsageRecommendation[] {
+  const { totals: recentHours, endpoints } = recent;
   const recommendations: UsageRecommendation[] = [];
   const calls = recentHours.reduce((sum, rollup) => sum + rollup.calls, 0);
   const failed = recentHours.reduce((sum, rollup) => sum + rollup.failed, 0);
@@ -164,7 +169,7 @@ export function recommendationsFor(
   }
 
   const byEndpoint = new Map<string, LatencyHistogram>();
-  for (const rollup of recentHours) {
+  for (const rollup of endpoints) {
     const key = `${rollup.method} ${rollup.endpoint}`;
     byEndpoint.set(
       key,
@@ -207,7 +212,13 @@ export function recommendationsFor(
 
   const byHour = Array.from({ length: 24 }, () => 0);
   recentHours.forEach(rollup => {
-    byHour[new Date(rollup.start).getUTCHours()] += rollup.calls;
+    if (rollup.callsByHour) {
+      rollup.callsByHour.forEach((calls, hour) => {
+        byHour[hour] += calls;
+      });
+    } else {
+      byHour[new Date(rollup.start).getUTCHours()] += rollup.calls;
+    }
   });
   const busiest = byHour.indexOf(Math.max(...byHour));
   if (calls >= 100 && byHour[busiest] > (PEAK_FACTOR * calls) / 24) {

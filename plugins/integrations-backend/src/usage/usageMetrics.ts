@@ -28,11 +28,16 @@ function endpointName(rollup: StoredRollup): string {
   return `${rollup.method} ${rollup.endpoint}`;
 }
 
-/** The spec's IntegrationUsageMetrics of one integration's rollups. */
+/**
+ * The spec's IntegrationUsageMetrics of one integration: sums, percentiles
+ * and errors from `totals` (its total rows, or every endpoint row), the
+ * slowest endpoint and largest transfer from `endpoints`.
+ */
 export function usageMetricsOf(
   integration: string,
   period: DateRange,
-  rollups: StoredRollup[],
+  totals: StoredRollup[],
+  endpoints: StoredRollup[] = totals,
 ): IntegrationUsageMetrics {
   let calls = 0;
   let failed = 0;
@@ -43,11 +48,11 @@ export function usageMetricsOf(
   const errors: Record<string, number> = {};
   const lastError: Record<string, string> = {};
   const callsAt = new Map<string, number>();
-  const endpoints = new Map<string, { calls: number; durationSum: number }>();
+  const byEndpoint = new Map<string, { calls: number; durationSum: number }>();
   let largest: IntegrationUsageMetrics['dataTransferMetrics']['largestTransfer'] =
     null;
 
-  for (const rollup of rollups) {
+  for (const rollup of totals) {
     calls += rollup.calls;
     failed += rollup.failed;
     durationSum += rollup.durationSumMs;
@@ -61,13 +66,15 @@ export function usageMetricsOf(
       }
     }
     callsAt.set(rollup.start, (callsAt.get(rollup.start) ?? 0) + rollup.calls);
-    const endpoint = endpoints.get(endpointName(rollup)) ?? {
+  }
+  for (const rollup of endpoints) {
+    const endpoint = byEndpoint.get(endpointName(rollup)) ?? {
       calls: 0,
       durationSum: 0,
     };
     endpoint.calls += rollup.calls;
     endpoint.durationSum += rollup.durationSumMs;
-    endpoints.set(endpointName(rollup), endpoint);
+    byEndpoint.set(endpointName(rollup), endpoint);
     if (
       rollup.largestTransferAt &&
       rollup.largestTransfer > (largest?.size ?? 0)
@@ -84,7 +91,7 @@ export function usageMetricsOf(
     (best, entry) => (!best || entry[1] > best[1] ? entry : best),
     undefined,
   );
-  const slowest = [...endpoints.entries()]
+  const slowest = [...byEndpoint.entries()]
     .filter(([, endpoint]) => endpoint.calls > 0)
     .map(([endpoint, { calls: n, durationSum: sum }]) => ({
       endpoint,
@@ -194,15 +201,30 @@ export function callsAndErrorsSeriesOf(rollups: StoredRollup[]) {
   };
 }
 
-/** Calls and p95 by day of week and hour of day (UTC), from hourly or finer rollups. */
+/**
+ * Calls and p95 by day of week and hour of day (UTC). Hourly or finer
+ * rollups give both; days give calls only, from their calls per hour.
+ */
 export function heatmapOf(rollups: StoredRollup[]): UsageHeatCell[] {
-  const cells = new Map<string, { calls: number; latency: LatencyHistogram }>();
+  const cells = new Map<
+    string,
+    { calls: number; latency?: LatencyHistogram }
+  >();
   for (const rollup of rollups) {
     const at = new Date(rollup.start);
+    if (rollup.callsByHour) {
+      rollup.callsByHour.forEach((calls, hour) => {
+        const key = `${at.getUTCDay()}:${hour}`;
+        const cell = cells.get(key) ?? { calls: 0 };
+        cell.calls += calls;
+        cells.set(key, cell);
+      });
+      continue;
+    }
     const key = `${at.getUTCDay()}:${at.getUTCHours()}`;
-    const cell = cells.get(key) ?? { calls: 0, latency: {} };
+    const cell = cells.get(key) ?? { calls: 0 };
     cell.calls += rollup.calls;
-    mergeHistograms(cell.latency, rollup.latency);
+    cell.latency = mergeHistograms(cell.latency ?? {}, rollup.latency);
     cells.set(key, cell);
   }
   return [...cells.entries()]
@@ -212,9 +234,10 @@ export function heatmapOf(rollups: StoredRollup[]): UsageHeatCell[] {
         dayOfWeek,
         hour,
         calls: cell.calls,
-        p95: ms(quantileOf(cell.latency, 0.95)),
+        p95: cell.latency ? ms(quantileOf(cell.latency, 0.95)) : null,
       };
     })
+    .filter(cell => cell.calls > 0)
     .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.hour - b.hour);
 }
 

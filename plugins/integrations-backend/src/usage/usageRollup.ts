@@ -44,6 +44,8 @@ export interface UsageRollup {
   /** The most bytes one call moved (request and response), and when. */
   largestTransfer: number;
   largestTransferAt?: string;
+  /** Days only: calls in each of the 24 hours (UTC). */
+  callsByHour?: number[];
 }
 
 /**
@@ -98,7 +100,7 @@ function emptyRollup(
 }
 
 /** Rollups are kept per endpoint, method and Component. */
-function keyOf(item: {
+export function keyOf(item: {
   method: string;
   endpoint: string;
   component?: string;
@@ -164,4 +166,42 @@ export function mergeRollups(rollups: UsageRollup[]): UsageRollup[] {
     }
   }
   return [...byEndpoint.values()];
+}
+
+/** Calls per hour of the day for each endpoint, method and Component of a day's hours. */
+export function callsByHourOf(
+  hours: Array<UsageRollup & { start: string }>,
+): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  for (const hour of hours) {
+    const key = keyOf(hour);
+    const calls = byKey.get(key) ?? Array.from({ length: 24 }, () => 0);
+    calls[new Date(hour.start).getUTCHours()] += hour.calls;
+    byKey.set(key, calls);
+  }
+  return byKey;
+}
+
+/** The endpoint of the row that stands for the whole integration. */
+export const TOTAL_ENDPOINT = '*';
+
+/** The row of the whole integration: every endpoint's rollup merged. */
+export function totalOf(rollups: UsageRollup[]): UsageRollup {
+  const [total] = mergeRollups(
+    rollups.map(rollup => ({
+      ...rollup,
+      endpoint: TOTAL_ENDPOINT,
+      method: TOTAL_ENDPOINT,
+      component: undefined,
+    })),
+  );
+  if (rollups.some(rollup => rollup.callsByHour)) {
+    total.callsByHour = Array.from({ length: 24 }, (_, hour) =>
+      rollups.reduce(
+        (sum, rollup) => sum + (rollup.callsByHour?.[hour] ?? 0),
+        0,
+      ),
+    );
+  }
+  return total;
 }

@@ -255,7 +255,8 @@ describe('GET /analytics/usage', () => {
     });
     expect(github.body).toMatchObject({
       environment: 'production',
-      granularity: 'minute',
+      // 24 hours by default, one point per hour.
+      granularity: 'hour',
       previousPeriod: {
         usageMetrics: { github: { apiCallMetrics: { totalCalls: 0 } } },
       },

@@ -1,0 +1,572 @@
+/* eslint-disable no-console */
+/**
+ * Usage at company scale, on SQLite and PostgreSQL in one run; prints one
+ * JSON report.
+ *
+ *   yarn bench:usage [--events 1000000] [--stored 5000000]
+ *                    [--integrations 200] [--postgres postgresql://postgres@127.0.0.1:5432]
+ *
+ * Ingest: `--events` usage events posted in batches of 1,000 through the
+ * real `POST /usage/events` route over HTTP (validation, idempotent insert,
+ * rollup queue), against the same rows inserted raw in batches of 1,000
+ * into the same database; the ratio is raw time / endpoint time.
+ *
+ * Analytics: `--stored` events over the last 30 days for `--integrations`
+ * integrations are stored raw and rolled up to hours and days with the
+ * rollup task's own functions (minutes are not needed for a 30-day view),
+ * then `GET /analytics/usage` for those 30 days is timed.
+ */
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ENVIRONMENTS,
+  UsageEvent,
+  applySettingsPatch,
+  defaultSettingsFor,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import express from 'express';
+import knexFactory, { Knex } from 'knex';
+import { mkdtempSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createStores } from '../src/__testUtils__/createStores';
+import { RequestGuard } from '../src/permissions/RequestGuard';
+import { integrationPermissionRules } from '../src/permissions/rules';
+import { addAnalyticsRoutes } from '../src/usage/analyticsRoutes';
+import { pricingFromConfig } from '../src/usage/pricing';
+import { UsageAnalyticsService } from '../src/usage/UsageAnalyticsService';
+import { DatabaseUsageEventStore } from '../src/usage/UsageEventStore';
+import { UsageIngestService } from '../src/usage/UsageIngestService';
+import { DatabaseUsageRollupStore } from '../src/usage/UsageRollupStore';
+import { DEFAULT_USAGE_RETENTION } from '../src/usage/UsageRollupTask';
+import { addUsageIngestRoutes } from '../src/usage/usageRoutes';
+import {
+  UsageRollup,
+  bucketStart,
+  callsByHourOf,
+  keyOf,
+  mergeRollups,
+  rollUpEvents,
+  totalOf,
+} from '../src/usage/usageRollup';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const ENDPOINTS = [
+  ['POST', '/v1/charges'],
+  ['GET', '/v1/customers/{id}'],
+  ['GET', '/v1/balance'],
+  ['POST', '/v3/smtp/email'],
+  ['GET', '/repos/{owner}/{repo}'],
+] as const;
+
+async function openDatabase(postgres: string | undefined) {
+  if (!postgres) {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: {
+        filename: join(
+          mkdtempSync(join(tmpdir(), 'bench-usage-')),
+          'db.sqlite',
+        ),
+      },
+      useNullAsDefault: true,
+    });
+    return { knex, close: () => knex.destroy() };
+  }
+  const name = `bench_usage_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection: postgres });
+  await admin.raw(`CREATE DATABASE ${name}`);
+  const url = new URL(postgres);
+  url.pathname = `/${name}`;
+  const knex = knexFactory({
+    client: 'pg',
+    connection: url.toString(),
+    pool: { min: 0, max: 10 },
+  });
+  return {
+    knex,
+    close: async () => {
+      await knex.destroy();
+      await admin.raw(`DROP DATABASE ${name}`);
+      await admin.destroy();
+    },
+  };
+}
+
+/** A small, fast, seeded random source, so every run sees the same data. */
+function randomSource(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Response times with a long tail, as APIs have them. */
+function durationOf(random: () => number): number {
+  const base = 60 + random() * 240;
+  return random() < 0.03 ? base * (4 + random() * 10) : base;
+}
+
+function eventOf(
+  id: string,
+  integration: string,
+  at: number,
+  random: () => number,
+): UsageEvent {
+  const [method, endpoint] = ENDPOINTS[Math.floor(random() * ENDPOINTS.length)];
+  const failed = random() < 0.02;
+  return {
+    id,
+    integration,
+    environment: 'production',
+    endpoint,
+    method,
+    status: failed ? (random() < 0.5 ? 429 : 503) : 200,
+    durationMs: Math.round(durationOf(random) * 10) / 10,
+    requestBytes: 200 + Math.floor(random() * 800),
+    responseBytes: 500 + Math.floor(random() * 5000),
+    occurredAt: new Date(at).toISOString(),
+  };
+}
+
+async function createIntegrations(
+  stores: Awaited<ReturnType<typeof createStores>>,
+  count: number,
+): Promise<string[]> {
+  const provider = getProvider('generic-http')!;
+  const names = Array.from({ length: count }, (_, i) => `usage-${i}`);
+  const at = new Date();
+  for (let start = 0; start < names.length; start += 50) {
+    await stores.configs.apply(
+      names.slice(start, start + 50).map(name => ({
+        kind: 'create' as const,
+        integration: {
+          name,
+          provider: provider.id,
+          category: provider.category,
+        },
+        configs: ENVIRONMENTS.map(environment => ({
+          environment,
+          settings: applySettingsPatch(
+            defaultSettingsFor(provider, environment, {
+              owner: `group:default/team-${name.length % 7}`,
+            }),
+            { connectionConfig: { baseUrl: `https://${name}.example.com` } },
+          ),
+        })),
+      })),
+      { actor: 'bench', at, audit: [] },
+    );
+  }
+  return names;
+}
+
+/** The plugin's usage routes on a real HTTP server, every caller a service. */
+async function startServer(options: {
+  knex: Knex;
+  stores: Awaited<ReturnType<typeof createStores>>;
+}) {
+  const logger: LoggerService = {
+    debug: () => {},
+    info: () => {},
+    warn: message => console.error(message),
+    error: message => console.error(message),
+    child: () => logger,
+  };
+  const database = mockServices.database({
+    knex: options.knex,
+    migrations: { skip: true },
+  });
+  const events = await DatabaseUsageEventStore.create({ database });
+  const rollups = await DatabaseUsageRollupStore.create({ database });
+  const guard = new RequestGuard({
+    httpAuth: {
+      credentials: async () => ({
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'service', subject: 'external:bench' },
+      }),
+    } as any,
+    permissions: {
+      authorize: async (requests: unknown[]) =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorizeConditional: async (requests: unknown[]) =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    } as any,
+    auditor: {} as any,
+    auditStore: options.stores.audit,
+    permissionRuleset: {
+      getRuleByName: (name: string) =>
+        integrationPermissionRules.find(rule => rule.name === name)!,
+    } as any,
+  });
+  const usage = new UsageIngestService({
+    events,
+    configs: options.stores.configs,
+    maxAgeDays: 14,
+  });
+  const analytics = new UsageAnalyticsService({
+    rollups,
+    configs: options.stores.configs,
+    retention: DEFAULT_USAGE_RETENTION,
+    pricing: pricingFromConfig(new ConfigReader({})),
+  });
+  const app = express();
+  const router = express.Router();
+  addUsageIngestRoutes(router, { guard, usage });
+  router.use(express.json());
+  addAnalyticsRoutes(router, {
+    guard,
+    analytics,
+    configs: options.stores.configs,
+  });
+  app.use(router);
+  app.use(
+    (
+      error: Error,
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      logger.error(String(error));
+      res.status(500).json({ error: { message: error.message } });
+    },
+  );
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise(resolve => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logger,
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function benchIngest(
+  knex: Knex,
+  url: string,
+  names: string[],
+  total: number,
+) {
+  const random = randomSource(7);
+  const started = Date.now() - 10 * 60_000;
+  // Near real time: each batch covers a few seconds of the company's calls.
+  const batchOf = (offset: number, prefix: string) =>
+    Array.from({ length: 1000 }, (_, i) =>
+      eventOf(
+        `${prefix}-${offset + i}`,
+        names[(offset + i) % names.length],
+        started + Math.floor(((offset + i) / total) * 9 * 60_000),
+        random,
+      ),
+    );
+
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const endpointStarted = performance.now();
+  let next = 0;
+  let failures = 0;
+  const worker = async () => {
+    while (next < total) {
+      const offset = next;
+      next += 1000;
+      const response = await fetch(`${url}/usage/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events: batchOf(offset, 'api') }),
+      });
+      const body = (await response.json()) as { accepted?: number };
+      if (response.status !== 202 || body.accepted !== 1000) {
+        failures++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  const endpointSeconds = (performance.now() - endpointStarted) / 1000;
+  clearInterval(sampler);
+
+  // The same rows, straight into the same table.
+  const rawStarted = performance.now();
+  for (let offset = 0; offset < total; offset += 1000) {
+    // 500 rows per statement, as the store writes them (SQLite's limit on
+    // a compound insert).
+    await knex.batchInsert(
+      'usage_events',
+      batchOf(offset, 'raw').map(event => ({
+        id: event.id,
+        integration_name: event.integration,
+        environment: event.environment,
+        endpoint: event.endpoint,
+        method: event.method,
+        status: event.status,
+        duration_ms: event.durationMs,
+        request_bytes: event.requestBytes,
+        response_bytes: event.responseBytes,
+        source: 'api',
+        occurred_at: new Date(event.occurredAt),
+        received_at: new Date(),
+      })),
+      500,
+    );
+  }
+  const rawSeconds = (performance.now() - rawStarted) / 1000;
+  return {
+    events: total,
+    endpointSeconds: Math.round(endpointSeconds * 10) / 10,
+    eventsPerSecond: Math.round(total / endpointSeconds),
+    rawInsertSeconds: Math.round(rawSeconds * 10) / 10,
+    ratioToRawInsert: Math.round((rawSeconds / endpointSeconds) * 100) / 100,
+    failedBatches: failures,
+    rssBeforeMb: Math.round(rssBefore / 1024 / 1024),
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+  };
+}
+
+/** 30 days of usage, stored raw and rolled up to hours and days. */
+async function seedThirtyDays(db: Knex, names: string[], total: number) {
+  const random = randomSource(11);
+  const now = Date.now();
+  const firstHour = bucketStart(now - 30 * DAY_MS, 'hour').getTime();
+  const hours = Math.floor((now - firstHour) / HOUR_MS);
+  const perHour = total / names.length / hours;
+  let stored = 0;
+  let rawRows: Record<string, unknown>[] = [];
+  let rollupRows: Record<string, unknown>[] = [];
+  const flush = async (force: boolean, knex: Knex) => {
+    if (rawRows.length >= 1000 || (force && rawRows.length)) {
+      await knex.batchInsert('usage_events', rawRows, 500);
+      rawRows = [];
+    }
+    if (rollupRows.length >= 300 || (force && rollupRows.length)) {
+      await knex.batchInsert('usage_rollups', rollupRows, 100);
+      rollupRows = [];
+    }
+  };
+  const pushDay = (
+    hours: Array<UsageRollup & { start: string }>,
+    integration: string,
+    day: number,
+  ) => {
+    const hourly = callsByHourOf(hours);
+    const days = mergeRollups(hours).map(rollup => ({
+      ...rollup,
+      callsByHour: hourly.get(keyOf(rollup)),
+    }));
+    [...days, ...(days.length ? [totalOf(days)] : [])].forEach(rollup =>
+      rollupRows.push(rowOf(rollup, 'day', integration, day)),
+    );
+  };
+  const rowOf = (
+    rollup: UsageRollup,
+    granularity: string,
+    integration: string,
+    start: number,
+  ) => ({
+    granularity,
+    bucket_start: new Date(start),
+    integration_name: integration,
+    environment: 'production',
+    endpoint: rollup.endpoint,
+    method: rollup.method,
+    component: rollup.component ?? '',
+    calls: rollup.calls,
+    failed: rollup.failed,
+    errors: JSON.stringify(rollup.errors),
+    duration_sum: rollup.durationSumMs,
+    duration_max: rollup.durationMaxMs,
+    latency: JSON.stringify(rollup.latency),
+    request_bytes: rollup.requestBytes,
+    response_bytes: rollup.responseBytes,
+    units: rollup.units,
+    largest_transfer: rollup.largestTransfer,
+    largest_transfer_at: rollup.largestTransferAt
+      ? new Date(rollup.largestTransferAt)
+      : null,
+    calls_by_hour: rollup.callsByHour
+      ? JSON.stringify(rollup.callsByHour)
+      : null,
+  });
+
+  for (const integration of names) {
+    // One transaction per integration: SQLite would otherwise sync each insert.
+    const knex = await db.transaction();
+    let dayRollups: Array<UsageRollup & { start: string }> = [];
+    let day = bucketStart(firstHour, 'day').getTime();
+    for (let h = 0; h < hours; h++) {
+      const hourStart = firstHour + h * HOUR_MS;
+      if (bucketStart(hourStart, 'day').getTime() !== day) {
+        pushDay(dayRollups, integration, day);
+        dayRollups = [];
+        day = bucketStart(hourStart, 'day').getTime();
+      }
+      // Busier in working hours.
+      const hourOfDay = new Date(hourStart).getUTCHours();
+      const busy = hourOfDay >= 8 && hourOfDay < 18 ? 1.6 : 0.55;
+      const count = Math.max(
+        0,
+        Math.round(perHour * busy * (0.8 + random() * 0.4)),
+      );
+      const events = Array.from({ length: count }, (_, i) =>
+        eventOf(
+          `seed-${integration}-${h}-${i}`,
+          integration,
+          hourStart + Math.floor(random() * HOUR_MS),
+          random,
+        ),
+      );
+      stored += events.length;
+      for (const event of events) {
+        rawRows.push({
+          id: event.id,
+          integration_name: integration,
+          environment: 'production',
+          endpoint: event.endpoint,
+          method: event.method,
+          status: event.status,
+          duration_ms: event.durationMs,
+          request_bytes: event.requestBytes,
+          response_bytes: event.responseBytes,
+          source: 'api',
+          occurred_at: new Date(event.occurredAt),
+          received_at: new Date(),
+        });
+        if (rawRows.length >= 1000) await flush(false, knex);
+      }
+      const hourly = rollUpEvents(events);
+      if (hourly.length) {
+        rollupRows.push(rowOf(totalOf(hourly), 'hour', integration, hourStart));
+      }
+      dayRollups.push(
+        ...hourly.map(rollup => ({
+          ...rollup,
+          start: new Date(hourStart).toISOString(),
+        })),
+      );
+      hourly.forEach(rollup =>
+        rollupRows.push(rowOf(rollup, 'hour', integration, hourStart)),
+      );
+      await flush(false, knex);
+    }
+    pushDay(dayRollups, integration, day);
+    await flush(true, knex);
+    await knex.commit();
+  }
+  return stored;
+}
+
+async function benchAnalytics(url: string, runs: number) {
+  const to = new Date();
+  const from = new Date(to.getTime() - 30 * DAY_MS);
+  const query = `environment=production&from=${from.toISOString()}&to=${to.toISOString()}`;
+  const timings: number[] = [];
+  let integrations = 0;
+  for (let run = 0; run < runs + 2; run++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/analytics/usage?${query}`);
+    const body = (await response.json()) as { usageMetrics?: object };
+    const ms = performance.now() - started;
+    integrations = Object.keys(body.usageMetrics ?? {}).length;
+    // The first two warm the caches.
+    if (run >= 2) timings.push(ms);
+  }
+  timings.sort((a, b) => a - b);
+  return {
+    requests: runs,
+    integrations,
+    p50Ms: Math.round(percentile(timings, 0.5)),
+    p95Ms: Math.round(percentile(timings, 0.95)),
+  };
+}
+
+async function runOn(
+  postgres: string | undefined,
+  options: { events: number; stored: number; integrations: number },
+) {
+  const database = await openDatabase(postgres);
+  try {
+    const stores = await createStores(database.knex);
+    const names = await createIntegrations(stores, options.integrations);
+    const server = await startServer({ knex: database.knex, stores });
+    try {
+      const ingest = await benchIngest(
+        database.knex,
+        server.url,
+        names,
+        options.events,
+      );
+      await database.knex('usage_events').delete();
+      await database.knex('usage_rollup_pending').delete();
+      const seedStarted = performance.now();
+      const stored = await seedThirtyDays(database.knex, names, options.stored);
+      const analytics = await benchAnalytics(server.url, 20);
+      return {
+        ingest,
+        analytics: {
+          storedEvents: stored,
+          seedSeconds: Math.round((performance.now() - seedStarted) / 100) / 10,
+          ...analytics,
+        },
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const knex = knexFactory({ client: 'pg', connection: url });
+  try {
+    await knex.raw('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await knex.destroy();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '1000000' },
+      stored: { type: 'string', default: '5000000' },
+      integrations: { type: 'string', default: '200' },
+      postgres: {
+        type: 'string',
+        default: 'postgresql://postgres@127.0.0.1:5432',
+      },
+    },
+  });
+  const options = {
+    events: Number(values.events),
+    stored: Number(values.stored),
+    integrations: Number(values.integrations),
+  };
+  const report: Record<string, unknown> = { ...options };
+  report.sqlite = await runOn(undefined, options);
+  report.postgres = (await postgresReachable(values.postgres!))
+    ? await runOn(values.postgres, options)
+    : { skipped: `no PostgreSQL answers at ${values.postgres}` };
+  console.log(JSON.stringify(report));
+}
+
+main().catch(error => {
+  // A failed insert quotes its whole statement; the start says enough.
+  console.error(String(error?.stack ?? error).slice(0, 2000));
+  process.exit(1);
+});
