@@ -40,10 +40,11 @@ import { pricingFromConfig } from '../src/usage/pricing';
 import { UsageAnalyticsService } from '../src/usage/UsageAnalyticsService';
 import { DatabaseUsageEventStore } from '../src/usage/UsageEventStore';
 import { UsageIngestService } from '../src/usage/UsageIngestService';
-import { DatabaseUsageRollupStore } from '../src/usage/UsageRollupStore';
+import { DatabaseUsageRollupStore, toRow } from '../src/usage/UsageRollupStore';
 import { DEFAULT_USAGE_RETENTION } from '../src/usage/UsageRollupTask';
 import { addUsageIngestRoutes } from '../src/usage/usageRoutes';
 import {
+  Granularity,
   UsageRollup,
   bucketStart,
   callsByHourOf,
@@ -371,34 +372,16 @@ async function seedThirtyDays(db: Knex, names: string[], total: number) {
   };
   const rowOf = (
     rollup: UsageRollup,
-    granularity: string,
+    granularity: Granularity,
     integration: string,
     start: number,
-  ) => ({
-    granularity,
-    bucket_start: new Date(start),
-    integration_name: integration,
-    environment: 'production',
-    endpoint: rollup.endpoint,
-    method: rollup.method,
-    component: rollup.component ?? '',
-    calls: rollup.calls,
-    failed: rollup.failed,
-    errors: JSON.stringify(rollup.errors),
-    duration_sum: rollup.durationSumMs,
-    duration_max: rollup.durationMaxMs,
-    latency: JSON.stringify(rollup.latency),
-    request_bytes: rollup.requestBytes,
-    response_bytes: rollup.responseBytes,
-    units: rollup.units,
-    largest_transfer: rollup.largestTransfer,
-    largest_transfer_at: rollup.largestTransferAt
-      ? new Date(rollup.largestTransferAt)
-      : null,
-    calls_by_hour: rollup.callsByHour
-      ? JSON.stringify(rollup.callsByHour)
-      : null,
-  });
+  ) =>
+    toRow(
+      rollup,
+      granularity,
+      { integration, environment: 'production', start: new Date(start) },
+      new Date(start),
+    );
 
   for (const integration of names) {
     // One transaction per integration: SQLite would otherwise sync each insert.

@@ -304,7 +304,8 @@ async function eventsIn(
   }));
 }
 
-function toRow(
+/** A rollup as the table stores it. */
+export function toRow(
   rollup: UsageRollup,
   granularity: Granularity,
   bucket: RollupBucket,
