@@ -144,16 +144,16 @@ export class UsageAnalyticsService {
       ]);
     const period = { start: from.toISOString(), end: to.toISOString() };
     const series = callsAndErrorsSeriesOf(current);
+    const currentOf = groupByIntegration(currentEndpoints);
+    const previousOf = groupByIntegration(previousEndpoints);
     const costAnalysis = Object.fromEntries(
       configs.map(config => [
         config.name,
         costAnalysisOf(
           this.pricing,
           config,
-          currentEndpoints.filter(rollup => rollup.integration === config.name),
-          previousEndpoints.filter(
-            rollup => rollup.integration === config.name,
-          ),
+          currentOf.get(config.name) ?? [],
+          previousOf.get(config.name) ?? [],
           { from, to, previousFrom },
         ),
       ]),
@@ -271,12 +271,13 @@ export class UsageAnalyticsService {
     ]);
     const projections = [];
     const recommendations = [];
+    const daysOf = groupByIntegration(days);
+    const weekTotalsOf = groupByIntegration(weekTotals);
+    const weekEndpointsOf = groupByIntegration(weekEndpoints);
     for (const config of configs) {
-      const own = (rollups: StoredRollup[]) =>
-        rollups.filter(rollup => rollup.integration === config.name);
       const list = priceListFor(this.pricing, config, config.environment);
       projections.push(
-        projectUsage(config.name, own(days), now, {
+        projectUsage(config.name, daysOf.get(config.name) ?? [], now, {
           perCall: costPerCall.get(config.name) ?? 0,
           fixedPerDay:
             fixedCostOf(list, now, new Date(now.getTime() + 30 * DAY_MS)) / 30,
@@ -289,7 +290,10 @@ export class UsageAnalyticsService {
             responseTimeThresholdMs:
               config.monitoringConfig.alertThresholds.responseTime,
           },
-          { totals: own(weekTotals), endpoints: own(weekEndpoints) },
+          {
+            totals: weekTotalsOf.get(config.name) ?? [],
+            endpoints: weekEndpointsOf.get(config.name) ?? [],
+          },
           budgets,
         ),
       );
@@ -320,25 +324,38 @@ export type AnalyticsConfig = PricedConfig & {
   monitoringConfig: { alertThresholds: { responseTime: number } };
 };
 
+function groupByIntegration(
+  rollups: StoredRollup[],
+): Map<string, StoredRollup[]> {
+  const grouped = new Map<string, StoredRollup[]>();
+  for (const rollup of rollups) {
+    const own = grouped.get(rollup.integration);
+    if (own) {
+      own.push(rollup);
+    } else {
+      grouped.set(rollup.integration, [rollup]);
+    }
+  }
+  return grouped;
+}
+
 function metricsByIntegration(
   integrations: string[],
   period: DateRange,
   totals: StoredRollup[],
   endpoints: StoredRollup[],
 ): Record<string, IntegrationUsageMetrics> {
-  const byIntegration = (rollups: StoredRollup[]) => {
-    const grouped = new Map<string, StoredRollup[]>(
-      integrations.map(name => [name, []]),
-    );
-    rollups.forEach(rollup => grouped.get(rollup.integration)?.push(rollup));
-    return grouped;
-  };
-  const totalsOf = byIntegration(totals);
-  const endpointsOf = byIntegration(endpoints);
+  const totalsOf = groupByIntegration(totals);
+  const endpointsOf = groupByIntegration(endpoints);
   return Object.fromEntries(
     integrations.map(name => [
       name,
-      usageMetricsOf(name, period, totalsOf.get(name)!, endpointsOf.get(name)!),
+      usageMetricsOf(
+        name,
+        period,
+        totalsOf.get(name) ?? [],
+        endpointsOf.get(name) ?? [],
+      ),
     ]),
   );
 }

@@ -224,12 +224,23 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
       .orderBy('endpoint')
       .orderBy('method')
       .orderBy('component');
+    // Rows of one bucket share its start: convert each once.
+    const starts = new Map<unknown, string>();
+    const startOf = (value: Date | string | number) => {
+      const key = value instanceof Date ? value.getTime() : value;
+      let iso = starts.get(key);
+      if (iso === undefined) {
+        iso = toIsoString(value);
+        starts.set(key, iso);
+      }
+      return iso;
+    };
     return rows.map(row => ({
       ...fromRow(row),
       integration: row.integration_name,
       environment: row.environment as Environment,
       granularity: row.granularity as Granularity,
-      start: toIsoString(row.bucket_start),
+      start: startOf(row.bucket_start),
     }));
   }
 }

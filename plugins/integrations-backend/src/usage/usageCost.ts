@@ -116,7 +116,9 @@ export function costByEnvironmentOf(
   for (const rollup of rollups) {
     const key = `${rollup.integration}:${rollup.environment}`;
     if (byKey.has(key)) {
-      rollupsOf.set(key, [...(rollupsOf.get(key) ?? []), rollup]);
+      const list = rollupsOf.get(key) ?? [];
+      list.push(rollup);
+      rollupsOf.set(key, list);
     }
   }
   const totals: Record<string, number> = {};
@@ -165,7 +167,9 @@ export function budgetStatusesOf(
   const rollupsOf = new Map<string, StoredRollup[]>();
   for (const rollup of monthRollups) {
     const key = `${rollup.integration}:${rollup.environment}`;
-    rollupsOf.set(key, [...(rollupsOf.get(key) ?? []), rollup]);
+    const list = rollupsOf.get(key) ?? [];
+    list.push(rollup);
+    rollupsOf.set(key, list);
   }
   for (const config of configs) {
     const { list, usage } = costOf(
