@@ -1,0 +1,444 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
+import {
+  Environment,
+  FailureClass,
+  UsageEvent,
+  getProvider,
+} from '@internal/plugin-integrations-common';
+import {
+  BrokenCircuitError,
+  DelegateBackoff,
+  handleWhen,
+  IRetryBackoffContext,
+  retry,
+  wrap,
+} from 'cockatiel';
+import { randomUUID } from 'node:crypto';
+import { AuditStore } from '../audit/AuditStore';
+import { auditRecord } from '../audit/auditRecords';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { liveConfiguration } from '../configuration/liveConfiguration';
+import { classifyAnswer } from '../connectionTests/classifyFailure';
+import { classifyOutboundError } from '../connectionTests/classifyOutboundError';
+import { MissingValueError } from '../connectionTests/probeRequest';
+import { readRateLimit } from '../connectionTests/rateLimit';
+import { authHeadersFor } from '../connectionTests/requestAuth';
+import { CredentialService } from '../credentials/CredentialService';
+import {
+  OutboundRequestError,
+  SafeHttpClient,
+  SafeHttpRequest,
+  SafeHttpResponse,
+} from '../network';
+import { OAuthTokenService } from '../oauth/OAuthTokenService';
+import { UsageEventStore } from '../usage/UsageEventStore';
+import { endpointTemplateOf } from '../usage/otlpSpans';
+import { BreakerState, CallGuards } from './CallGuards';
+import { ClientAccessPolicy } from './ClientAccessPolicy';
+import {
+  forwardedHeaders,
+  pathTemplate,
+  providerUrl,
+  returnedHeaders,
+  scrubSecrets,
+} from './providerRequest';
+
+/** A call another plugin asks the backend to make for it. */
+export interface ClientCall {
+  /** The calling plugin, from its service token. */
+  pluginId: string;
+  integration: string;
+  environment?: Environment;
+  method: SafeHttpRequest['method'] & string;
+  /** The provider's path and query, starting with `/`. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: Buffer;
+  endpoint?: string;
+  component?: string;
+  /** How long the caller waits in all, retries and throttling included. */
+  timeoutMs?: number;
+}
+
+/** The provider's answer, or the backend's own when it did not call. */
+export interface ClientAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  attempts: number;
+  throttleDelayMs: number;
+  breaker: BreakerState;
+}
+
+export interface RetrySettings {
+  /** First backoff; each retry doubles it, with full jitter. */
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = {
+  initialDelayMs: 200,
+  maxDelayMs: 10_000,
+};
+
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_CODES = new Set([
+  'connection_refused',
+  'connection_closed',
+  'timeout',
+  'network_error',
+]);
+
+/**
+ * Calls an integration for another backend plugin: checks the plugin may,
+ * opens the credentials (an audited use), and sends the request through the
+ * safe HTTP client with retries, a rate-limit throttle and a circuit breaker
+ * around it. Every call, made or refused by a guard, becomes a usage event.
+ */
+export class ClientCallService {
+  private readonly options: {
+    access: ClientAccessPolicy;
+    configs: ConfigStore;
+    credentials: CredentialService;
+    tokens: OAuthTokenService;
+    http: SafeHttpClient;
+    usageEvents: UsageEventStore;
+    audit: AuditStore;
+    logger: LoggerService;
+    guards?: CallGuards;
+    retry?: RetrySettings;
+    sleep?: (ms: number) => Promise<void>;
+  };
+  private readonly guards: CallGuards;
+  private readonly retry: RetrySettings;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: ClientCallService['options']) {
+    this.options = options;
+    this.guards = options.guards ?? new CallGuards();
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep =
+      options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+  }
+
+  async call(call: ClientCall): Promise<ClientAnswer> {
+    const { access, configs } = this.options;
+    const environment = call.environment ?? access.environmentOf(call.pluginId);
+    if (!access.allows(call.pluginId, call.integration)) {
+      const error = new NotAllowedError(
+        `The plugin ${call.pluginId} may not call ${call.integration}; list it in integrations.clients.${call.pluginId}.integrations in the app config`,
+      );
+      await this.auditRefusal(
+        `plugin:${call.pluginId}`,
+        call.integration,
+        environment,
+        error,
+      );
+      throw error;
+    }
+    const config = await liveConfiguration(
+      configs,
+      call.integration,
+      environment,
+    );
+    const provider = getProvider(config.provider);
+    const started = Date.now();
+    const budgetMs = call.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    const deadline = started + budgetMs;
+    const guard = this.guards.of(call.integration, environment);
+    const endpoint =
+      call.endpoint ??
+      endpointTemplateOf(pathTemplate(call.path)).slice(0, 300);
+
+    const finish = async (
+      answer: Omit<ClientAnswer, 'breaker'>,
+      errorType?: FailureClass,
+    ): Promise<ClientAnswer> => {
+      await this.record({
+        id: randomUUID(),
+        integration: call.integration,
+        environment,
+        endpoint,
+        method: call.method as UsageEvent['method'],
+        ...(answer.status ? { status: answer.status } : {}),
+        durationMs: Date.now() - started,
+        requestBytes: call.body?.length ?? 0,
+        responseBytes: answer.body.length,
+        ...(errorType ? { errorType } : {}),
+        caller: call.pluginId,
+        ...(call.component ? { component: call.component } : {}),
+        occurredAt: new Date(started).toISOString(),
+      });
+      return { ...answer, breaker: guard.breakerState() };
+    };
+
+    if (guard.breakerState() === 'open') {
+      return finish(
+        breakerOpenAnswer(call.integration, guard.halfOpensInMs()),
+        'provider_error',
+      );
+    }
+    const throttled = await guard.throttle.acquire({
+      buffer: config.connectionConfig.rateLimitBuffer,
+      budgetMs,
+      sleep: this.sleep,
+    });
+    if (!throttled.go) {
+      return finish(
+        {
+          ...ownAnswer(
+            429,
+            'RateLimitBufferError',
+            `${call.integration} keeps ${Math.round(
+              config.connectionConfig.rateLimitBuffer * 100,
+            )} % of its rate limit free and the window resets after this call's timeout; try again later`,
+          ),
+          headers: {
+            ...jsonHeaders(),
+            'retry-after': String(Math.ceil(throttled.retryAfterMs / 1000)),
+          },
+        },
+        'rate_limited',
+      );
+    }
+
+    const opened = await this.options.credentials.openForUse(
+      call.integration,
+      environment,
+      {
+        actor: `plugin:${call.pluginId}`,
+        purpose: `Call from the backend plugin ${call.pluginId}`,
+      },
+    );
+    const secrets = Object.values(opened.values);
+    let url: string;
+    let authHeaders: Record<string, string>;
+    try {
+      url = providerUrl(config, provider, call.path, opened.values);
+      const accessToken =
+        provider?.probes.auth.scheme === 'oauth2'
+          ? (
+              await this.options.tokens.accessToken(config, opened, {
+                actor: `plugin:${call.pluginId}`,
+              })
+            ).value
+          : undefined;
+      authHeaders = provider
+        ? await authHeadersFor(
+            provider.probes.auth,
+            { config, credentials: opened.values },
+            accessToken,
+          )
+        : {};
+    } catch (error) {
+      if (error instanceof MissingValueError) {
+        throw new ConflictError(
+          `${call.integration} (${environment}) cannot be called: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+
+    let attempts = 0;
+    const idempotent = IDEMPOTENT.has(call.method);
+    const retryAfterOf = (answer: SafeHttpResponse) =>
+      retryAfterMs(answer.headers['retry-after']);
+    const retryPolicy = retry(
+      handleWhen(
+        error =>
+          idempotent &&
+          error instanceof OutboundRequestError &&
+          RETRYABLE_CODES.has(error.code),
+      ).orWhenResult(result => {
+        const answer = result as SafeHttpResponse;
+        return (
+          idempotent &&
+          RETRYABLE_STATUS.has(answer.status) &&
+          Date.now() + (retryAfterOf(answer) ?? 0) < deadline
+        );
+      }),
+      {
+        maxAttempts: config.connectionConfig.retryAttempts,
+        backoff: new DelegateBackoff(
+          (context: IRetryBackoffContext<unknown>) => {
+            const exponential = Math.min(
+              this.retry.maxDelayMs,
+              this.retry.initialDelayMs * 2 ** (context.attempt - 1),
+            );
+            const honoured =
+              'value' in context.result
+                ? retryAfterOf(context.result.value as SafeHttpResponse) ?? 0
+                : 0;
+            const delay = Math.max(honoured, Math.random() * exponential);
+            return Math.max(0, Math.min(delay, deadline - Date.now()));
+          },
+        ),
+      },
+    );
+    const send = async (): Promise<SafeHttpResponse> => {
+      attempts += 1;
+      const answer = await this.options.http.request({
+        url,
+        method: call.method,
+        headers: { ...forwardedHeaders(call.headers), ...authHeaders },
+        body: call.body && call.body.length ? call.body : undefined,
+        timeoutMs: Math.max(
+          1,
+          Math.min(config.connectionConfig.timeout, deadline - Date.now()),
+        ),
+      });
+      if (provider) {
+        guard.throttle.observe(readRateLimit(provider, answer.headers));
+      }
+      const retryAfter = retryAfterOf(answer);
+      if (answer.status === 429 && retryAfter !== undefined) {
+        guard.throttle.refusedFor(retryAfter);
+      }
+      return answer;
+    };
+
+    try {
+      const answer = await wrap(retryPolicy, guard.breaker).execute(send);
+      const safe = scrubSecrets(
+        { headers: returnedHeaders(answer.headers), body: answer.body },
+        secrets,
+      );
+      return finish(
+        {
+          status: answer.status,
+          ...safe,
+          attempts,
+          throttleDelayMs: throttled.waitMs,
+        },
+        answer.status >= 400
+          ? classifyAnswer(
+              {
+                status: answer.status,
+                headers: answer.headers,
+                bodyText: answer.text().slice(0, 4096),
+              },
+              provider,
+              secrets,
+            ).class
+          : undefined,
+      );
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        return finish(
+          {
+            ...breakerOpenAnswer(call.integration, guard.halfOpensInMs()),
+            attempts,
+            throttleDelayMs: throttled.waitMs,
+          },
+          'provider_error',
+        );
+      }
+      if (error instanceof OutboundRequestError) {
+        const failure = classifyOutboundError(error, provider);
+        const status = error.code === 'timeout' ? 504 : 502;
+        return finish(
+          {
+            ...ownAnswer(
+              status,
+              status === 504 ? 'GatewayTimeoutError' : 'BadGatewayError',
+              error.message,
+            ),
+            attempts,
+            throttleDelayMs: throttled.waitMs,
+          },
+          failure.class,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A call that could not be made must not also lose its usage event. */
+  private async record(event: UsageEvent): Promise<void> {
+    try {
+      await this.options.usageEvents.insert([event], {
+        source: 'client',
+        receivedAt: new Date(),
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not record a usage event of ${event.integration}: ${
+          (error as Error).name
+        }`,
+      );
+    }
+  }
+
+  private async auditRefusal(
+    actor: string,
+    integration: string,
+    environment: Environment,
+    error: Error,
+  ): Promise<void> {
+    await this.options.audit.append([
+      {
+        ...auditRecord({ userRef: actor }, new Date(), {
+          action: 'credentials_use',
+          category: 'credentials',
+          integration,
+          environment,
+          details: { changedFields: [], purpose: 'Call through the client' },
+        }),
+        outcome: 'failure',
+        error: `${error.name}: ${error.message}`,
+      },
+    ]);
+  }
+}
+
+function jsonHeaders(): Record<string, string> {
+  return { 'content-type': 'application/json; charset=utf-8' };
+}
+
+/** An answer the backend gives itself, in Backstage's error shape. */
+function ownAnswer(
+  status: number,
+  name: string,
+  message: string,
+): Omit<ClientAnswer, 'breaker'> {
+  return {
+    status,
+    headers: jsonHeaders(),
+    body: Buffer.from(JSON.stringify({ error: { name, message } })),
+    attempts: 0,
+    throttleDelayMs: 0,
+  };
+}
+
+function breakerOpenAnswer(
+  integration: string,
+  halfOpensInMs: number,
+): Omit<ClientAnswer, 'breaker'> {
+  const seconds = Math.max(1, Math.ceil(halfOpensInMs / 1000));
+  const answer = ownAnswer(
+    503,
+    'CircuitOpenError',
+    `${integration} failed repeatedly, so calls to it are paused; one call will probe it again in ${seconds} s`,
+  );
+  return {
+    ...answer,
+    headers: { ...answer.headers, 'retry-after': String(seconds) },
+  };
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) {
+    return Math.max(0, seconds * 1000);
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

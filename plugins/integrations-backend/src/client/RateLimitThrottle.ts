@@ -1,0 +1,101 @@
+import { RateLimitReading } from '@internal/plugin-integrations-common';
+
+/** What the throttle decided for one call. */
+export type ThrottleDecision =
+  /** Go now, after waiting this long (0 when there was room). */
+  | { go: true; waitMs: number }
+  /** Waiting for the window to reset would outlast the caller's budget. */
+  | { go: false; retryAfterMs: number };
+
+interface Window {
+  limit: number;
+  remaining: number;
+  /** Epoch ms; unknown once the window the provider reported has ended. */
+  resetAt?: number;
+}
+
+/**
+ * Keeps a share of one integration's rate limit free: it counts calls
+ * against the last limit the provider reported, and once only the buffer is
+ * left it holds calls until the window resets. Reported figures win over the
+ * count within a window only when they are lower, since answers to earlier
+ * calls arrive while later ones are still in flight.
+ */
+export class RateLimitThrottle {
+  private window?: Window;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Reserves one call, waiting (at most `budgetMs`) while only the buffer is left. */
+  async acquire(options: {
+    /** The share of the limit to keep free, 0 to 0.9. */
+    buffer: number;
+    budgetMs: number;
+    sleep: (ms: number) => Promise<void>;
+  }): Promise<ThrottleDecision> {
+    let waited = 0;
+    for (;;) {
+      const wait = this.waitNeeded(options.buffer);
+      if (wait === 0) {
+        if (this.window) {
+          this.window.remaining -= 1;
+        }
+        return { go: true, waitMs: waited };
+      }
+      if (waited + wait > options.budgetMs) {
+        return { go: false, retryAfterMs: wait };
+      }
+      await options.sleep(wait);
+      waited += wait;
+    }
+  }
+
+  /** Takes in what an answer said of the limit. */
+  observe(reading: RateLimitReading | undefined): void {
+    if (!reading || reading.limit === undefined) {
+      return;
+    }
+    const resetAt = reading.resetAt ? Date.parse(reading.resetAt) : undefined;
+    const remaining = reading.remaining ?? reading.limit;
+    const sameWindow =
+      this.window !== undefined &&
+      this.window.resetAt !== undefined &&
+      resetAt !== undefined &&
+      Math.abs(this.window.resetAt - resetAt) < 1000;
+    this.window = {
+      limit: reading.limit,
+      remaining: sameWindow
+        ? Math.min(this.window!.remaining, remaining)
+        : remaining,
+      resetAt,
+    };
+  }
+
+  /** A 429 with Retry-After: nothing is left until then, whatever the count says. */
+  refusedFor(retryAfterMs: number): void {
+    this.window = {
+      limit: this.window?.limit ?? 1,
+      remaining: 0,
+      resetAt: this.now() + retryAfterMs,
+    };
+  }
+
+  private waitNeeded(buffer: number): number {
+    const window = this.window;
+    if (!window) {
+      return 0;
+    }
+    const now = this.now();
+    if (window.resetAt !== undefined && window.resetAt <= now) {
+      // A new window: count from the full limit until an answer reports it.
+      this.window = { limit: window.limit, remaining: window.limit };
+      return 0;
+    }
+    // At least one call per window goes through, whatever the buffer.
+    const kept = Math.min(Math.ceil(window.limit * buffer), window.limit - 1);
+    if (window.remaining > kept || window.resetAt === undefined) {
+      return 0;
+    }
+    return window.resetAt - now;
+  }
+}
