@@ -145,6 +145,11 @@ export class ClientCallService {
       call.integration,
       environment,
     );
+    if (!config.enabled) {
+      throw new ConflictError(
+        `${call.integration} is switched off in ${environment}; an admin can switch it on in its settings`,
+      );
+    }
     const provider = getProvider(config.provider);
     const started = Date.now();
     const budgetMs = call.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
@@ -176,7 +181,9 @@ export class ClientCallService {
       return { ...answer, breaker: guard.breakerState() };
     };
 
-    if (guard.breakerState() === 'open') {
+    // Refused here, before the credentials are opened; once the breaker
+    // may half-open, the breaker itself lets one probing call through.
+    if (guard.breakerState() === 'open' && guard.halfOpensInMs() > 0) {
       return finish(
         breakerOpenAnswer(call.integration, guard.halfOpensInMs()),
         'provider_error',

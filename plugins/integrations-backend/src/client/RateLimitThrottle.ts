@@ -7,6 +7,9 @@ export type ThrottleDecision =
   /** Waiting for the window to reset would outlast the caller's budget. */
   | { go: false; retryAfterMs: number };
 
+/** How often a held call looks again while no answer has reported the window. */
+const UNKNOWN_RESET_POLL_MS = 100;
+
 interface Window {
   limit: number;
   remaining: number;
@@ -93,9 +96,13 @@ export class RateLimitThrottle {
     }
     // At least one call per window goes through, whatever the buffer.
     const kept = Math.min(Math.ceil(window.limit * buffer), window.limit - 1);
-    if (window.remaining > kept || window.resetAt === undefined) {
+    if (window.remaining > kept) {
       return 0;
     }
-    return window.resetAt - now;
+    // The count says the buffer is reached in a window whose end is not
+    // known yet: the answers in flight will tell.
+    return window.resetAt === undefined
+      ? UNKNOWN_RESET_POLL_MS
+      : window.resetAt - now;
   }
 }
