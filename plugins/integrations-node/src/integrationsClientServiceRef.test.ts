@@ -3,6 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+// The test runs the real backend this library calls.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import integrationsPlugin from '@internal/plugin-integrations-backend';
 import {
   ProviderSimulator,
