@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevPersonaProvider } from './modules/devPersonaAuth';
 import { permissionModuleIntegrationsPolicy } from './modules/permissionPolicy';
+import { demoShopPlugin } from './modules/demoShop/demoShopPlugin';
 import { integrationsModuleProviderSimulator } from './modules/providerSimulator';
 
 const backend = createBackend();
@@ -27,5 +28,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@internal/plugin-integrations-backend'));
 // Only active where app-config enables providerSimulator (development, e2e).
 backend.add(integrationsModuleProviderSimulator);
+// Calls integrations only where integrations.demo.traffic.enabled is set (development).
+backend.add(demoShopPlugin);
 
 backend.start();
