@@ -6,14 +6,7 @@ import {
   UsageEvent,
   getProvider,
 } from '@internal/plugin-integrations-common';
-import {
-  BrokenCircuitError,
-  DelegateBackoff,
-  handleWhen,
-  IRetryBackoffContext,
-  retry,
-  wrap,
-} from 'cockatiel';
+import { BrokenCircuitError, wrap } from 'cockatiel';
 import { randomUUID } from 'node:crypto';
 import { AuditStore } from '../audit/AuditStore';
 import { auditRecord } from '../audit/auditRecords';
@@ -34,7 +27,14 @@ import {
 import { OAuthTokenService } from '../oauth/OAuthTokenService';
 import { UsageEventStore } from '../usage/UsageEventStore';
 import { endpointTemplateOf } from '../usage/otlpSpans';
-import { BreakerState, CallGuards } from './CallGuards';
+import { CallGuards } from './CallGuards';
+import {
+  ClientAnswer,
+  breakerOpenAnswer,
+  ownAnswer,
+  retryAfterMs,
+  throttledAnswer,
+} from './clientAnswers';
 import { ClientAccessPolicy } from './ClientAccessPolicy';
 import {
   forwardedHeaders,
@@ -43,6 +43,7 @@ import {
   returnedHeaders,
   scrubSecrets,
 } from './providerRequest';
+import { DEFAULT_RETRY, retryPolicyFor, RetrySettings } from './retryPolicy';
 
 /** A call another plugin asks the backend to make for it. */
 export interface ClientCall {
@@ -61,37 +62,9 @@ export interface ClientCall {
   timeoutMs?: number;
 }
 
-/** The provider's answer, or the backend's own when it did not call. */
-export interface ClientAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-  attempts: number;
-  throttleDelayMs: number;
-  breaker: BreakerState;
-}
-
-export interface RetrySettings {
-  /** First backoff; each retry doubles it, with full jitter. */
-  initialDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetrySettings = {
-  initialDelayMs: 200,
-  maxDelayMs: 10_000,
-};
-
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const RETRYABLE_CODES = new Set([
-  'connection_refused',
-  'connection_closed',
-  'timeout',
-  'network_error',
-]);
 
 /**
  * Calls an integration for another backend plugin: checks the plugin may,
@@ -196,19 +169,11 @@ export class ClientCallService {
     });
     if (!throttled.go) {
       return finish(
-        {
-          ...ownAnswer(
-            429,
-            'RateLimitBufferError',
-            `${call.integration} keeps ${Math.round(
-              config.connectionConfig.rateLimitBuffer * 100,
-            )} % of its rate limit free and the window resets after this call's timeout; try again later`,
-          ),
-          headers: {
-            ...jsonHeaders(),
-            'retry-after': String(Math.ceil(throttled.retryAfterMs / 1000)),
-          },
-        },
+        throttledAnswer(
+          call.integration,
+          config.connectionConfig.rateLimitBuffer,
+          throttled.retryAfterMs,
+        ),
         'rate_limited',
       );
     }
@@ -251,41 +216,12 @@ export class ClientCallService {
     }
 
     let attempts = 0;
-    const idempotent = IDEMPOTENT.has(call.method);
-    const retryAfterOf = (answer: SafeHttpResponse) =>
-      retryAfterMs(answer.headers['retry-after']);
-    const retryPolicy = retry(
-      handleWhen(
-        error =>
-          idempotent &&
-          error instanceof OutboundRequestError &&
-          RETRYABLE_CODES.has(error.code),
-      ).orWhenResult(result => {
-        const answer = result as SafeHttpResponse;
-        return (
-          idempotent &&
-          RETRYABLE_STATUS.has(answer.status) &&
-          Date.now() + (retryAfterOf(answer) ?? 0) < deadline
-        );
-      }),
-      {
-        maxAttempts: config.connectionConfig.retryAttempts,
-        backoff: new DelegateBackoff(
-          (context: IRetryBackoffContext<unknown>) => {
-            const exponential = Math.min(
-              this.retry.maxDelayMs,
-              this.retry.initialDelayMs * 2 ** (context.attempt - 1),
-            );
-            const honoured =
-              'value' in context.result
-                ? retryAfterOf(context.result.value as SafeHttpResponse) ?? 0
-                : 0;
-            const delay = Math.max(honoured, Math.random() * exponential);
-            return Math.max(0, Math.min(delay, deadline - Date.now()));
-          },
-        ),
-      },
-    );
+    const retryPolicy = retryPolicyFor({
+      idempotent: IDEMPOTENT.has(call.method),
+      retries: config.connectionConfig.retryAttempts,
+      deadline,
+      settings: this.retry,
+    });
     const send = async (): Promise<SafeHttpResponse> => {
       attempts += 1;
       const answer = await this.options.http.request({
@@ -301,7 +237,7 @@ export class ClientCallService {
       if (provider) {
         guard.throttle.observe(readRateLimit(provider, answer.headers));
       }
-      const retryAfter = retryAfterOf(answer);
+      const retryAfter = retryAfterMs(answer.headers['retry-after']);
       if (answer.status === 429 && retryAfter !== undefined) {
         guard.throttle.refusedFor(retryAfter);
       }
@@ -400,52 +336,4 @@ export class ClientCallService {
       },
     ]);
   }
-}
-
-function jsonHeaders(): Record<string, string> {
-  return { 'content-type': 'application/json; charset=utf-8' };
-}
-
-/** An answer the backend gives itself, in Backstage's error shape. */
-function ownAnswer(
-  status: number,
-  name: string,
-  message: string,
-): Omit<ClientAnswer, 'breaker'> {
-  return {
-    status,
-    headers: jsonHeaders(),
-    body: Buffer.from(JSON.stringify({ error: { name, message } })),
-    attempts: 0,
-    throttleDelayMs: 0,
-  };
-}
-
-function breakerOpenAnswer(
-  integration: string,
-  halfOpensInMs: number,
-): Omit<ClientAnswer, 'breaker'> {
-  const seconds = Math.max(1, Math.ceil(halfOpensInMs / 1000));
-  const answer = ownAnswer(
-    503,
-    'CircuitOpenError',
-    `${integration} failed repeatedly, so calls to it are paused; one call will probe it again in ${seconds} s`,
-  );
-  return {
-    ...answer,
-    headers: { ...answer.headers, 'retry-after': String(seconds) },
-  };
-}
-
-/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
-function retryAfterMs(value: string | undefined): number | undefined {
-  if (!value) {
-    return undefined;
-  }
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) {
-    return Math.max(0, seconds * 1000);
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
