@@ -109,6 +109,10 @@ describe('/client/<integration>/<path>', () => {
       .send(report);
     expect(response.status).toBe(200);
     expect(response.body.kind).toBe('analyticsData#runReport');
+    // The report has the metric the body asked for: the body arrived intact.
+    expect(response.body.metricHeaders).toEqual([
+      expect.objectContaining({ name: 'activeUsers' }),
+    ]);
 
     const text = await request(server)
       .post('/api/integrations/client/stripe/v1/customers')
