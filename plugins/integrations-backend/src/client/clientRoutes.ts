@@ -23,7 +23,15 @@ const CLIENT_HEADERS = {
   timeoutMs: 'x-integrations-timeout-ms',
 };
 
-const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+]);
 
 /**
  * The client's own router, which the plugin mounts ahead of its API router:

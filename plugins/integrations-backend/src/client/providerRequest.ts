@@ -44,11 +44,13 @@ export function forwardedHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string> {
   const kept: Record<string, string> = {};
+  const named = connectionOptions(headers.connection);
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (
       value === undefined ||
       NOT_FORWARDED.has(lower) ||
+      named.has(lower) ||
       lower.startsWith('x-forwarded-') ||
       lower.startsWith('x-integrations-')
     ) {
@@ -63,8 +65,22 @@ export function forwardedHeaders(
 export function returnedHeaders(
   headers: Record<string, string>,
 ): Record<string, string> {
+  const named = connectionOptions(headers.connection);
   return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => !NOT_RETURNED.has(name)),
+    Object.entries(headers).filter(
+      ([name]) => !NOT_RETURNED.has(name) && !named.has(name),
+    ),
+  );
+}
+
+/** Headers the Connection header names are for this hop only, too. */
+function connectionOptions(value: string | string[] | undefined): Set<string> {
+  const list = Array.isArray(value) ? value.join(',') : value ?? '';
+  return new Set(
+    list
+      .split(',')
+      .map(name => name.trim().toLowerCase())
+      .filter(Boolean),
   );
 }
 
