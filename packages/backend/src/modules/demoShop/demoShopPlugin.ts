@@ -7,14 +7,15 @@ import { integrationsClientServiceRef } from '@internal/plugin-integrations-node
 import { TrafficGenerator } from './TrafficGenerator';
 
 /**
- * Pressure the demo puts on the simulated providers, in their own formats:
- * GitHub's hourly limit shrunk to a minute that the shop's traffic nearly
- * fills, Brevo's limit tight enough for its headers to move, and a few
- * failing Stripe calls.
+ * Pressure the demo puts on the simulated providers, in their own formats.
+ * At the busiest hour the shop makes about 40 GitHub calls a minute and 5
+ * Brevo calls in 10 seconds: GitHub's limit, shrunk to a minute, makes the
+ * client refuse calls it would hold too long, Brevo's makes it hold calls a
+ * few seconds; and a few Stripe calls fail.
  */
 const SIMULATOR_PRESSURE: Record<string, unknown> = {
   github: { rateLimit: { limit: 40, windowSeconds: 60 } },
-  brevo: { rateLimit: { limit: 30, windowSeconds: 10 } },
+  brevo: { rateLimit: { limit: 6, windowSeconds: 10 } },
   stripe: { failureRate: 0.03 },
 };
 
