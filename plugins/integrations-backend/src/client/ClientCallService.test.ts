@@ -197,7 +197,11 @@ describe('ClientCallService against the provider simulator', () => {
     expect(post.attempts).toBe(1);
 
     const get = service().call(call());
-    setTimeout(() => simulator.control.set('stripe', { status: null }), 15);
+    // The provider recovers once the first GET has failed.
+    while (simulator.control.requests('stripe').length < 2) {
+      await new Promise(resolve => setTimeout(resolve, 2));
+    }
+    simulator.control.set('stripe', { status: null });
     const answer = await get;
     expect(answer.status).toBe(200);
     expect(answer.attempts).toBeGreaterThan(1);

@@ -178,125 +178,129 @@ export class ClientCallService {
       );
     }
 
-    const opened = await this.options.credentials.openForUse(
-      call.integration,
-      environment,
-      {
-        actor: `plugin:${call.pluginId}`,
-        purpose: `Call from the backend plugin ${call.pluginId}`,
-      },
-    );
-    const secrets = Object.values(opened.values);
-    let url: string;
-    let authHeaders: Record<string, string>;
     try {
-      url = providerUrl(config, provider, call.path, opened.values);
-      const accessToken =
-        provider?.probes.auth.scheme === 'oauth2'
-          ? (
-              await this.options.tokens.accessToken(config, opened, {
-                actor: `plugin:${call.pluginId}`,
-              })
-            ).value
-          : undefined;
-      authHeaders = provider
-        ? await authHeadersFor(
-            provider.probes.auth,
-            { config, credentials: opened.values },
-            accessToken,
-          )
-        : {};
-    } catch (error) {
-      if (error instanceof MissingValueError) {
-        throw new ConflictError(
-          `${call.integration} (${environment}) cannot be called: ${error.message}`,
-        );
-      }
-      throw error;
-    }
-
-    let attempts = 0;
-    const retryPolicy = retryPolicyFor({
-      idempotent: IDEMPOTENT.has(call.method),
-      retries: config.connectionConfig.retryAttempts,
-      deadline,
-      settings: this.retry,
-    });
-    const send = async (): Promise<SafeHttpResponse> => {
-      attempts += 1;
-      const answer = await this.options.http.request({
-        url,
-        method: call.method,
-        headers: { ...forwardedHeaders(call.headers), ...authHeaders },
-        body: call.body && call.body.length ? call.body : undefined,
-        timeoutMs: Math.max(
-          1,
-          Math.min(config.connectionConfig.timeout, deadline - Date.now()),
-        ),
-      });
-      if (provider) {
-        guard.throttle.observe(readRateLimit(provider, answer.headers));
-      }
-      const retryAfter = retryAfterMs(answer.headers['retry-after']);
-      if (answer.status === 429 && retryAfter !== undefined) {
-        guard.throttle.refusedFor(retryAfter);
-      }
-      return answer;
-    };
-
-    try {
-      const answer = await wrap(retryPolicy, guard.breaker).execute(send);
-      const safe = scrubSecrets(
-        { headers: returnedHeaders(answer.headers), body: answer.body },
-        secrets,
-      );
-      return finish(
+      const opened = await this.options.credentials.openForUse(
+        call.integration,
+        environment,
         {
-          status: answer.status,
-          ...safe,
-          attempts,
-          throttleDelayMs: throttled.waitMs,
+          actor: `plugin:${call.pluginId}`,
+          purpose: `Call from the backend plugin ${call.pluginId}`,
         },
-        answer.status >= 400
-          ? classifyAnswer(
-              {
-                status: answer.status,
-                headers: answer.headers,
-                bodyText: answer.text().slice(0, 4096),
-              },
-              provider,
-              secrets,
-            ).class
-          : undefined,
       );
-    } catch (error) {
-      if (error instanceof BrokenCircuitError) {
+      const secrets = Object.values(opened.values);
+      let url: string;
+      let authHeaders: Record<string, string>;
+      try {
+        url = providerUrl(config, provider, call.path, opened.values);
+        const accessToken =
+          provider?.probes.auth.scheme === 'oauth2'
+            ? (
+                await this.options.tokens.accessToken(config, opened, {
+                  actor: `plugin:${call.pluginId}`,
+                })
+              ).value
+            : undefined;
+        authHeaders = provider
+          ? await authHeadersFor(
+              provider.probes.auth,
+              { config, credentials: opened.values },
+              accessToken,
+            )
+          : {};
+      } catch (error) {
+        if (error instanceof MissingValueError) {
+          throw new ConflictError(
+            `${call.integration} (${environment}) cannot be called: ${error.message}`,
+          );
+        }
+        throw error;
+      }
+
+      let attempts = 0;
+      const retryPolicy = retryPolicyFor({
+        idempotent: IDEMPOTENT.has(call.method),
+        retries: config.connectionConfig.retryAttempts,
+        deadline,
+        settings: this.retry,
+      });
+      const send = async (): Promise<SafeHttpResponse> => {
+        attempts += 1;
+        const answer = await this.options.http.request({
+          url,
+          method: call.method,
+          headers: { ...forwardedHeaders(call.headers), ...authHeaders },
+          body: call.body && call.body.length ? call.body : undefined,
+          timeoutMs: Math.max(
+            1,
+            Math.min(config.connectionConfig.timeout, deadline - Date.now()),
+          ),
+        });
+        guard.throttle.observe(
+          provider && readRateLimit(provider, answer.headers),
+        );
+        const retryAfter = retryAfterMs(answer.headers['retry-after']);
+        if (answer.status === 429 && retryAfter !== undefined) {
+          guard.throttle.refusedFor(retryAfter);
+        }
+        return answer;
+      };
+
+      try {
+        const answer = await wrap(retryPolicy, guard.breaker).execute(send);
+        const safe = scrubSecrets(
+          { headers: returnedHeaders(answer.headers), body: answer.body },
+          secrets,
+        );
         return finish(
           {
-            ...breakerOpenAnswer(call.integration, guard.halfOpensInMs()),
+            status: answer.status,
+            ...safe,
             attempts,
             throttleDelayMs: throttled.waitMs,
           },
-          'provider_error',
+          answer.status >= 400
+            ? classifyAnswer(
+                {
+                  status: answer.status,
+                  headers: answer.headers,
+                  bodyText: answer.text().slice(0, 4096),
+                },
+                provider,
+                secrets,
+              ).class
+            : undefined,
         );
+      } catch (error) {
+        if (error instanceof BrokenCircuitError) {
+          return finish(
+            {
+              ...breakerOpenAnswer(call.integration, guard.halfOpensInMs()),
+              attempts,
+              throttleDelayMs: throttled.waitMs,
+            },
+            'provider_error',
+          );
+        }
+        if (error instanceof OutboundRequestError) {
+          const failure = classifyOutboundError(error, provider);
+          const status = error.code === 'timeout' ? 504 : 502;
+          return finish(
+            {
+              ...ownAnswer(
+                status,
+                status === 504 ? 'GatewayTimeoutError' : 'BadGatewayError',
+                error.message,
+              ),
+              attempts,
+              throttleDelayMs: throttled.waitMs,
+            },
+            failure.class,
+          );
+        }
+        throw error;
       }
-      if (error instanceof OutboundRequestError) {
-        const failure = classifyOutboundError(error, provider);
-        const status = error.code === 'timeout' ? 504 : 502;
-        return finish(
-          {
-            ...ownAnswer(
-              status,
-              status === 504 ? 'GatewayTimeoutError' : 'BadGatewayError',
-              error.message,
-            ),
-            attempts,
-            throttleDelayMs: throttled.waitMs,
-          },
-          failure.class,
-        );
-      }
-      throw error;
+    } finally {
+      guard.throttle.release();
     }
   }
 

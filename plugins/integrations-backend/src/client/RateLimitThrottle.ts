@@ -7,7 +7,7 @@ export type ThrottleDecision =
   /** Waiting for the window to reset would outlast the caller's budget. */
   | { go: false; retryAfterMs: number };
 
-/** How often a held call looks again while no answer has reported the window. */
+/** How often a held call looks again while no answer has reported the window yet. */
 const UNKNOWN_RESET_POLL_MS = 100;
 
 interface Window {
@@ -26,6 +26,13 @@ interface Window {
  */
 export class RateLimitThrottle {
   private window?: Window;
+  /** Calls let through and not yet finished. */
+  private inFlight = 0;
+  /**
+   * Whether answers report the limit: until the first answer says, one call
+   * at a time goes, so a burst cannot spend a limit nobody has seen yet.
+   */
+  private reporting: 'unknown' | 'yes' | 'no' = 'unknown';
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -43,6 +50,7 @@ export class RateLimitThrottle {
         if (this.window) {
           this.window.remaining -= 1;
         }
+        this.inFlight += 1;
         return { go: true, waitMs: waited };
       }
       if (waited + wait > options.budgetMs) {
@@ -53,13 +61,29 @@ export class RateLimitThrottle {
     }
   }
 
-  /** Takes in what an answer said of the limit. */
+  /** A call let through has finished, answered or not. */
+  release(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+  }
+
+  /**
+   * Takes in what an answer said of the limit. The other calls in flight
+   * may not be counted in it yet, so they are taken off what it says is left.
+   */
   observe(reading: RateLimitReading | undefined): void {
     if (!reading || reading.limit === undefined) {
+      if (this.reporting === 'unknown') {
+        this.reporting = 'no';
+      }
       return;
     }
+    this.reporting = 'yes';
     const resetAt = reading.resetAt ? Date.parse(reading.resetAt) : undefined;
-    const remaining = reading.remaining ?? reading.limit;
+    const others = Math.max(0, this.inFlight - 1);
+    const remaining = Math.max(
+      0,
+      (reading.remaining ?? reading.limit) - others,
+    );
     const sameWindow =
       this.window !== undefined &&
       this.window.resetAt !== undefined &&
@@ -86,7 +110,9 @@ export class RateLimitThrottle {
   private waitNeeded(buffer: number): number {
     const window = this.window;
     if (!window) {
-      return 0;
+      return this.reporting === 'unknown' && this.inFlight > 0
+        ? UNKNOWN_RESET_POLL_MS
+        : 0;
     }
     const now = this.now();
     if (window.resetAt !== undefined && window.resetAt <= now) {
