@@ -199,5 +199,14 @@ describe('/client/<integration>/<path>', () => {
       .set('Authorization', asDemoShop);
     expect(huge.status).toBeGreaterThanOrEqual(400);
     expect(huge.status).toBeLessThan(500);
+
+    const sent = simulator.control.requests('stripe').length;
+    const tooBig = await request(server)
+      .post('/api/integrations/client/stripe/v1/charges')
+      .set('Authorization', asDemoShop)
+      .set('content-type', 'application/octet-stream')
+      .send(Buffer.alloc(11 * 1024 * 1024));
+    expect(tooBig.status).toBe(413);
+    expect(simulator.control.requests('stripe')).toHaveLength(sent);
   });
 });

@@ -35,6 +35,8 @@ const NOT_FORWARDED = new Set([
   'x-real-ip',
   // The body comes back byte for byte, so it must come uncompressed.
   'accept-encoding',
+  // A compressed request body arrives inflated by the body parser.
+  'content-encoding',
 ]);
 
 const NOT_RETURNED = new Set([...HOP_BY_HOP, 'content-length', 'set-cookie']);
