@@ -132,6 +132,10 @@ export class ClientCallService {
       call.endpoint ??
       endpointTemplateOf(pathTemplate(call.path)).slice(0, 300);
 
+    // The provider's part of the call: from when it was let through the
+    // throttle, so the wait the client imposed itself does not read as the
+    // provider's latency (it is in the answer's throttle-delay header).
+    let sentAt = started;
     const finish = async (
       answer: Omit<ClientAnswer, 'breaker'>,
       errorType?: FailureClass,
@@ -143,13 +147,13 @@ export class ClientCallService {
         endpoint,
         method: call.method as UsageEvent['method'],
         ...(answer.status ? { status: answer.status } : {}),
-        durationMs: Date.now() - started,
+        durationMs: Date.now() - sentAt,
         requestBytes: call.body?.length ?? 0,
         responseBytes: answer.body.length,
         ...(errorType ? { errorType } : {}),
         caller: call.pluginId,
         ...(call.component ? { component: call.component } : {}),
-        occurredAt: new Date(started).toISOString(),
+        occurredAt: new Date(sentAt).toISOString(),
       });
       return { ...answer, breaker: guard.breakerState() };
     };
@@ -167,6 +171,7 @@ export class ClientCallService {
       budgetMs,
       sleep: this.sleep,
     });
+    sentAt = Date.now();
     if (!throttled.go) {
       return finish(
         throttledAnswer(

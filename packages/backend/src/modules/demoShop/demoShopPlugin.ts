@@ -57,7 +57,8 @@ export const demoShopPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        lifecycle: coreServices.lifecycle,
+        // Calls start once the whole backend, integrations included, is up.
+        lifecycle: coreServices.rootLifecycle,
         integrations: integrationsClientServiceRef,
       },
       async init({ config, logger, lifecycle, integrations }) {
