@@ -274,6 +274,30 @@ describe('ClientCallService against the provider simulator', () => {
     expect(simulator.control.requests('brevo')).toHaveLength(4);
   });
 
+  it('says which credential is missing or expired rather than calling without it', async () => {
+    await harness.store.credentials.apply(
+      { integration: 'brevo', environment: 'staging' },
+      [
+        {
+          kind: 'expiry',
+          field: 'apiKey',
+          expiresAt: '2020-01-01T00:00:00.000Z',
+        },
+      ],
+      { actor: 'user:default/ada.admin', at: new Date(), audit: [] },
+    );
+    await expect(
+      service().call(
+        call({
+          integration: 'brevo',
+          environment: 'staging',
+          path: '/account',
+        }),
+      ),
+    ).rejects.toThrow(/credential apiKey expired at 2020-01-01/);
+    expect(simulator.control.requests('brevo')).toEqual([]);
+  });
+
   it('records every call as a usage event', async () => {
     const client = service();
     await client.call(

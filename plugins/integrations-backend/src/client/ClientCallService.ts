@@ -214,8 +214,15 @@ export class ClientCallService {
           : {};
       } catch (error) {
         if (error instanceof MissingValueError) {
+          const expired = opened.expired.find(
+            field => field.field === error.field,
+          );
           throw new ConflictError(
-            `${call.integration} (${environment}) cannot be called: ${error.message}`,
+            `${call.integration} (${environment}) cannot be called: ${
+              expired
+                ? `credential ${expired.field} expired at ${expired.expiresAt}`
+                : error.message
+            }; an admin can set it in the integration's Credentials section`,
           );
         }
         throw error;
