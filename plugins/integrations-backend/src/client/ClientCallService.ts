@@ -84,18 +84,14 @@ export class ClientCallService {
     logger: LoggerService;
     guards?: CallGuards;
     retry?: RetrySettings;
-    sleep?: (ms: number) => Promise<void>;
   };
   private readonly guards: CallGuards;
   private readonly retry: RetrySettings;
-  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(options: ClientCallService['options']) {
     this.options = options;
     this.guards = options.guards ?? new CallGuards();
     this.retry = options.retry ?? DEFAULT_RETRY;
-    this.sleep =
-      options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
   }
 
   async call(call: ClientCall): Promise<ClientAnswer> {
@@ -105,7 +101,7 @@ export class ClientCallService {
       const error = new NotAllowedError(
         `The plugin ${call.pluginId} may not call ${call.integration}; list it in integrations.clients.${call.pluginId}.integrations in the app config`,
       );
-      await this.auditRefusal(
+      await this.recordRefusal(
         `plugin:${call.pluginId}`,
         call.integration,
         environment,
@@ -169,7 +165,7 @@ export class ClientCallService {
     const throttled = await guard.throttle.acquire({
       buffer: config.connectionConfig.rateLimitBuffer,
       budgetMs,
-      sleep: this.sleep,
+      sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     });
     sentAt = Date.now();
     if (!throttled.go) {
@@ -332,10 +328,11 @@ export class ClientCallService {
     }
   }
 
-  private async auditRefusal(
+  /** A refused use of an integration's credentials, in the audit log. */
+  async recordRefusal(
     actor: string,
     integration: string,
-    environment: Environment,
+    environment: Environment | undefined,
     error: Error,
   ): Promise<void> {
     await this.options.audit.append([

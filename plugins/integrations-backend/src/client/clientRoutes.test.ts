@@ -146,6 +146,17 @@ describe('/client/<integration>/<path>', () => {
     );
     expect([401, 403]).toContain(anonymous.status);
     expect(simulator.control.requests('stripe')).toEqual([]);
+
+    const audit = await request(server)
+      .get('/api/integrations/audit?action=credentials_use&integration=stripe')
+      .set('Authorization', asUser);
+    expect(
+      audit.body.items
+        .filter((entry: { outcome: string }) => entry.outcome === 'failure')
+        .map((entry: { userId: string }) => entry.userId),
+    ).toEqual(
+      expect.arrayContaining(['plugin:catalog', 'user:default/ada.admin']),
+    );
   });
 
   it('names each bad part of a call', async () => {

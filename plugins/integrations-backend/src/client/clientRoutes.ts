@@ -64,7 +64,10 @@ export function addClientRoutes(
     /^\/client(\/|$)/,
     express.raw({ type: () => true, limit: MAX_BODY }),
     async (req, res) => {
-      const pluginId = await callingPlugin(httpAuth, req);
+      const pluginId = await callingPlugin(httpAuth, req).catch(async error => {
+        await auditRefusedCaller(httpAuth, client, req, error);
+        throw error;
+      });
       const call = parseCall(req, pluginId);
       const answer = await client.call(call);
       res.status(answer.status);
@@ -92,6 +95,44 @@ async function callingPlugin(
     );
   }
   return subject.slice('plugin:'.length);
+}
+
+/**
+ * A person or an outside service tried to use an integration's credentials:
+ * the refusal goes in the audit log, under the integration the path names.
+ */
+async function auditRefusedCaller(
+  httpAuth: HttpAuthService,
+  client: ClientCallService,
+  req: express.Request,
+  error: unknown,
+): Promise<void> {
+  if (!(error instanceof NotAllowedError)) {
+    return;
+  }
+  const [, rawName = ''] = /^\/client\/([^/?]*)/.exec(req.url) ?? [];
+  if (!integrationNameSchema.safeParse(rawName).success) {
+    return;
+  }
+  const credentials = await httpAuth
+    .credentials(req, { allow: ['user', 'service'] })
+    .catch(() => undefined);
+  const principal = credentials?.principal;
+  let actor = 'unknown';
+  if (principal?.type === 'user') {
+    actor = principal.userEntityRef;
+  } else if (principal?.type === 'service') {
+    actor = principal.subject;
+  }
+  const environment = environmentSchema.safeParse(
+    req.get(CLIENT_HEADERS.environment),
+  );
+  await client.recordRefusal(
+    actor,
+    rawName,
+    environment.success ? environment.data : undefined,
+    error,
+  );
 }
 
 function parseCall(req: express.Request, pluginId: string): ClientCall {
