@@ -14,6 +14,32 @@ export interface Config {
         url: string;
         httpsUrl?: string;
       };
+      /**
+       * The demo shop's calls through the integrations client (development
+       * only): a daily pattern against the provider simulator.
+       */
+      traffic?: {
+        enabled?: boolean;
+        /** Calls per second across all integrations at the busiest hour; 4 by default. */
+        peakRequestsPerSecond?: number;
+        /** Real minutes a demo day lasts; 10 by default. */
+        dayMinutes?: number;
+        /** The environment called; else the one in integrations.clients.demo-shop. */
+        environment?: 'production' | 'staging' | 'development';
+      };
+    };
+    /**
+     * Backend plugins that may call integrations through
+     * `@internal/plugin-integrations-node`, by plugin id. A plugin not listed
+     * is refused.
+     */
+    clients?: {
+      [pluginId: string]: {
+        /** Integration names, or `['*']` for all of them. */
+        integrations: string[];
+        /** The environment called when the plugin names none; production by default. */
+        environment?: 'production' | 'staging' | 'development';
+      };
     };
     /** The one HTTP client every outbound call goes through. */
     network?: {

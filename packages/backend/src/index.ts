@@ -2,6 +2,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevPersonaProvider } from './modules/devPersonaAuth';
 import { permissionModuleIntegrationsPolicy } from './modules/permissionPolicy';
 import { providerSimulatorLoader } from './modules/providerSimulator';
+import { demoShopPlugin } from './modules/demoShop/demoShopPlugin';
 
 const backend = createBackend();
 
@@ -27,5 +28,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@internal/plugin-integrations-backend'));
 // Loaded only where app-config enables providerSimulator (development, e2e).
 backend.add(providerSimulatorLoader);
+// Calls integrations only where integrations.demo.traffic.enabled is set (development).
+backend.add(demoShopPlugin);
 
 backend.start();

@@ -41,6 +41,9 @@ import {
   UsageRollupTask,
 } from './usage/UsageRollupTask';
 import { createRouter } from './http/router';
+import { ClientAccessPolicy } from './client/ClientAccessPolicy';
+import { ClientCallService } from './client/ClientCallService';
+import { createClientRouter } from './client/clientRoutes';
 import { SafeHttpClient } from './network';
 import { OAuthTokenService } from './oauth/OAuthTokenService';
 import { DatabaseTokenRefreshLeaseStore } from './oauth/TokenRefreshLeaseStore';
@@ -318,6 +321,25 @@ export const integrationsPlugin = createBackendPlugin({
             'integrations.usage.rollupSchedule',
             DEFAULT_USAGE_ROLLUP_SCHEDULE,
           ),
+        );
+
+        // The client other plugins call integrations through
+        // (@internal/plugin-integrations-node). Mounted ahead of the API
+        // router so request bodies reach providers as sent, unparsed.
+        httpRouter.use(
+          createClientRouter({
+            httpAuth,
+            client: new ClientCallService({
+              access: ClientAccessPolicy.fromConfig(config),
+              configs,
+              credentials: credentialService,
+              tokens,
+              http,
+              usageEvents,
+              audit: auditStore,
+              logger,
+            }),
+          }),
         );
 
         // Permissions and the HTTP API

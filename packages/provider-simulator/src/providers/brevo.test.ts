@@ -64,3 +64,45 @@ describe('brevo', () => {
     }
   });
 });
+
+describe('brevo under a tighter rate limit', () => {
+  const simulator = useSimulator();
+
+  it('counts in the window the rateLimit knob sets, in its own headers, and refuses once spent', async () => {
+    simulator.control.set('brevo', {
+      rateLimit: { limit: 2, windowSeconds: 60 },
+    });
+    const first = await simulator.request('/brevo/v3/account', {
+      headers: API_KEY,
+    });
+    expect(first.headers.get('x-sib-ratelimit-limit')).toBe('2');
+    expect(first.headers.get('x-sib-ratelimit-remaining')).toBe('1');
+    await simulator.request('/brevo/v3/account', { headers: API_KEY });
+    const refused = await simulator.request('/brevo/v3/account', {
+      headers: API_KEY,
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('x-sib-ratelimit-remaining')).toBe('0');
+
+    simulator.control.set('brevo', { rateLimit: null });
+    const restored = await simulator.request('/brevo/v3/account', {
+      headers: API_KEY,
+    });
+    expect(restored.headers.get('x-sib-ratelimit-limit')).toBe('400');
+  });
+
+  it('sends transactional email', async () => {
+    const response = await simulator.request('/brevo/v3/smtp/email', {
+      method: 'POST',
+      headers: { ...API_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        sender: { email: 'no-reply@acme-shop.example' },
+        to: [{ email: 'jenny.rosen@example.com' }],
+        subject: 'Your receipt',
+        htmlContent: '<p>Thanks</p>',
+      }),
+    });
+    expect(response.status).toBe(201);
+    expect((await response.json()).messageId).toMatch(/^<.+@.+>$/);
+  });
+});

@@ -50,6 +50,15 @@ function routes(context: ProviderContext): Router {
     });
   });
 
+  // Transactional email; the simulator sends nothing.
+  router.post('/v3/smtp/email', (_req, res) => {
+    res.status(201).json({
+      messageId: `<${Date.now()}.${Math.floor(
+        Math.random() * 1e6,
+      )}@smtp-relay.mailin.fr>`,
+    });
+  });
+
   router.get('/v3/senders', (_req, res) => {
     res.json({
       senders: [

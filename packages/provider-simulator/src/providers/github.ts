@@ -82,6 +82,32 @@ function routes(context: ProviderContext): Router {
       });
   });
 
+  router.get('/repos/:owner/:repo', (req, res) => {
+    const { owner, repo } = req.params;
+    res.json({
+      id: 1296269,
+      name: repo,
+      full_name: `${owner}/${repo}`,
+      private: true,
+      owner: { login: owner, id: 1, type: 'Organization' },
+      default_branch: 'main',
+      open_issues_count: 2,
+    });
+  });
+
+  router.get('/repos/:owner/:repo/issues', (req, res) => {
+    const { owner, repo } = req.params;
+    res.json(
+      [1347, 1348].map(number => ({
+        id: 1_000_000 + number,
+        number,
+        title: number === 1347 ? 'Checkout times out' : 'Add Brevo template',
+        state: 'open',
+        url: `https://api.github.com/repos/${owner}/${repo}/issues/${number}`,
+      })),
+    );
+  });
+
   router.get('/rate_limit', (_req, res) => {
     const core = coreRate(context.rateLimitUsage());
     // Search has its own per-minute window, which nothing here spends.

@@ -108,7 +108,34 @@ export function stripeApiRoutes(context: ProviderContext): Router {
     });
   });
 
+  router.get('/v1/charges', (req, res) => {
+    res.json({
+      object: 'list',
+      data: [charge(req.query.customer, isLiveKey(req))],
+      has_more: false,
+      url: '/v1/charges',
+    });
+  });
+
+  // Stripe takes form-encoded bodies; the simulator charges whatever it is sent.
+  router.post('/v1/charges', (req, res) => {
+    res.json(charge(undefined, isLiveKey(req)));
+  });
+
   return router;
+}
+
+function charge(customer: unknown, livemode: boolean) {
+  return {
+    id: `ch_${randomAlphanumeric(24)}`,
+    object: 'charge',
+    amount: 2_000,
+    currency: 'usd',
+    customer: typeof customer === 'string' ? customer : 'cus_QmZ4bX8tWq2Lr7',
+    livemode,
+    paid: true,
+    status: 'succeeded',
+  };
 }
 
 export const stripeProvider: SimulatedProvider = {

@@ -43,6 +43,14 @@ const methods: Record<string, (botId: number) => unknown> = {
     has_custom_certificate: false,
     pending_update_count: 0,
   }),
+  sendMessage: botId => ({
+    message_id: Math.floor(Math.random() * 1_000_000),
+    from: { id: botId, is_bot: true, first_name: 'Acme Shop' },
+    chat: { id: -1001234567890, title: 'Acme Shop orders', type: 'channel' },
+    date: Math.floor(Date.now() / 1000),
+    text: 'New order',
+  }),
+  getUpdates: () => [],
 };
 
 function routes(context: ProviderContext): Router {

@@ -18,11 +18,24 @@ export class RateLimitWindow {
   private windowStart = 0;
   private used = 0;
 
+  private limit: number;
+  private windowMs: number;
+
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    private readonly defaults: { limit: number; windowMs: number },
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.limit = defaults.limit;
+    this.windowMs = defaults.windowMs;
+  }
+
+  /** Counts in a different window from now on, starting empty; none restores the provider's own. */
+  configure(override?: { limit: number; windowMs: number }): void {
+    this.limit = override?.limit ?? this.defaults.limit;
+    this.windowMs = override?.windowMs ?? this.defaults.windowMs;
+    this.windowStart = 0;
+    this.used = 0;
+  }
 
   /** Counts one request; false when the window's allowance was already spent. */
   take(): boolean {
@@ -44,10 +57,6 @@ export class RateLimitWindow {
       resetAt,
       resetInSeconds: Math.ceil((resetAt - this.now()) / 1000),
     };
-  }
-
-  reset(): void {
-    this.used = 0;
   }
 
   private roll() {

@@ -57,6 +57,7 @@ function copyBehaviour(behaviour: ProviderBehaviour): ProviderBehaviour {
   return {
     ...behaviour,
     scopes: behaviour.scopes && [...behaviour.scopes],
+    ...(behaviour.rateLimit ? { rateLimit: { ...behaviour.rateLimit } } : {}),
   };
 }
 
@@ -73,7 +74,7 @@ export class SimulatorState implements SimulatorControl {
       this.providers.set(id, {
         defaultScopes,
         behaviour: defaultBehaviour(defaultScopes),
-        window: new RateLimitWindow(rateLimit.limit, rateLimit.windowMs, now),
+        window: new RateLimitWindow(rateLimit, now),
         log: new RequestLog(),
       });
     }
@@ -94,11 +95,21 @@ export class SimulatorState implements SimulatorControl {
 
   set(provider: string, patch: BehaviourPatch): ProviderBehaviour {
     const state = this.stateOf(provider);
+    const parsed = parseBehaviourPatch(patch);
     state.behaviour = applyBehaviourPatch(
       state.behaviour,
-      parseBehaviourPatch(patch),
+      parsed,
       state.defaultScopes,
     );
+    if (parsed.rateLimit !== undefined) {
+      const override = state.behaviour.rateLimit;
+      state.window.configure(
+        override && {
+          limit: override.limit,
+          windowMs: override.windowSeconds * 1000,
+        },
+      );
+    }
     return this.get(provider);
   }
 
@@ -109,7 +120,7 @@ export class SimulatorState implements SimulatorControl {
         : [this.stateOf(provider)];
     for (const state of states) {
       state.behaviour = defaultBehaviour(state.defaultScopes);
-      state.window.reset();
+      state.window.configure();
       state.log.clear();
     }
     if (provider === undefined) {

@@ -17,7 +17,15 @@ export type ProviderBehaviour = {
   rejectCredentials: boolean;
   /** Scopes the presented credentials are said to have. */
   scopes?: string[];
+  /**
+   * A tighter limit than the provider's own, for rate-limit pressure: this
+   * many requests per window of this many seconds, reported in the
+   * provider's headers and refused in its format once spent.
+   */
+  rateLimit?: RateLimitOverride;
 };
+
+export type RateLimitOverride = { limit: number; windowSeconds: number };
 
 /**
  * A change to a behaviour. `null` clears an optional knob; for `scopes` that
@@ -31,6 +39,7 @@ export type BehaviourPatch = {
   hang?: boolean;
   rejectCredentials?: boolean;
   scopes?: string[] | null;
+  rateLimit?: RateLimitOverride | null;
 };
 
 /** A behaviour patch with a bad value; the message names the field. */
@@ -112,7 +121,28 @@ const fieldParsers: {
   hang: value => boolean('hang', value),
   rejectCredentials: value => boolean('rejectCredentials', value),
   scopes: value => (value === null ? null : stringList('scopes', value)),
+  rateLimit: value => (value === null ? null : rateLimitOverride(value)),
 };
+
+function rateLimitOverride(value: unknown): RateLimitOverride {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('rateLimit', 'must be { limit, windowSeconds } or null');
+  }
+  const { limit, windowSeconds, ...rest } = value as Record<string, unknown>;
+  const [extra] = Object.keys(rest);
+  if (extra) {
+    fail(`rateLimit.${extra}`, 'is not a rate-limit setting');
+  }
+  return {
+    limit: wholeNumberIn('rateLimit.limit', limit, 1, 1_000_000),
+    windowSeconds: wholeNumberIn(
+      'rateLimit.windowSeconds',
+      windowSeconds,
+      1,
+      86_400,
+    ),
+  };
+}
 
 function isKnownField(field: string): field is keyof BehaviourPatch {
   return Object.hasOwn(fieldParsers, field);
@@ -143,10 +173,15 @@ export function applyBehaviourPatch(
   patch: BehaviourPatch,
   defaultScopes: string[],
 ): ProviderBehaviour {
-  const { status, retryAfterSeconds, scopes, ...rest } = patch;
+  const { status, retryAfterSeconds, scopes, rateLimit, ...rest } = patch;
   const next: ProviderBehaviour = { ...behaviour, ...rest };
   setOrClear(next, 'status', status);
   setOrClear(next, 'retryAfterSeconds', retryAfterSeconds);
+  if (rateLimit === null) {
+    delete next.rateLimit;
+  } else if (rateLimit !== undefined) {
+    next.rateLimit = { ...rateLimit };
+  }
   if (scopes !== undefined) {
     next.scopes = [...(scopes ?? defaultScopes)];
   }

@@ -44,7 +44,7 @@ export interface SafeHttpClientOptions {
 
 export interface SafeHttpRequest {
   url: string;
-  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   headers?: Record<string, string>;
   body?: string | Buffer;
   timeoutMs?: number;
