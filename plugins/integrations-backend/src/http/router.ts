@@ -26,6 +26,7 @@ import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { ConfigPropertyFilter } from '../permissions/rules';
+import { explainOversizedBody } from './requestBodyLimit';
 
 export interface RouterOptions {
   /** Turns a policy's conditions on integrations into a store filter. */
@@ -54,6 +55,7 @@ export async function createRouter(
 
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
+  router.use(explainOversizedBody);
 
   addConfigurationRoutes(router, { ...options, guard });
   addCredentialsRoutes(router, { ...options, guard });
