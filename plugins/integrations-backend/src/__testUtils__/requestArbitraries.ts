@@ -200,14 +200,22 @@ function shapedArbitrary(
       if (!options.hostile) {
         return record;
       }
-      return fc
+      const withExtraKeys = fc
         .tuple(
           record,
-          fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 2 }),
+          fc.array(fc.tuple(hostileKey, hostileValue), {
+            minLength: 1,
+            maxLength: 2,
+          }),
         )
         .map(([object, extra]) =>
           withOwnKeys({ ...(object as object) }, extra),
         );
+      // Mostly without extra keys, which a strict schema refuses at once.
+      return fc.oneof(
+        { weight: 5, arbitrary: record },
+        { weight: 1, arbitrary: withExtraKeys },
+      );
     }
     default:
       // Free-form values (custom schemas, unknown)
@@ -217,18 +225,67 @@ function shapedArbitrary(
   }
 }
 
-/** Values of the schema; with `hostile`, any part may be a hostile value. */
+/**
+ * Characters that text rarely holds and storage, comparison or display may
+ * trip on; NUL most often, as the one databases and C libraries refuse.
+ */
+const unusualCharacter = fc.constantFrom(
+  '\u0000',
+  '\u0000',
+  '\u0000',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\u202e',
+  '\u200f',
+  '\ufeff',
+  '\uffff',
+  '\r',
+  '\n',
+  '\u0007',
+  '\u001b',
+  '😀',
+);
+
+/** The text with an unusual character put somewhere in it: still a string, as the schema wants. */
+function withUnusualCharacter(
+  text: fc.Arbitrary<string>,
+): fc.Arbitrary<string> {
+  return fc
+    .tuple(text, unusualCharacter, fc.nat())
+    .map(([value, character, at]) => {
+      const index = at % (value.length + 1);
+      return value.slice(0, index) + character + value.slice(index);
+    });
+}
+
+/**
+ * Values of the schema. With `hostile`, any part may be a hostile value, and
+ * text may hold unusual characters while the rest stays valid, so the
+ * request gets past validation to whatever stores or compares it.
+ */
 export function arbitraryFor(
   schema: z.ZodType,
   options: ArbitraryOptions,
 ): fc.Arbitrary<unknown> {
   const shaped = shapedArbitrary(schema, options);
-  return options.hostile
-    ? fc.oneof(
-        { weight: 8, arbitrary: shaped },
-        { weight: 1, arbitrary: hostileValue },
-      )
-    : shaped;
+  if (!options.hostile) {
+    return shaped;
+  }
+  if (schema._zod.def.type === 'string') {
+    return fc.oneof(
+      { weight: 4, arbitrary: shaped },
+      {
+        weight: 3,
+        arbitrary: withUnusualCharacter(shaped as fc.Arbitrary<string>),
+      },
+      { weight: 1, arbitrary: hostileValue },
+    );
+  }
+  return fc.oneof(
+    { weight: 12, arbitrary: shaped },
+    { weight: 1, arbitrary: hostileValue },
+  );
 }
 
 /** Nested objects, as text: building and serializing them would overflow the stack. */
