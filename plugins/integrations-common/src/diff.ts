@@ -4,6 +4,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Only the object's own value: a key such as `constructor` must not find Object's. */
+function ownValue(object: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -31,14 +36,14 @@ export function diffFields(
     if (ignore.has(path)) {
       continue;
     }
-    const had = before[key] !== undefined;
-    const has = after[key] !== undefined;
-    if (had && !has) {
-      changes.push({ path, kind: 'removed', before: before[key] });
-    } else if (!had && has) {
-      changes.push({ path, kind: 'added', after: after[key] });
-    } else if (had && has) {
-      changes.push(...diffFields(before[key], after[key], options, path));
+    const was = ownValue(before, key);
+    const is = ownValue(after, key);
+    if (was !== undefined && is === undefined) {
+      changes.push({ path, kind: 'removed', before: was });
+    } else if (was === undefined && is !== undefined) {
+      changes.push({ path, kind: 'added', after: is });
+    } else if (was !== undefined && is !== undefined) {
+      changes.push(...diffFields(was, is, options, path));
     }
   }
   return changes;

@@ -6,6 +6,7 @@
 
 export * from './types';
 export * from './schemas';
+export * from './boundedJson';
 export * from './permissions';
 export * from './api';
 export * from './validation';

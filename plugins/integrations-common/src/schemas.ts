@@ -8,6 +8,7 @@ import {
 } from './types';
 import { TEST_SUITES } from './testing';
 import { HEALTH_RANGES } from './health';
+import { atMostJsonKeys, boundedJsonObject } from './boundedJson';
 
 /** @public */
 export const environmentSchema = z.enum(ENVIRONMENTS);
@@ -92,8 +93,8 @@ export const integrationSettingsSchema = z.strictObject({
   }),
   featureConfig: z.strictObject({
     enabledFeatures: z.array(z.string().min(1)),
-    featureSettings: z.record(z.string(), z.unknown()),
-    customSettings: z.record(z.string(), z.unknown()),
+    featureSettings: boundedJsonObject(),
+    customSettings: boundedJsonObject(),
   }),
   monitoringConfig: z.strictObject({
     healthCheckInterval: z
@@ -334,8 +335,12 @@ export const updateCredentialsRequestSchema = z
   .strictObject({
     credentials: z
       .record(z.string().min(1), z.string().min(1).max(65_536).nullable())
+      .refine(...atMostJsonKeys)
       .optional(),
-    expiresAt: z.record(z.string().min(1), isoDateTime.nullable()).optional(),
+    expiresAt: z
+      .record(z.string().min(1), isoDateTime.nullable())
+      .refine(...atMostJsonKeys)
+      .optional(),
   })
   .refine(
     body =>

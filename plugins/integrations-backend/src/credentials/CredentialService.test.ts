@@ -154,6 +154,30 @@ describe('CredentialService', () => {
     ).toBe(0);
   });
 
+  it('refuses a field named like an Object method as any unknown field', async () => {
+    const { store, service } = await createService('SQLITE_3');
+
+    const attempt = service.update(
+      'stripe',
+      'production',
+      {
+        credentials: { valueOf: 'x', constructor: 'y' },
+        expiresAt: { toString: '2027-01-01T00:00:00Z' },
+      },
+      ada,
+    );
+
+    await expect(attempt).rejects.toThrow(InputError);
+    const error = await attempt.catch(e => e);
+    expect(error.fields.map((field: { path: string }) => field.path)).toEqual([
+      'body.credentials.valueOf',
+      'body.credentials.constructor',
+      'body.credentials.toString',
+      'body.expiresAt.toString',
+    ]);
+    expect(await store.credentials.list('stripe', 'production')).toEqual([]);
+  });
+
   it('reports an expired credential and refuses an expiry for an unset field', async () => {
     const { service } = await createService('SQLITE_3');
     await service.update(

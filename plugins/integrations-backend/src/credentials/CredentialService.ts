@@ -97,6 +97,8 @@ export class CredentialService {
   ): Promise<CredentialStatusResponse> {
     const config = await liveConfiguration(this.configs, name, environment);
     const provider = getProvider(config.provider);
+    // Looked up with Object.hasOwn only: a field named like an Object
+    // method (valueOf, constructor) must not find the method.
     const shape: Record<string, z.ZodType> =
       provider?.credentialsSchema.shape ?? {};
     const existing = new Set(
@@ -110,7 +112,7 @@ export class CredentialService {
       ...Object.keys(values),
       ...Object.keys(expiries),
     ])) {
-      if (!(field in shape)) {
+      if (!Object.hasOwn(shape, field)) {
         problems.push({
           path: `body.credentials.${field}`,
           message: `${
@@ -120,7 +122,7 @@ export class CredentialService {
       }
     }
     for (const [field, value] of Object.entries(values)) {
-      if (value === null || !(field in shape)) {
+      if (value === null || !Object.hasOwn(shape, field)) {
         continue;
       }
       // Messages come from the provider's schema and name the field, never the value.
@@ -133,7 +135,7 @@ export class CredentialService {
       }
     }
     for (const field of Object.keys(expiries)) {
-      if (!(field in values) && !existing.has(field)) {
+      if (!Object.hasOwn(values, field) && !existing.has(field)) {
         problems.push({
           path: `body.expiresAt.${field}`,
           message: `${field} is not set, so it cannot expire`,
@@ -162,7 +164,7 @@ export class CredentialService {
       );
     }
     for (const [field, expiresAt] of Object.entries(expiries)) {
-      if (!(field in values)) {
+      if (!Object.hasOwn(values, field)) {
         changes.push({ kind: 'expiry', field, expiresAt });
       }
     }

@@ -32,6 +32,7 @@ import { UsageAnalyticsService } from '../usage/UsageAnalyticsService';
 import { UsageIngestService } from '../usage/UsageIngestService';
 import { ConfigPropertyFilter } from '../permissions/rules';
 import { jsonBody } from './jsonBody';
+import { explainOversizedBody } from './requestBodyLimit';
 
 export interface RouterOptions {
   /** The rules a policy's conditions on integrations are made of. */
@@ -64,6 +65,7 @@ export async function createRouter(
   // Usage ingestion reads larger bodies than the rest, with its own reader.
   addUsageIngestRoutes(router, { ...options, guard });
   router.use(jsonBody({ limit: '1mb' }));
+  router.use(explainOversizedBody);
 
   addConfigurationRoutes(router, { ...options, guard });
   addCredentialsRoutes(router, { ...options, guard });

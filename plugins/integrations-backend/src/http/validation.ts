@@ -9,12 +9,58 @@ import { RequestGuard } from '../permissions/RequestGuard';
 import { integrationResourceRef } from '../permissions/rules';
 import { invalidFields } from '../errors/invalidRequest';
 
+/**
+ * Where the input holds a NUL character, in a value or a key. PostgreSQL's
+ * text cannot store one (nor compare with one), so such input would fail in
+ * the database. Walks with its own stack: the input may be nested deeply.
+ */
+function nulCharacterPath(input: unknown): string[] | undefined {
+  interface Visit {
+    node: unknown;
+    key?: string;
+    parent?: Visit;
+  }
+  const pathOf = (visit: Visit): string[] => {
+    const path: string[] = [];
+    for (let at: Visit | undefined = visit; at?.parent; at = at.parent) {
+      path.unshift(at.key!);
+    }
+    return path;
+  };
+  const pending: Visit[] = [{ node: input }];
+  while (pending.length > 0) {
+    const visit = pending.pop()!;
+    const { node } = visit;
+    if (typeof node === 'string' && node.includes('\u0000')) {
+      return pathOf(visit);
+    }
+    if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key.includes('\u0000')) {
+          return pathOf(visit);
+        }
+        pending.push({ node: value, key, parent: visit });
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Parses request input, turning every schema violation into a 400 that names the field. */
 export function parseInput<T extends z.ZodType>(
   schema: T,
   input: unknown,
   where: 'body' | 'query' | 'params',
 ): z.infer<T> {
+  const nulAt = nulCharacterPath(input);
+  if (nulAt) {
+    throw invalidFields([
+      {
+        path: [where, ...nulAt].join('.'),
+        message: 'Must not contain the NUL character (U+0000)',
+      },
+    ]);
+  }
   const result = schema.safeParse(input ?? {});
   if (!result.success) {
     throw invalidFields(

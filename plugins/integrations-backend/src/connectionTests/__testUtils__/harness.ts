@@ -17,6 +17,8 @@ import { KeyRing } from '../../credentials/KeyRing';
 import { ConnectionTestService } from '../ConnectionTestService';
 import { ProbeRunner } from '../ProbeRunner';
 
+export { dumpAllTables } from '../../__testUtils__/dumpAllTables';
+
 /** Loopback only: where the simulator listens. */
 export const ALLOWED_CIDRS = ['127.0.0.0/8'];
 
@@ -152,18 +154,4 @@ export function withConnection(
 /** The step ids of a run with their status, in order. */
 export function stepStatuses(run: TestRunResult): Record<string, string> {
   return Object.fromEntries(run.steps.map(step => [step.id, step.status]));
-}
-
-/** Every row of every table of the plugin's database. */
-export async function dumpAllTables(
-  knex: Knex,
-): Promise<Record<string, unknown[]>> {
-  const tables: Array<{ name: string }> = await knex('sqlite_master')
-    .where({ type: 'table' })
-    .select('name');
-  const dump: Record<string, unknown[]> = {};
-  for (const { name } of tables) {
-    dump[name] = await knex(name).select('*');
-  }
-  return dump;
 }

@@ -161,6 +161,20 @@ describe('ConfigurationForm', () => {
     expect(previewButton()).toBeDisabled();
   });
 
+  it('refuses custom settings nested deeper than the API accepts', async () => {
+    await renderForm(fakeIntegrationsApi());
+
+    const input = screen.getByLabelText(/^Custom settings \(JSON\)/);
+    await userEvent.clear(input);
+    await userEvent.click(input);
+    await userEvent.paste(`${'{"level":'.repeat(40)}{}${'}'.repeat(40)}`);
+
+    expect(
+      await screen.findByText('Nested more than 32 levels deep'),
+    ).toBeInTheDocument();
+    expect(previewButton()).toBeDisabled();
+  });
+
   it('previews the diff of a dry run and saves the previewed version', async () => {
     const config = integrationConfig();
     const saved = integrationConfig({
