@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
   auditQuerySchema,
   bulkTestRequestSchema,
@@ -22,6 +22,8 @@ import {
   testRunsQuerySchema,
   updateConfigRequestSchema,
   updateCredentialsRequestSchema,
+  usageAnalyticsQuerySchema,
+  usageBatchSchema,
   versionParamsSchema,
 } from '@internal/plugin-integrations-common';
 import express from 'express';
@@ -44,6 +46,7 @@ import {
   asAdmin,
   startIntegrationsBackend,
 } from '../__testUtils__/testBackend';
+import { otlpTracesSchema } from '../usage/otlpSpans';
 import { nameParamsSchema } from './validation';
 
 // The router the plugin builds, to list its endpoints.
@@ -89,6 +92,8 @@ interface EndpointSpec {
   body?: z.ZodType;
   /** Requests that succeed, so the paths that save are fuzzed from a known start. */
   examples?: FuzzRequest[];
+  /** Who calls: an admin, or a service for the routes only services may use. */
+  as?: 'service';
 }
 
 const name = { params: nameParamsSchema };
@@ -186,6 +191,32 @@ const endpoints: Record<string, EndpointSpec> = {
   'GET /health/schedule': { query: healthScheduleQuerySchema },
   'POST /health/schedule/:name/pause': oneConfiguration,
   'POST /health/schedule/:name/resume': oneConfiguration,
+  'POST /usage/events': {
+    body: usageBatchSchema,
+    as: 'service',
+    examples: [
+      {
+        params: {},
+        query: undefined,
+        body: {
+          events: [
+            {
+              id: 'fuzz-example-1',
+              integration: 'stripe',
+              environment: 'production',
+              endpoint: '/v1/charges',
+              method: 'POST',
+              status: 200,
+              durationMs: 120,
+              occurredAt: new Date().toISOString(),
+            },
+          ],
+        },
+      },
+    ],
+  },
+  'POST /usage/otlp/v1/traces': { body: otlpTracesSchema, as: 'service' },
+  'GET /analytics/usage': { query: usageAnalyticsQuerySchema },
 };
 
 /** `METHOD /path` of every route of the router, however it was added. */
@@ -326,7 +357,12 @@ describe.each(databases.eachSupportedId())(
     async function send(method: string, route: string, input: FuzzRequest) {
       const call = request(server)
         [method.toLowerCase() as 'get'](urlOf(route, input.params))
-        .set('Authorization', asAdmin);
+        .set(
+          'Authorization',
+          endpoints[`${method} ${route}`]?.as === 'service'
+            ? mockCredentials.service.header()
+            : asAdmin,
+        );
       if (input.query !== undefined && typeof input.query === 'object') {
         call.query(input.query as object);
       } else if (input.query !== undefined) {
