@@ -41,6 +41,10 @@ import {
   UsageRollupTask,
 } from './usage/UsageRollupTask';
 import { createRouter } from './http/router';
+import { RateLimitRecorder } from './rateLimits/RateLimitRecorder';
+import { RateLimitRetentionTask } from './rateLimits/RateLimitRetentionTask';
+import { RateLimitService } from './rateLimits/RateLimitService';
+import { DatabaseRateLimitStore } from './rateLimits/RateLimitStore';
 import { SafeHttpClient } from './network';
 import { OAuthTokenService } from './oauth/OAuthTokenService';
 import { DatabaseTokenRefreshLeaseStore } from './oauth/TokenRefreshLeaseStore';
@@ -203,6 +207,14 @@ export const integrationsPlugin = createBackendPlugin({
           leases: await DatabaseTokenRefreshLeaseStore.create({ database }),
         });
 
+        // Rate limits, as every caller of a provider reads them
+        const rateLimitStore = await DatabaseRateLimitStore.create({
+          database,
+        });
+        const rateLimitRecorder = new RateLimitRecorder({
+          store: rateLimitStore,
+        });
+
         // Health and connection tests
         const healthStore = await DatabaseHealthStore.create({ database });
         const health = new HealthService({
@@ -217,7 +229,11 @@ export const integrationsPlugin = createBackendPlugin({
         const tester = new ConnectionTestService({
           configs,
           credentials: credentialService,
-          runner: new ProbeRunner({ http, tokens }),
+          runner: new ProbeRunner({
+            http,
+            tokens,
+            rateLimits: rateLimitRecorder,
+          }),
           health,
         });
         const pauses = await DatabaseHealthCheckPauseStore.create({ database });
@@ -292,6 +308,7 @@ export const integrationsPlugin = createBackendPlugin({
           events: usageEvents,
           configs,
           maxAgeDays: usageRetention.rawDays,
+          rateLimits: rateLimitRecorder,
         });
         const usageRollups = await DatabaseUsageRollupStore.create({
           database,
@@ -303,6 +320,14 @@ export const integrationsPlugin = createBackendPlugin({
           retention: usageRetention,
           pricing,
         });
+        const rateLimits = new RateLimitService({
+          store: rateLimitStore,
+          rollups: usageRollups,
+        });
+        await new RateLimitRetentionTask({
+          recorder: rateLimitRecorder,
+          retentionDays: usageRetention.rawDays,
+        }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
         await new BudgetAlertTask({ analytics, alerts, logger }).start(
           scheduler,
           BUDGET_ALERT_SCHEDULE,
@@ -372,6 +397,7 @@ export const integrationsPlugin = createBackendPlugin({
             }),
             usage,
             analytics,
+            rateLimits,
           }),
         );
       },

@@ -24,6 +24,7 @@ import {
   buildProbeRequest,
   meetsExpectation,
 } from './probeRequest';
+import { RateLimitRecorder } from '../rateLimits/RateLimitRecorder';
 import { readRateLimit } from './rateLimit';
 import { authHeadersFor } from './requestAuth';
 import { StepDefinition, StepFailure, StepId } from './steps';
@@ -39,11 +40,14 @@ export class SuiteRun implements SuiteState {
   grantedScopes?: string[];
   authCheckAnswer?: SafeHttpResponse;
   private readonly stepDefinitions: Record<StepId, StepDefinition>;
+  // Rate-limit readings being stored; the run ends when they are.
+  private readonly recordings: Promise<unknown>[] = [];
 
   constructor(
     readonly http: SafeHttpClient,
     readonly tokens: OAuthTokenService,
     readonly options: SuiteRunOptions,
+    private readonly rateLimits?: RateLimitRecorder,
   ) {
     this.values = {
       config: options.config,
@@ -119,6 +123,8 @@ export class SuiteRun implements SuiteState {
         blocked = true;
       }
     }
+    // A reading that could not be stored costs the run nothing.
+    await Promise.allSettled(this.recordings);
     return this.outcome;
   }
 
@@ -193,6 +199,7 @@ export class SuiteRun implements SuiteState {
     } catch {
       body = undefined;
     }
+    this.recordRateLimits(probe, answer, body);
     const expectation = meetsExpectation(probe, body);
     if (!request.okStatus.includes(answer.status) || !expectation.met) {
       throw new StepFailure(
@@ -210,6 +217,29 @@ export class SuiteRun implements SuiteState {
       );
     }
     return { answer, body };
+  }
+
+  private recordRateLimits(
+    probe: ProbeRequest,
+    answer: SafeHttpResponse,
+    body: unknown,
+  ) {
+    if (!this.rateLimits) {
+      return;
+    }
+    const { config, suite } = this.options;
+    this.recordings.push(
+      this.rateLimits.recordAnswer(
+        {
+          integration: config.name,
+          environment: config.environment,
+          endpoint: probe.path,
+          readBy: suite === 'health' ? 'health_check' : 'connection_test',
+          status: answer.status,
+        },
+        { headers: answer.headers, body },
+      ),
+    );
   }
 
   async readGrantedScopes(): Promise<string[] | undefined> {
