@@ -7,7 +7,13 @@ export interface RateLimitUsage {
   resetAt: number;
   /** Whole seconds until the window ends. */
   resetInSeconds: number;
+  /** Length of the window. */
+  windowSeconds: number;
+  /** The 24-hour cap counted beside the window, for providers that have one (X). */
+  day?: RateLimitUsage;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A fixed-window request counter, like the per-hour or per-15-minute windows
@@ -17,20 +23,28 @@ export interface RateLimitUsage {
 export class RateLimitWindow {
   private windowStart = 0;
   private used = 0;
+  private readonly day?: RateLimitWindow;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number,
-  ) {}
+    dailyLimit?: number,
+  ) {
+    this.day =
+      dailyLimit === undefined
+        ? undefined
+        : new RateLimitWindow(dailyLimit, DAY_MS, now);
+  }
 
-  /** Counts one request; false when the window's allowance was already spent. */
+  /** Counts one request; false when the window's (or the day's) allowance was already spent. */
   take(): boolean {
     this.roll();
-    if (this.used >= this.limit) {
+    if (this.used >= this.limit || this.day?.usage().remaining === 0) {
       return false;
     }
     this.used += 1;
+    this.day?.take();
     return true;
   }
 
@@ -43,11 +57,20 @@ export class RateLimitWindow {
       remaining: this.limit - this.used,
       resetAt,
       resetInSeconds: Math.ceil((resetAt - this.now()) / 1000),
+      windowSeconds: this.windowMs / 1000,
+      ...(this.day ? { day: this.day.usage() } : {}),
     };
+  }
+
+  /** Spends the window down to `remaining`, as heavy traffic from elsewhere would. */
+  spendTo(remaining: number): void {
+    this.roll();
+    this.used = Math.max(0, this.limit - remaining);
   }
 
   reset(): void {
     this.used = 0;
+    this.day?.reset();
   }
 
   private roll() {

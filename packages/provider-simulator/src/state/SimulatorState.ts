@@ -43,7 +43,7 @@ export class UnknownProviderError extends Error {
 export interface ProviderLimits {
   id: string;
   defaultScopes: string[];
-  rateLimit: { limit: number; windowMs: number };
+  rateLimit: { limit: number; windowMs: number; dailyLimit?: number };
 }
 
 interface ProviderState {
@@ -73,7 +73,12 @@ export class SimulatorState implements SimulatorControl {
       this.providers.set(id, {
         defaultScopes,
         behaviour: defaultBehaviour(defaultScopes),
-        window: new RateLimitWindow(rateLimit.limit, rateLimit.windowMs, now),
+        window: new RateLimitWindow(
+          rateLimit.limit,
+          rateLimit.windowMs,
+          now,
+          rateLimit.dailyLimit,
+        ),
         log: new RequestLog(),
       });
     }
@@ -94,9 +99,15 @@ export class SimulatorState implements SimulatorControl {
 
   set(provider: string, patch: BehaviourPatch): ProviderBehaviour {
     const state = this.stateOf(provider);
+    const { rateLimitRemaining, ...parsed } = parseBehaviourPatch(patch);
+    // Pressure is a state of the window, not a standing behaviour: requests
+    // spend it further and the next window starts full.
+    if (rateLimitRemaining !== undefined) {
+      state.window.spendTo(rateLimitRemaining);
+    }
     state.behaviour = applyBehaviourPatch(
       state.behaviour,
-      parseBehaviourPatch(patch),
+      parsed,
       state.defaultScopes,
     );
     return this.get(provider);

@@ -16,6 +16,7 @@ import { CredentialVault } from '../../credentials/CredentialVault';
 import { KeyRing } from '../../credentials/KeyRing';
 import { ConnectionTestService } from '../ConnectionTestService';
 import { ProbeRunner } from '../ProbeRunner';
+import { RateLimitRecorder } from '../../rateLimits/RateLimitRecorder';
 
 /** Loopback only: where the simulator listens. */
 export const ALLOWED_CIDRS = ['127.0.0.0/8'];
@@ -75,6 +76,8 @@ export async function createHarness(options: {
     logger,
   });
 
+  const rateLimits = new RateLimitRecorder({ store: store.rateLimits });
+
   const build = (httpOptions: SafeHttpClientOptions) => {
     const http = new SafeHttpClient({
       allowedCidrs: ALLOWED_CIDRS,
@@ -88,7 +91,7 @@ export async function createHarness(options: {
     const tester = new ConnectionTestService({
       configs: store.configs,
       credentials,
-      runner: new ProbeRunner({ http, tokens }),
+      runner: new ProbeRunner({ http, tokens, rateLimits }),
       health,
     });
     return { http, tokens, tester };
