@@ -129,9 +129,9 @@ export interface RateLimitStatus {
     readBy: RateLimitReader;
   }>;
   rateLimitOptimization: {
-    /** Calls per minute that keep `rateLimitBuffer` percent of the tightest limit free. */
+    /** Calls per minute that keep the `rateLimitBuffer` share of the tightest limit free. */
     recommendedRequestRate?: number;
-    /** Percent of each limit to keep free. */
+    /** Percent of each limit to keep free: the configuration's `rateLimitBuffer`. */
     bufferRecommendation: number;
     /** Hours of the day (UTC, `HH:00`) with the most calls recently. */
     peakUsageTimes: string[];

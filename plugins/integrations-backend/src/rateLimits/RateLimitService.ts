@@ -126,8 +126,10 @@ export class RateLimitService {
       callsPerMinute(endpoints.has(key) ? key : undefined);
 
     const rateLimits: Record<string, RateLimitWindowStatus> = {};
+    const figures: RateLimitFigure[] = [];
     for (const reading of data.readings) {
       const { figure } = reading;
+      figures.push(figure);
       rateLimits[figure.key] = {
         ...windowFields(figure),
         source: figure.source,
@@ -159,6 +161,7 @@ export class RateLimitService {
         source: 'catalog',
         field: `rateLimits.${limit.key}`,
       };
+      figures.push(figure);
       rateLimits[limit.key] = {
         ...windowFields(figure),
         source: 'catalog',
@@ -169,15 +172,7 @@ export class RateLimitService {
     }
 
     const buffer = config.connectionConfig.rateLimitBuffer;
-    const recommended = recommendedRequestRate(
-      Object.values(rateLimits).map(status => ({
-        limit: status.limit,
-        windowSeconds: status.window
-          ? Number(status.window.replace(/s$/, ''))
-          : undefined,
-      })),
-      buffer,
-    );
+    const recommended = recommendedRequestRate(figures, buffer);
     return {
       integrationName: config.name,
       environment: config.environment,
@@ -198,7 +193,7 @@ export class RateLimitService {
         ...(recommended !== undefined
           ? { recommendedRequestRate: recommended }
           : {}),
-        bufferRecommendation: buffer,
+        bufferRecommendation: Math.round(buffer * 100),
         peakUsageTimes: peakHours(data.hourly),
       },
     };

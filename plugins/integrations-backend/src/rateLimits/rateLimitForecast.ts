@@ -79,19 +79,16 @@ export function forecastOf(
 }
 
 /**
- * Calls a minute that keep `bufferPercent` of the tightest limit free, over
- * the limits whose window is known.
+ * Calls a minute that keep `buffer` (a fraction, as `rateLimitBuffer`) of
+ * the tightest limit free, over the limits whose window is known.
  */
 export function recommendedRequestRate(
   figures: Pick<RateLimitFigure, 'limit' | 'windowSeconds'>[],
-  bufferPercent: number,
+  buffer: number,
 ): number | undefined {
   const rates = figures.flatMap(figure =>
     figure.limit !== undefined && figure.windowSeconds
-      ? [
-          (figure.limit * (1 - bufferPercent / 100)) /
-            (figure.windowSeconds / 60),
-        ]
+      ? [(figure.limit * (1 - buffer)) / (figure.windowSeconds / 60)]
       : [],
   );
   if (!rates.length) {
