@@ -100,7 +100,7 @@ export interface RateLimitWindowStatus {
   limit?: number;
   remaining?: number;
   resetTime?: string;
-  /** The window, e.g. `3600s`; absent when unknown. */
+  /** The window as the spec writes it, e.g. `15m`, `1h`, `1d`; absent when unknown. */
   window?: string;
   source: RateLimitSource;
   /** Where `remaining` came from when it differs from `source` (counted calls against a catalog limit). */
@@ -114,7 +114,7 @@ export interface RateLimitWindowStatus {
 
 /** @public The spec's `RateLimitStatus`, per integration. */
 export interface RateLimitStatus {
-  integrationName: string;
+  integration: string;
   environment: Environment;
   rateLimits: Record<string, RateLimitWindowStatus>;
   rateLimitHistory: Array<{
@@ -133,16 +133,15 @@ export interface RateLimitStatus {
     recommendedRequestRate?: number;
     /** Percent of each limit to keep free: the configuration's `rateLimitBuffer`. */
     bufferRecommendation: number;
-    /** Hours of the day (UTC, `HH:00`) with the most calls recently. */
+    /** Starts of the busiest hours of the last week, busiest first. */
     peakUsageTimes: string[];
+    /** The busiest hours of the day over the last week (UTC, `HH:00`), busiest first. */
+    peakHoursOfDay: string[];
   };
 }
 
-/** @public Answer of `GET /rate-limits`. */
-export interface RateLimitsResponse {
-  environment: Environment;
-  items: RateLimitStatus[];
-}
+/** @public Answer of `GET /rate-limits`: each readable integration's status by name. */
+export type RateLimitsResponse = Record<string, RateLimitStatus>;
 
 export const rateLimitsQuerySchema = z.strictObject({
   environment: environmentSchema.optional(),

@@ -16,7 +16,9 @@ import {
 import {
   forecastOf,
   peakHours,
+  peakTimes,
   recommendedRequestRate,
+  windowLabel,
 } from './rateLimitForecast';
 
 const MINUTE_MS = 60_000;
@@ -61,7 +63,7 @@ export class RateLimitService {
     );
     const names = configs.map(config => config.name);
     if (!names.length) {
-      return { environment: query.environment, items: [] };
+      return {};
     }
     const [readings, hits, recent, hourly] = await Promise.all([
       this.store.listReadings({
@@ -89,18 +91,20 @@ export class RateLimitService {
         ...(names.length === 1 ? { integration: names[0] } : {}),
       }),
     ]);
-    const items = configs.map(config =>
-      this.statusOf(config, {
-        now,
-        readings: readings.filter(r => r.integration === config.name),
-        hits: hits
-          .filter(hit => hit.integration === config.name)
-          .slice(0, HISTORY_PER_INTEGRATION),
-        recent: recent.filter(r => r.integration === config.name),
-        hourly: hourly.filter(r => r.integration === config.name),
-      }),
+    return Object.fromEntries(
+      configs.map(config => [
+        config.name,
+        this.statusOf(config, {
+          now,
+          readings: readings.filter(r => r.integration === config.name),
+          hits: hits
+            .filter(hit => hit.integration === config.name)
+            .slice(0, HISTORY_PER_INTEGRATION),
+          recent: recent.filter(r => r.integration === config.name),
+          hourly: hourly.filter(r => r.integration === config.name),
+        }),
+      ]),
     );
-    return { environment: query.environment, items };
   }
 
   private statusOf(
@@ -174,7 +178,7 @@ export class RateLimitService {
     const buffer = config.connectionConfig.rateLimitBuffer;
     const recommended = recommendedRequestRate(figures, buffer);
     return {
-      integrationName: config.name,
+      integration: config.name,
       environment: config.environment,
       rateLimits,
       rateLimitHistory: data.hits.map(hit => ({
@@ -194,7 +198,8 @@ export class RateLimitService {
           ? { recommendedRequestRate: recommended }
           : {}),
         bufferRecommendation: Math.round(buffer * 100),
-        peakUsageTimes: peakHours(data.hourly),
+        peakUsageTimes: peakTimes(data.hourly),
+        peakHoursOfDay: peakHours(data.hourly),
       },
     };
   }
@@ -205,6 +210,8 @@ function windowFields(figure: RateLimitFigure) {
     ...(figure.limit !== undefined ? { limit: figure.limit } : {}),
     ...(figure.remaining !== undefined ? { remaining: figure.remaining } : {}),
     ...(figure.resetAt ? { resetTime: figure.resetAt } : {}),
-    ...(figure.windowSeconds ? { window: `${figure.windowSeconds}s` } : {}),
+    ...(figure.windowSeconds
+      ? { window: windowLabel(figure.windowSeconds) }
+      : {}),
   };
 }

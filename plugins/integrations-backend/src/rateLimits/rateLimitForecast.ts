@@ -97,6 +97,30 @@ export function recommendedRequestRate(
   return Math.floor(Math.min(...rates) * 100) / 100;
 }
 
+/** Starts of the busiest hours, busiest first. */
+export function peakTimes(
+  hourly: { start: string; calls: number }[],
+  count = 3,
+): string[] {
+  const byStart = new Map<string, number>();
+  for (const { start, calls } of hourly) {
+    byStart.set(start, (byStart.get(start) ?? 0) + calls);
+  }
+  return [...byStart]
+    .filter(([, calls]) => calls > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, count)
+    .map(([start]) => start);
+}
+
+/** A window length as the spec writes it: `60s`, `15m`, `1h`, `1d`. */
+export function windowLabel(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400}d`;
+  if (seconds % 3_600 === 0) return `${seconds / 3_600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
 /** The busiest hours of the day (UTC), busiest first, from hourly call counts. */
 export function peakHours(
   hourly: { start: string; calls: number }[],
