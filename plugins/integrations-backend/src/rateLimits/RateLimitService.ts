@@ -143,6 +143,8 @@ export class RateLimitService {
         forecast: forecastOf(figure, rateFor(figure.key), now),
       };
     }
+    // An integration acts for one member (or page), so all its calls count
+    // against the member's limit as well as the application's.
     for (const limit of getProvider(config.provider)?.rateLimits ?? []) {
       if (rateLimits[limit.key]) {
         continue;
