@@ -146,6 +146,16 @@ describe('GET /rate-limits', () => {
     });
   });
 
+  it('puts the same status in GET /analytics/usage as rateLimitingStatus', async () => {
+    const limits = await get('?integration=stripe');
+    const usage = await request(server)
+      .get('/api/integrations/analytics/usage?integration=stripe')
+      .set('Authorization', asUser);
+
+    expect(usage.status).toBe(200);
+    expect(usage.body.rateLimitingStatus).toEqual(limits.body);
+  });
+
   it("shows LinkedIn's daily limits from the catalog against the calls counted", async () => {
     const response = await get('?integration=linkedin');
 
