@@ -213,6 +213,7 @@ export const integrationsPlugin = createBackendPlugin({
         });
         const rateLimitRecorder = new RateLimitRecorder({
           store: rateLimitStore,
+          logger,
         });
 
         // Health and connection tests

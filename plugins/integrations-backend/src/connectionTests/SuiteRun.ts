@@ -40,8 +40,6 @@ export class SuiteRun implements SuiteState {
   grantedScopes?: string[];
   authCheckAnswer?: SafeHttpResponse;
   private readonly stepDefinitions: Record<StepId, StepDefinition>;
-  // Rate-limit readings being stored; the run ends when they are.
-  private readonly recordings: Promise<unknown>[] = [];
 
   constructor(
     readonly http: SafeHttpClient,
@@ -123,8 +121,6 @@ export class SuiteRun implements SuiteState {
         blocked = true;
       }
     }
-    // A reading that could not be stored costs the run nothing.
-    await Promise.allSettled(this.recordings);
     return this.outcome;
   }
 
@@ -228,17 +224,17 @@ export class SuiteRun implements SuiteState {
       return;
     }
     const { config, suite } = this.options;
-    this.recordings.push(
-      this.rateLimits.recordAnswer(
-        {
-          integration: config.name,
-          environment: config.environment,
-          endpoint: probe.path,
-          readBy: suite === 'health' ? 'health_check' : 'connection_test',
-          status: answer.status,
-        },
-        { headers: answer.headers, body },
-      ),
+    // Stored in the background: the probe's timing and timeout are the
+    // provider's, not this database's.
+    this.rateLimits.recordInBackground(
+      {
+        integration: config.name,
+        environment: config.environment,
+        endpoint: probe.path,
+        readBy: suite === 'health' ? 'health_check' : 'connection_test',
+        status: answer.status,
+      },
+      { headers: answer.headers, body },
     );
   }
 

@@ -5,6 +5,7 @@ import {
   RateLimitReader,
   UsageEvent,
 } from '@internal/plugin-integrations-common';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
 import { ProviderAnswer, observeRateLimits } from './observeRateLimits';
 import { RateLimitHit, RateLimitStore } from './RateLimitStore';
@@ -28,11 +29,44 @@ export interface RateLimitContext {
  */
 export class RateLimitRecorder {
   private readonly store: RateLimitStore;
+  private readonly logger?: LoggerService;
   private readonly now: () => Date;
+  private readonly pending = new Set<Promise<unknown>>();
 
-  constructor(options: { store: RateLimitStore; now?: () => Date }) {
+  constructor(options: {
+    store: RateLimitStore;
+    logger?: LoggerService;
+    now?: () => Date;
+  }) {
     this.store = options.store;
+    this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * {@link RateLimitRecorder.recordAnswer} without waiting: for callers whose
+   * own timing must not include the database. A reading that cannot be
+   * stored is logged and lost.
+   */
+  recordInBackground(
+    context: RateLimitContext,
+    answer: Omit<ProviderAnswer, 'endpoint' | 'status'>,
+  ): void {
+    const at = context.at ?? this.now();
+    const recording = this.recordAnswer({ ...context, at }, answer)
+      .catch(error =>
+        this.logger?.warn(
+          `Could not store the rate limit of ${context.integration} (${context.environment})`,
+          error,
+        ),
+      )
+      .finally(() => this.pending.delete(recording));
+    this.pending.add(recording);
+  }
+
+  /** Resolves once every background recording has been stored (or failed). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
   }
 
   /** Reads and records what one answer said about rate limits. */

@@ -24,12 +24,14 @@ describe('rate limits read by health checks and connection tests', () => {
   afterEach(() => simulator.control.reset());
   afterAll(() => simulator.close());
 
-  const healthCheck = (name: string) =>
-    h.tester.test(name, 'development', {
+  const healthCheck = async (name: string) => {
+    await h.tester.test(name, 'development', {
       suite: 'health',
       trigger: 'scheduled',
       actor: TESTER,
     });
+    await h.rateLimits.idle();
+  };
 
   const readings = () =>
     h.store.rateLimits.listReadings({ environment: 'development' });
@@ -56,6 +58,7 @@ describe('rate limits read by health checks and connection tests', () => {
 
   it("records GA4's property quota from the body of a connection test", async () => {
     await h.quick('google-analytics');
+    await h.rateLimits.idle();
 
     const quota = (await readings()).filter(
       reading => reading.integration === 'google-analytics',

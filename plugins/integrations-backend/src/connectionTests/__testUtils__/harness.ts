@@ -35,6 +35,8 @@ export interface Harness {
   tokens: OAuthTokenService;
   health: HealthService;
   tester: ConnectionTestService;
+  /** Where the probes' rate-limit readings go; `idle()` waits for them. */
+  rateLimits: RateLimitRecorder;
   signals: { publish: jest.Mock };
   logger: ReturnType<typeof mockServices.logger.mock>;
   /** Another tester on the same store, calling out through a differently set up client. */
@@ -128,6 +130,7 @@ export async function createHarness(options: {
     tokens,
     health,
     tester,
+    rateLimits,
     signals,
     logger,
     testerWith: httpOptions => build(httpOptions).tester,
