@@ -8,7 +8,11 @@ import {
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
 import { ProviderAnswer, observeRateLimits } from './observeRateLimits';
-import { RateLimitHit, RateLimitStore } from './RateLimitStore';
+import {
+  RateLimitHit,
+  RateLimitStore,
+  StoredRateLimitReading,
+} from './RateLimitStore';
 
 /** Where a reading was taken: which configuration and which call. */
 export interface RateLimitContext {
@@ -112,128 +116,171 @@ export class RateLimitRecorder {
         readAt: at.toISOString(),
       })),
     );
-    const hits: RateLimitHit[] = [];
-    const base = {
-      integration,
-      environment,
-      endpoint,
-      readBy,
-      hitAt: at.toISOString(),
-      ...(options.status !== undefined ? { status: options.status } : {}),
-    };
-    if (observation.refusal) {
-      const { retryAfterSeconds, reason, source, field } = observation.refusal;
-      hits.push({
-        ...base,
-        id: options.hitId ?? randomUUID(),
-        ...(retryAfterSeconds !== undefined
-          ? { delaySeconds: retryAfterSeconds }
-          : {}),
-        ...(reason ? { reason } : {}),
-        source,
-        field,
-      });
-    } else {
-      // A window that just reached zero is a hit, once, not every reading after.
-      const spent = observation.figures.find(
-        figure =>
-          figure.remaining === 0 &&
-          !previous.some(
-            old =>
-              old.figure.key === figure.key &&
-              old.figure.remaining === 0 &&
-              old.figure.resetAt === figure.resetAt,
-          ),
-      );
-      if (spent) {
-        hits.push({
-          ...base,
-          id: options.hitId ?? randomUUID(),
-          ...(spent.resetAt
-            ? {
-                delaySeconds: Math.max(
-                  0,
-                  Math.ceil((Date.parse(spent.resetAt) - at.getTime()) / 1000),
-                ),
-              }
-            : {}),
-          source: spent.source,
-          field: spent.field,
-        });
-      }
-    }
-    await this.store.addHits(hits);
+    const hit = hitOf(
+      { integration, environment, endpoint, readBy, status: options.status },
+      observation,
+      previous.map(reading => reading.figure),
+      at,
+      options.hitId ?? randomUUID(),
+    );
+    await this.store.addHits(hit ? [hit] : []);
   }
 
   /**
    * What usage events reported of rate limits: the figures a caller read,
-   * and 429s as hits. A retried batch records each hit once.
+   * and 429s as hits. One write for a whole batch; a retried batch records
+   * each hit once, by event id.
    */
   async recordUsageEvents(events: UsageEvent[]): Promise<void> {
-    const ordered = [...events].sort((a, b) =>
-      a.occurredAt.localeCompare(b.occurredAt),
-    );
-    for (const event of ordered) {
-      const figures: RateLimitFigure[] = event.rateLimit
-        ? [
-            {
-              key: event.rateLimit.policy ?? event.endpoint,
-              ...(event.rateLimit.limit !== undefined
-                ? { limit: event.rateLimit.limit }
-                : {}),
-              ...(event.rateLimit.remaining !== undefined
-                ? { remaining: event.rateLimit.remaining }
-                : {}),
-              ...(event.rateLimit.resetAt
-                ? { resetAt: new Date(event.rateLimit.resetAt).toISOString() }
-                : {}),
-              ...(event.rateLimit.window
-                ? { windowSeconds: Math.round(event.rateLimit.window) }
-                : {}),
-              ...(event.rateLimit.policy
-                ? { policy: event.rateLimit.policy }
-                : {}),
-              source: 'header',
-              field: 'rateLimit',
-            },
-          ]
-        : [];
-      const refused = event.status === 429;
-      if (!figures.length && !refused) {
-        continue;
-      }
-      const observation: RateLimitObservation = refused
-        ? {
-            figures,
-            refusal: {
-              ...(event.retryAfterSeconds !== undefined
-                ? { retryAfterSeconds: event.retryAfterSeconds }
-                : {}),
-              source: 'observed',
-              field:
-                event.retryAfterSeconds !== undefined
-                  ? 'retryAfterSeconds'
-                  : 'status',
-            },
-          }
-        : { figures };
-      await this.record(
-        event.integration,
-        event.environment,
-        event.endpoint,
-        observation,
-        'usage_event',
-        {
-          status: event.status,
-          at: new Date(event.occurredAt),
-          hitId: `usage:${event.id}`,
-        },
-      );
+    const ordered = events
+      .filter(event => event.rateLimit || event.status === 429)
+      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    if (!ordered.length) {
+      return;
     }
+    // The batch's last reading of each window is the one kept.
+    const latest = new Map<string, StoredRateLimitReading>();
+    const hits: RateLimitHit[] = [];
+    for (const event of ordered) {
+      const observation = observationOf(event);
+      const at = new Date(event.occurredAt);
+      const scope = {
+        integration: event.integration,
+        environment: event.environment,
+      };
+      const keyOf = (figure: RateLimitFigure) =>
+        `${scope.integration}:${scope.environment}:${figure.key}`;
+      const hit = hitOf(
+        {
+          ...scope,
+          endpoint: event.endpoint,
+          readBy: 'usage_event',
+          status: event.status,
+        },
+        observation,
+        observation.figures.flatMap(
+          figure => latest.get(keyOf(figure))?.figure ?? [],
+        ),
+        at,
+        `usage:${event.id}`,
+      );
+      if (hit) {
+        hits.push(hit);
+      }
+      for (const figure of observation.figures) {
+        latest.set(keyOf(figure), {
+          ...scope,
+          figure,
+          readBy: 'usage_event',
+          readAt: at.toISOString(),
+        });
+      }
+    }
+    await this.store.saveReadings([...latest.values()]);
+    await this.store.addHits(hits);
   }
 
   /** Drops hits past the usage retention. */
   async deleteHitsOlderThan(cutoff: Date): Promise<number> {
     return this.store.deleteHitsOlderThan(cutoff);
   }
+}
+
+/** A usage event's rate limit as the caller read it, and its 429. */
+function observationOf(event: UsageEvent): RateLimitObservation {
+  const reported = event.rateLimit;
+  const figures: RateLimitFigure[] = reported
+    ? [
+        {
+          key: reported.policy ?? event.endpoint,
+          ...(reported.limit !== undefined ? { limit: reported.limit } : {}),
+          ...(reported.remaining !== undefined
+            ? { remaining: reported.remaining }
+            : {}),
+          ...(reported.resetAt
+            ? { resetAt: new Date(reported.resetAt).toISOString() }
+            : {}),
+          ...(reported.window
+            ? { windowSeconds: Math.round(reported.window) }
+            : {}),
+          ...(reported.policy ? { policy: reported.policy } : {}),
+          source: 'header',
+          field: 'rateLimit',
+        },
+      ]
+    : [];
+  if (event.status !== 429) {
+    return { figures };
+  }
+  return {
+    figures,
+    refusal: {
+      ...(event.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: event.retryAfterSeconds }
+        : {}),
+      source: 'observed',
+      field:
+        event.retryAfterSeconds !== undefined ? 'retryAfterSeconds' : 'status',
+    },
+  };
+}
+
+/**
+ * The hit an observation stands for, if any: a refusal, or a window that
+ * has just reached zero (once, not at every reading while it stays spent).
+ */
+function hitOf(
+  context: Omit<RateLimitContext, 'at'>,
+  observation: RateLimitObservation,
+  previous: RateLimitFigure[],
+  at: Date,
+  id: string,
+): RateLimitHit | undefined {
+  const base = {
+    id,
+    integration: context.integration,
+    environment: context.environment,
+    endpoint: context.endpoint,
+    readBy: context.readBy,
+    hitAt: at.toISOString(),
+    ...(context.status !== undefined ? { status: context.status } : {}),
+  };
+  if (observation.refusal) {
+    const { retryAfterSeconds, reason, source, field } = observation.refusal;
+    return {
+      ...base,
+      ...(retryAfterSeconds !== undefined
+        ? { delaySeconds: retryAfterSeconds }
+        : {}),
+      ...(reason ? { reason } : {}),
+      source,
+      field,
+    };
+  }
+  const spent = observation.figures.find(
+    figure =>
+      figure.remaining === 0 &&
+      !previous.some(
+        old =>
+          old.key === figure.key &&
+          old.remaining === 0 &&
+          old.resetAt === figure.resetAt,
+      ),
+  );
+  if (!spent) {
+    return undefined;
+  }
+  return {
+    ...base,
+    ...(spent.resetAt
+      ? {
+          delaySeconds: Math.max(
+            0,
+            Math.ceil((Date.parse(spent.resetAt) - at.getTime()) / 1000),
+          ),
+        }
+      : {}),
+    source: spent.source,
+    field: spent.field,
+  };
 }
