@@ -44,6 +44,10 @@ import { createRouter } from './http/router';
 import { ClientAccessPolicy } from './client/ClientAccessPolicy';
 import { ClientCallService } from './client/ClientCallService';
 import { createClientRouter } from './client/clientRoutes';
+import { RateLimitRecorder } from './rateLimits/RateLimitRecorder';
+import { RateLimitRetentionTask } from './rateLimits/RateLimitRetentionTask';
+import { RateLimitService } from './rateLimits/RateLimitService';
+import { DatabaseRateLimitStore } from './rateLimits/RateLimitStore';
 import { SafeHttpClient } from './network';
 import { OAuthTokenService } from './oauth/OAuthTokenService';
 import { DatabaseTokenRefreshLeaseStore } from './oauth/TokenRefreshLeaseStore';
@@ -206,6 +210,15 @@ export const integrationsPlugin = createBackendPlugin({
           leases: await DatabaseTokenRefreshLeaseStore.create({ database }),
         });
 
+        // Rate limits, as every caller of a provider reads them
+        const rateLimitStore = await DatabaseRateLimitStore.create({
+          database,
+        });
+        const rateLimitRecorder = new RateLimitRecorder({
+          store: rateLimitStore,
+          logger,
+        });
+
         // Health and connection tests
         const healthStore = await DatabaseHealthStore.create({ database });
         const health = new HealthService({
@@ -220,7 +233,11 @@ export const integrationsPlugin = createBackendPlugin({
         const tester = new ConnectionTestService({
           configs,
           credentials: credentialService,
-          runner: new ProbeRunner({ http, tokens }),
+          runner: new ProbeRunner({
+            http,
+            tokens,
+            rateLimits: rateLimitRecorder,
+          }),
           health,
         });
         const pauses = await DatabaseHealthCheckPauseStore.create({ database });
@@ -295,6 +312,7 @@ export const integrationsPlugin = createBackendPlugin({
           events: usageEvents,
           configs,
           maxAgeDays: usageRetention.rawDays,
+          rateLimits: rateLimitRecorder,
         });
         const usageRollups = await DatabaseUsageRollupStore.create({
           database,
@@ -306,6 +324,14 @@ export const integrationsPlugin = createBackendPlugin({
           retention: usageRetention,
           pricing,
         });
+        const rateLimits = new RateLimitService({
+          store: rateLimitStore,
+          rollups: usageRollups,
+        });
+        await new RateLimitRetentionTask({
+          recorder: rateLimitRecorder,
+          retentionDays: usageRetention.rawDays,
+        }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
         await new BudgetAlertTask({ analytics, alerts, logger }).start(
           scheduler,
           BUDGET_ALERT_SCHEDULE,
@@ -338,6 +364,7 @@ export const integrationsPlugin = createBackendPlugin({
               usageEvents,
               audit: auditStore,
               logger,
+              rateLimits: rateLimitRecorder,
             }),
           }),
         );
@@ -394,6 +421,7 @@ export const integrationsPlugin = createBackendPlugin({
             }),
             usage,
             analytics,
+            rateLimits,
           }),
         );
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { environmentSchema, integrationNameSchema } from './schemas';
+import { RateLimitsResponse } from './rateLimits';
 import { Environment } from './types';
 
 const isoDateTime = z.iso.datetime({
@@ -220,4 +221,6 @@ export interface IntegrationUsageAnalytics {
       errorsByType: Record<string, number>;
     };
   };
+  /** Each integration's limits now, as `GET /rate-limits` answers them. */
+  rateLimitingStatus?: RateLimitsResponse;
 }

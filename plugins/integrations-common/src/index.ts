@@ -19,3 +19,4 @@ export * from './testHistory';
 export * from './schedule';
 export * from './usage';
 export * from './analytics';
+export * from './rateLimits';

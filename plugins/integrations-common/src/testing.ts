@@ -299,6 +299,9 @@ export interface RateLimitReading {
   limit?: number;
   remaining?: number;
   resetAt?: string;
+  /** Where the figures were read, e.g. `header` and `x-ratelimit-remaining`. */
+  source?: 'header' | 'body' | 'catalog' | 'observed';
+  field?: string;
 }
 
 /** @public */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { environmentSchema, integrationNameSchema } from './schemas';
+import { usageRateLimitSchema } from './rateLimits';
 import { FAILURE_CLASSES } from './testing';
 import { Environment } from './types';
 
@@ -94,6 +95,14 @@ export const usageEventSchema = z.strictObject({
     offset: true,
     message: 'An ISO 8601 date and time, e.g. 2027-01-31T10:15:00Z',
   }),
+  /** The rate limit the answer reported, as the caller read it. */
+  rateLimit: usageRateLimitSchema.optional(),
+  /** The delay the provider asked for (Retry-After), in seconds. */
+  retryAfterSeconds: z
+    .number({ message: 'Seconds, 0 or more' })
+    .min(0, 'Seconds, 0 or more')
+    .max(86_400 * 7, 'At most a week')
+    .optional(),
 });
 
 /** @public */

@@ -69,6 +69,7 @@ function requestedNames(list: unknown): string[] | undefined {
 
 function routes(context: ProviderContext): Router {
   const router = Router();
+  const spendTokens = tokenMeter(context.now);
   router.use(
     context.requireCredentials(bearerMatching(OPAQUE_TOKEN, context.tokens)),
   );
@@ -131,17 +132,73 @@ function routes(context: ProviderContext): Router {
       })),
       metricValues: metrics.map(name => ({ value: METRICS[name].values[row] })),
     }));
+    const quota = spendTokens();
     res.json({
       dimensionHeaders: dimensions.map(name => ({ name })),
       metricHeaders: metrics.map(name => ({ name, type: METRICS[name].type })),
       rows,
       rowCount: rows.length,
       metadata: { currencyCode: 'USD', timeZone: 'UTC' },
+      // Only when asked for, as the real API does.
+      ...(req.body?.returnPropertyQuota === true
+        ? { propertyQuota: quota }
+        : {}),
       kind: 'analyticsData#runReport',
     });
   });
 
   return router;
+}
+
+/** A standard property's quotas, as the Data API documents them. */
+const PROPERTY_QUOTAS = {
+  tokensPerDay: 200_000,
+  tokensPerHour: 40_000,
+  tokensPerProjectPerHour: 14_000,
+  concurrentRequests: 10,
+  serverErrorsPerProjectPerHour: 10,
+  potentiallyThresholdedRequestsPerHour: 120,
+};
+
+/** Tokens one small report costs; the real cost grows with rows and dates. */
+const TOKENS_PER_REPORT = 10;
+
+/** Token spend per hour and per day, for `propertyQuota`. */
+function tokenMeter(now: () => number) {
+  const spent = { hour: 0, day: 0, hourStart: 0, dayStart: 0 };
+  return () => {
+    const hourStart = Math.floor(now() / 3_600_000);
+    const dayStart = Math.floor(now() / 86_400_000);
+    if (hourStart !== spent.hourStart) {
+      Object.assign(spent, { hour: 0, hourStart });
+    }
+    if (dayStart !== spent.dayStart) {
+      Object.assign(spent, { day: 0, dayStart });
+    }
+    spent.hour += TOKENS_PER_REPORT;
+    spent.day += TOKENS_PER_REPORT;
+    const quota = (limit: number, consumed: number) => ({
+      consumed,
+      remaining: Math.max(0, limit - consumed),
+    });
+    return {
+      tokensPerDay: quota(PROPERTY_QUOTAS.tokensPerDay, spent.day),
+      tokensPerHour: quota(PROPERTY_QUOTAS.tokensPerHour, spent.hour),
+      concurrentRequests: quota(PROPERTY_QUOTAS.concurrentRequests, 0),
+      serverErrorsPerProjectPerHour: quota(
+        PROPERTY_QUOTAS.serverErrorsPerProjectPerHour,
+        0,
+      ),
+      potentiallyThresholdedRequestsPerHour: quota(
+        PROPERTY_QUOTAS.potentiallyThresholdedRequestsPerHour,
+        0,
+      ),
+      tokensPerProjectPerHour: quota(
+        PROPERTY_QUOTAS.tokensPerProjectPerHour,
+        spent.hour,
+      ),
+    };
+  };
 }
 
 export const googleAnalyticsProvider: SimulatedProvider = {

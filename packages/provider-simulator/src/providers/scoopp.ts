@@ -1,7 +1,10 @@
 import { Router } from 'express';
 import { ProviderContext, ProviderErrors, SimulatedProvider } from './types';
 import { bearerToken, statusCode, statusText } from './http';
-import { ietfRateLimitHeaders } from './rateLimitHeaders';
+import {
+  ietfRateLimitHeaders,
+  ietfStructuredRateLimitHeaders,
+} from './rateLimitHeaders';
 import { sendReply } from '../server/reply';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -127,7 +130,11 @@ export const scooppProvider: SimulatedProvider = {
   rateLimit: {
     limit: 1000,
     windowMs: 60 * 1000,
-    headers: ietfRateLimitHeaders,
+    // Both generations of the IETF draft, as APIs send while clients move over.
+    headers: usage => ({
+      ...ietfRateLimitHeaders(usage),
+      ...ietfStructuredRateLimitHeaders(usage),
+    }),
   },
   errors,
   routes,

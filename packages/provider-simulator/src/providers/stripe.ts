@@ -31,13 +31,17 @@ export const stripeErrors: ProviderErrors = {
       type: 'invalid_request_error',
     });
   },
-  rateLimited: () =>
-    stripeError(429, {
+  rateLimited: () => ({
+    ...stripeError(429, {
       message:
         'Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.',
       type: 'rate_limit_error',
       code: 'rate_limit',
     }),
+    // Stripe says which of its limiters refused: global-rate, endpoint-rate,
+    // global-concurrency, resource-specific…
+    headers: { 'Stripe-Rate-Limited-Reason': 'global-rate' },
+  }),
   failure: status =>
     stripeError(
       status,

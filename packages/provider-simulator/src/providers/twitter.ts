@@ -109,10 +109,21 @@ export const twitterProvider: SimulatedProvider = {
   rateLimit: {
     limit: 900,
     windowMs: 15 * 60 * 1000,
+    // The app's 24-hour cap, counted beside the 15-minute endpoint window.
+    dailyLimit: 10_000,
     headers: usage => ({
       'x-rate-limit-limit': String(usage.limit),
       'x-rate-limit-remaining': String(usage.remaining),
       'x-rate-limit-reset': String(Math.ceil(usage.resetAt / 1000)),
+      ...(usage.day
+        ? {
+            'x-app-limit-24hour-limit': String(usage.day.limit),
+            'x-app-limit-24hour-remaining': String(usage.day.remaining),
+            'x-app-limit-24hour-reset': String(
+              Math.ceil(usage.day.resetAt / 1000),
+            ),
+          }
+        : {}),
     }),
   },
   errors,

@@ -21,6 +21,8 @@ export interface ProviderErrors {
 export interface RateLimitPolicy {
   limit: number;
   windowMs: number;
+  /** A 24-hour cap counted beside the window, as X's per-app daily limit. */
+  dailyLimit?: number;
   /** The headers the provider reports its rate limit in, if it does. */
   headers?(usage: RateLimitUsage): Record<string, string>;
   /** Requests that do not count, such as GitHub's own rate-limit endpoint. */

@@ -2,7 +2,7 @@ import { RequestHandler } from 'express';
 import { SimulatedProvider } from '../providers/types';
 import { ProviderBehaviour } from '../state/behaviour';
 import { RateLimitWindow } from '../state/RateLimitWindow';
-import { exhausted, sendRateLimited } from './rateLimit';
+import { exhausted, retryAfterValue, sendRateLimited } from './rateLimit';
 import { sendReply } from './reply';
 
 function waitForLatency(behaviour: () => ProviderBehaviour): RequestHandler {
@@ -18,10 +18,13 @@ function waitForLatency(behaviour: () => ProviderBehaviour): RequestHandler {
   };
 }
 
+type RetryAfterForm = () => { format: 'seconds' | 'http-date'; now: number };
+
 function answerForcedFailures(
   provider: SimulatedProvider,
   behaviour: () => ProviderBehaviour,
   window: RateLimitWindow,
+  retryAfter: RetryAfterForm,
 ): RequestHandler {
   return (req, res, next) => {
     // Read after the latency, so a change made while a request waited applies to it.
@@ -39,11 +42,13 @@ function answerForcedFailures(
         provider,
         retryAfterSeconds,
         exhausted(window.usage()),
+        retryAfter(),
       );
     } else if (status !== undefined) {
       // A forced 503 with a Retry-After is how a provider announces maintenance.
       if (retryAfterSeconds !== undefined) {
-        res.set('Retry-After', String(retryAfterSeconds));
+        const { format, now } = retryAfter();
+        res.set('Retry-After', retryAfterValue(retryAfterSeconds, format, now));
       }
       sendReply(
         res,
@@ -68,9 +73,10 @@ export function applyKnobs(
   provider: SimulatedProvider,
   behaviour: () => ProviderBehaviour,
   window: RateLimitWindow,
+  retryAfter: RetryAfterForm,
 ): RequestHandler[] {
   return [
     waitForLatency(behaviour),
-    answerForcedFailures(provider, behaviour, window),
+    answerForcedFailures(provider, behaviour, window, retryAfter),
   ];
 }

@@ -62,8 +62,12 @@ export function createProviderRouter(
     res.set(provider.responseHeaders?.() ?? {});
     next();
   });
-  router.use(applyKnobs(provider, behaviour, window));
-  router.use(countAgainstRateLimit(provider, window));
+  const retryAfter = () => ({
+    format: behaviour().retryAfterFormat ?? 'seconds',
+    now: state.now(),
+  });
+  router.use(applyKnobs(provider, behaviour, window, retryAfter));
+  router.use(countAgainstRateLimit(provider, window, retryAfter));
   router.use(provider.routes(context));
   router.use((req, res) => sendReply(res, provider.errors.notFound(req)));
   router.use(answerErrors(provider));

@@ -7,7 +7,13 @@ export interface RateLimitUsage {
   resetAt: number;
   /** Whole seconds until the window ends. */
   resetInSeconds: number;
+  /** Length of the window. */
+  windowSeconds: number;
+  /** The 24-hour cap counted beside the window, for providers that have one (X). */
+  day?: RateLimitUsage;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A fixed-window request counter, like the per-hour or per-15-minute windows
@@ -17,6 +23,7 @@ export interface RateLimitUsage {
 export class RateLimitWindow {
   private windowStart = 0;
   private used = 0;
+  private readonly day?: RateLimitWindow;
 
   private limit: number;
   private windowMs: number;
@@ -24,9 +31,14 @@ export class RateLimitWindow {
   constructor(
     private readonly defaults: { limit: number; windowMs: number },
     private readonly now: () => number,
+    dailyLimit?: number,
   ) {
     this.limit = defaults.limit;
     this.windowMs = defaults.windowMs;
+    this.day =
+      dailyLimit === undefined
+        ? undefined
+        : new RateLimitWindow({ limit: dailyLimit, windowMs: DAY_MS }, now);
   }
 
   /** Counts in a different window from now on, starting empty; none restores the provider's own. */
@@ -37,13 +49,14 @@ export class RateLimitWindow {
     this.used = 0;
   }
 
-  /** Counts one request; false when the window's allowance was already spent. */
+  /** Counts one request; false when the window's (or the day's) allowance was already spent. */
   take(): boolean {
     this.roll();
-    if (this.used >= this.limit) {
+    if (this.used >= this.limit || this.day?.usage().remaining === 0) {
       return false;
     }
     this.used += 1;
+    this.day?.take();
     return true;
   }
 
@@ -56,7 +69,20 @@ export class RateLimitWindow {
       remaining: this.limit - this.used,
       resetAt,
       resetInSeconds: Math.ceil((resetAt - this.now()) / 1000),
+      windowSeconds: this.windowMs / 1000,
+      ...(this.day ? { day: this.day.usage() } : {}),
     };
+  }
+
+  /** Spends the window down to `remaining`, as heavy traffic from elsewhere would. */
+  spendTo(remaining: number): void {
+    this.roll();
+    this.used = Math.max(0, this.limit - remaining);
+  }
+
+  reset(): void {
+    this.used = 0;
+    this.day?.reset();
   }
 
   private roll() {

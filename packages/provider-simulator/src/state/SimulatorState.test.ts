@@ -86,6 +86,7 @@ describe('SimulatorState', () => {
       remaining: 0,
       resetAt: 180_000,
       resetInSeconds: 60,
+      windowSeconds: 60,
     });
 
     now = 180_000;

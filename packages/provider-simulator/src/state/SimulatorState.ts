@@ -43,7 +43,7 @@ export class UnknownProviderError extends Error {
 export interface ProviderLimits {
   id: string;
   defaultScopes: string[];
-  rateLimit: { limit: number; windowMs: number };
+  rateLimit: { limit: number; windowMs: number; dailyLimit?: number };
 }
 
 interface ProviderState {
@@ -74,7 +74,11 @@ export class SimulatorState implements SimulatorControl {
       this.providers.set(id, {
         defaultScopes,
         behaviour: defaultBehaviour(defaultScopes),
-        window: new RateLimitWindow(rateLimit, now),
+        window: new RateLimitWindow(
+          { limit: rateLimit.limit, windowMs: rateLimit.windowMs },
+          now,
+          rateLimit.dailyLimit,
+        ),
         log: new RequestLog(),
       });
     }
@@ -95,7 +99,7 @@ export class SimulatorState implements SimulatorControl {
 
   set(provider: string, patch: BehaviourPatch): ProviderBehaviour {
     const state = this.stateOf(provider);
-    const parsed = parseBehaviourPatch(patch);
+    const { rateLimitRemaining, ...parsed } = parseBehaviourPatch(patch);
     state.behaviour = applyBehaviourPatch(
       state.behaviour,
       parsed,
@@ -110,6 +114,11 @@ export class SimulatorState implements SimulatorControl {
         },
       );
     }
+    // Pressure is a state of the window, not a standing behaviour: requests
+    // spend it further and the next window starts full.
+    if (rateLimitRemaining !== undefined) {
+      state.window.spendTo(rateLimitRemaining);
+    }
     return this.get(provider);
   }
 
@@ -121,6 +130,7 @@ export class SimulatorState implements SimulatorControl {
     for (const state of states) {
       state.behaviour = defaultBehaviour(state.defaultScopes);
       state.window.configure();
+      state.window.reset();
       state.log.clear();
     }
     if (provider === undefined) {

@@ -11,6 +11,8 @@ export type ProviderBehaviour = {
   status?: number;
   /** When set, every request is rate limited with this Retry-After. */
   retryAfterSeconds?: number;
+  /** Retry-After as an HTTP date instead of seconds (RFC 9110 allows both); seconds unless set. */
+  retryAfterFormat?: 'seconds' | 'http-date';
   /** Never answer, as a provider whose load balancer swallows requests. */
   hang: boolean;
   /** Refuse every credential, as after a revoked key. */
@@ -36,6 +38,9 @@ export type BehaviourPatch = {
   failureRate?: number;
   status?: number | null;
   retryAfterSeconds?: number | null;
+  retryAfterFormat?: 'seconds' | 'http-date' | null;
+  /** Spends the current rate-limit window down to this many requests. */
+  rateLimitRemaining?: number;
   hang?: boolean;
   rejectCredentials?: boolean;
   scopes?: string[] | null;
@@ -118,6 +123,17 @@ const fieldParsers: {
     value === null
       ? null
       : wholeNumberIn('retryAfterSeconds', value, 0, Infinity),
+  retryAfterFormat: value => {
+    if (value === null) {
+      return null;
+    }
+    if (value !== 'seconds' && value !== 'http-date') {
+      fail('retryAfterFormat', "must be 'seconds' or 'http-date'");
+    }
+    return value;
+  },
+  rateLimitRemaining: value =>
+    wholeNumberIn('rateLimitRemaining', value, 0, Infinity),
   hang: value => boolean('hang', value),
   rejectCredentials: value => boolean('rejectCredentials', value),
   scopes: value => (value === null ? null : stringList('scopes', value)),
@@ -173,8 +189,22 @@ export function applyBehaviourPatch(
   patch: BehaviourPatch,
   defaultScopes: string[],
 ): ProviderBehaviour {
-  const { status, retryAfterSeconds, scopes, rateLimit, ...rest } = patch;
+  const {
+    status,
+    retryAfterSeconds,
+    retryAfterFormat,
+    scopes,
+    rateLimit,
+    // Applied to the rate-limit window by the state, never kept.
+    rateLimitRemaining,
+    ...rest
+  } = patch;
   const next: ProviderBehaviour = { ...behaviour, ...rest };
+  if (retryAfterFormat === null) {
+    delete next.retryAfterFormat;
+  } else if (retryAfterFormat !== undefined) {
+    next.retryAfterFormat = retryAfterFormat;
+  }
   setOrClear(next, 'status', status);
   setOrClear(next, 'retryAfterSeconds', retryAfterSeconds);
   if (rateLimit === null) {

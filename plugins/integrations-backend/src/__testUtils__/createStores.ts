@@ -11,6 +11,7 @@ import { DatabaseKeyRotationStore } from '../credentials/KeyRotationStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseHealthStore } from '../health/HealthStore';
 import { DatabaseTokenRefreshLeaseStore } from '../oauth/TokenRefreshLeaseStore';
+import { DatabaseRateLimitStore } from '../rateLimits/RateLimitStore';
 
 /** Every store of the plugin on a migrated test database, as plugin.ts builds them. */
 export async function createStores(knex: Knex) {
@@ -25,6 +26,7 @@ export async function createStores(knex: Knex) {
     alerts: await DatabaseAlertStore.create({ database }),
     health: await DatabaseHealthStore.create({ database }),
     tokenLeases: await DatabaseTokenRefreshLeaseStore.create({ database }),
+    rateLimits: await DatabaseRateLimitStore.create({ database }),
   };
   return {
     ...stores,

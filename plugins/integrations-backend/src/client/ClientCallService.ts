@@ -16,6 +16,7 @@ import { classifyAnswer } from '../connectionTests/classifyFailure';
 import { classifyOutboundError } from '../connectionTests/classifyOutboundError';
 import { MissingValueError } from '../connectionTests/probeRequest';
 import { readRateLimit } from '../connectionTests/rateLimit';
+import { RateLimitRecorder } from '../rateLimits/RateLimitRecorder';
 import { authHeadersFor } from '../connectionTests/requestAuth';
 import { CredentialService } from '../credentials/CredentialService';
 import {
@@ -82,6 +83,8 @@ export class ClientCallService {
     usageEvents: UsageEventStore;
     audit: AuditStore;
     logger: LoggerService;
+    /** Where the limits each answer reports are kept for GET /rate-limits. */
+    rateLimits?: RateLimitRecorder;
     guards?: CallGuards;
     retry?: RetrySettings;
   };
@@ -246,6 +249,17 @@ export class ClientCallService {
         guard.throttle.observe(
           provider && readRateLimit(provider, answer.headers),
         );
+        // Kept in the background: the caller's time is the provider's.
+        this.options.rateLimits?.recordInBackground(
+          {
+            integration: config.name,
+            environment,
+            endpoint,
+            readBy: 'client',
+            status: answer.status,
+          },
+          { headers: answer.headers, body: jsonOf(answer) },
+        );
         const retryAfter = retryAfterMs(answer.headers['retry-after']);
         if (answer.status === 429 && retryAfter !== undefined) {
           guard.throttle.refusedFor(retryAfter);
@@ -348,5 +362,17 @@ export class ClientCallService {
         error: `${error.name}: ${error.message}`,
       },
     ]);
+  }
+}
+
+/** The answer's JSON body, where it has one: some providers report limits there. */
+function jsonOf(answer: SafeHttpResponse): unknown {
+  if (!/json/i.test(answer.headers['content-type'] ?? '')) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(answer.text());
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { TestSuite } from '@internal/plugin-integrations-common';
 import { SafeHttpClient } from '../network';
 import { OAuthTokenService } from '../oauth/OAuthTokenService';
+import { RateLimitRecorder } from '../rateLimits/RateLimitRecorder';
 import { StepId } from './steps';
 import { SuiteRun } from './SuiteRun';
 import { ProbeOutcome, SuiteRunOptions } from './suiteState';
@@ -37,15 +38,25 @@ const SUITE_STEPS: Record<TestSuite, StepId[]> = {
 export class ProbeRunner {
   private readonly http: SafeHttpClient;
   private readonly tokens: OAuthTokenService;
+  private readonly rateLimits?: RateLimitRecorder;
 
-  constructor(options: { http: SafeHttpClient; tokens: OAuthTokenService }) {
+  constructor(options: {
+    http: SafeHttpClient;
+    tokens: OAuthTokenService;
+    /** Where the rate limits the probes' answers report are kept. */
+    rateLimits?: RateLimitRecorder;
+  }) {
     this.http = options.http;
     this.tokens = options.tokens;
+    this.rateLimits = options.rateLimits;
   }
 
   async run(options: SuiteRunOptions): Promise<ProbeOutcome> {
-    return new SuiteRun(this.http, this.tokens, options).execute(
-      SUITE_STEPS[options.suite],
-    );
+    return new SuiteRun(
+      this.http,
+      this.tokens,
+      options,
+      this.rateLimits,
+    ).execute(SUITE_STEPS[options.suite]);
   }
 }

@@ -24,6 +24,7 @@ import {
   buildProbeRequest,
   meetsExpectation,
 } from './probeRequest';
+import { RateLimitRecorder } from '../rateLimits/RateLimitRecorder';
 import { readRateLimit } from './rateLimit';
 import { authHeadersFor } from './requestAuth';
 import { StepDefinition, StepFailure, StepId } from './steps';
@@ -44,6 +45,7 @@ export class SuiteRun implements SuiteState {
     readonly http: SafeHttpClient,
     readonly tokens: OAuthTokenService,
     readonly options: SuiteRunOptions,
+    private readonly rateLimits?: RateLimitRecorder,
   ) {
     this.values = {
       config: options.config,
@@ -193,6 +195,7 @@ export class SuiteRun implements SuiteState {
     } catch {
       body = undefined;
     }
+    this.recordRateLimits(probe, answer, body);
     const expectation = meetsExpectation(probe, body);
     if (!request.okStatus.includes(answer.status) || !expectation.met) {
       throw new StepFailure(
@@ -210,6 +213,29 @@ export class SuiteRun implements SuiteState {
       );
     }
     return { answer, body };
+  }
+
+  private recordRateLimits(
+    probe: ProbeRequest,
+    answer: SafeHttpResponse,
+    body: unknown,
+  ) {
+    if (!this.rateLimits) {
+      return;
+    }
+    const { config, suite } = this.options;
+    // Stored in the background: the probe's timing and timeout are the
+    // provider's, not this database's.
+    this.rateLimits.recordInBackground(
+      {
+        integration: config.name,
+        environment: config.environment,
+        endpoint: probe.path,
+        readBy: suite === 'health' ? 'health_check' : 'connection_test',
+        status: answer.status,
+      },
+      { headers: answer.headers, body },
+    );
   }
 
   async readGrantedScopes(): Promise<string[] | undefined> {

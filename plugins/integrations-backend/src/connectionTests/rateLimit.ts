@@ -2,6 +2,7 @@ import {
   ProviderDefinition,
   RateLimitReading,
 } from '@internal/plugin-integrations-common';
+import { observeRateLimits } from '../rateLimits/observeRateLimits';
 
 function numberOf(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') {
@@ -11,7 +12,11 @@ function numberOf(value: string | undefined): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-/** The provider's rate-limit headers, read the way the catalog describes them. */
+/**
+ * The provider's rate-limit headers, read the way the catalog describes
+ * them; for a provider the catalog says nothing of, the tightest limit any
+ * known header format reports.
+ */
 export function readRateLimit(
   provider: ProviderDefinition,
   headers: Record<string, string>,
@@ -19,7 +24,7 @@ export function readRateLimit(
 ): RateLimitReading | undefined {
   const spec = provider.probes.rateLimit;
   if (!spec) {
-    return undefined;
+    return tightestOf(headers, now);
   }
   const limit = numberOf(headers[spec.limit.toLowerCase()]);
   const remaining = numberOf(headers[spec.remaining.toLowerCase()]);
@@ -39,5 +44,29 @@ export function readRateLimit(
     ...(limit !== undefined ? { limit } : {}),
     ...(remaining !== undefined ? { remaining } : {}),
     ...(resetAt ? { resetAt } : {}),
+    source: 'header',
+    field: spec.remaining.toLowerCase(),
+  };
+}
+
+function tightestOf(
+  headers: Record<string, string>,
+  now: Date,
+): RateLimitReading | undefined {
+  const share = (remaining?: number, limit?: number) =>
+    remaining !== undefined && limit ? remaining / limit : 1;
+  const [tightest] = observeRateLimits({ headers }, now).figures.sort(
+    (a, b) => share(a.remaining, a.limit) - share(b.remaining, b.limit),
+  );
+  if (!tightest) {
+    return undefined;
+  }
+  const { limit, remaining, resetAt, source, field } = tightest;
+  return {
+    ...(limit !== undefined ? { limit } : {}),
+    ...(remaining !== undefined ? { remaining } : {}),
+    ...(resetAt ? { resetAt } : {}),
+    source,
+    field,
   };
 }

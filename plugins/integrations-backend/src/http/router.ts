@@ -26,6 +26,8 @@ import { HealthScheduleService } from '../health/HealthScheduleService';
 import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
 import { RequestGuard } from '../permissions/RequestGuard';
+import { addRateLimitRoutes } from '../rateLimits/rateLimitRoutes';
+import { RateLimitService } from '../rateLimits/RateLimitService';
 import { addAnalyticsRoutes } from '../usage/analyticsRoutes';
 import { addUsageIngestRoutes } from '../usage/usageRoutes';
 import { UsageAnalyticsService } from '../usage/UsageAnalyticsService';
@@ -53,6 +55,7 @@ export interface RouterOptions {
   schedule: HealthScheduleService;
   usage: UsageIngestService;
   analytics: UsageAnalyticsService;
+  rateLimits: RateLimitService;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -75,6 +78,7 @@ export async function createRouter(
   addHealthRoutes(router, { ...options, guard });
   addHealthScheduleRoutes(router, { ...options, guard });
   addAnalyticsRoutes(router, { ...options, guard });
+  addRateLimitRoutes(router, { ...options, guard });
 
   return router;
 }

@@ -8,6 +8,7 @@ import {
   usageEventSchema,
 } from '@internal/plugin-integrations-common';
 import { ConfigStore } from '../configuration/ConfigStore';
+import { RateLimitRecorder } from '../rateLimits/RateLimitRecorder';
 import { loadCallTargets, matchIntegration } from './integrationMatcher';
 import { OtlpTraces, readClientSpans } from './otlpSpans';
 import { UsageEventStore, UsageSource } from './UsageEventStore';
@@ -33,17 +34,21 @@ export class UsageIngestService {
   private readonly configs: ConfigStore;
   private readonly maxAgeDays: number;
   private readonly now: () => Date;
+  private readonly rateLimits?: RateLimitRecorder;
 
   constructor(options: {
     events: UsageEventStore;
     configs: ConfigStore;
     /** Older events are refused: their raw neighbours are gone. */
     maxAgeDays: number;
+    /** Keeps the rate limits and 429s the events report. */
+    rateLimits?: RateLimitRecorder;
     now?: () => Date;
   }) {
     this.events = options.events;
     this.configs = options.configs;
     this.maxAgeDays = options.maxAgeDays;
+    this.rateLimits = options.rateLimits;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -78,6 +83,8 @@ export class UsageIngestService {
     const accepted = valid.length
       ? await this.events.insert(valid, { source, receivedAt })
       : 0;
+    // Hits are keyed by event id, so a retried batch records each once.
+    await this.rateLimits?.recordUsageEvents(valid);
     return { accepted, duplicates: valid.length - accepted, rejected };
   }
 

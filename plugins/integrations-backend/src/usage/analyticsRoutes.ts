@@ -6,6 +6,7 @@ import express from 'express';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
+import { RateLimitService } from '../rateLimits/RateLimitService';
 import { UsageAnalyticsService } from './UsageAnalyticsService';
 
 /**
@@ -17,10 +18,11 @@ export function addAnalyticsRoutes(
   options: {
     guard: RequestGuard;
     analytics: UsageAnalyticsService;
+    rateLimits: RateLimitService;
     configs: ConfigStore;
   },
 ) {
-  const { guard, analytics, configs } = options;
+  const { guard, analytics, rateLimits, configs } = options;
 
   router.get('/analytics/usage', async (req, res) => {
     const credentials = await guard.credentials(req);
@@ -31,14 +33,20 @@ export function addAnalyticsRoutes(
       await guard.readableFilter(credentials),
       { limit: 100_000 },
     );
-    res.json(
-      await analytics.usage({
+    const [usage, rateLimitingStatus] = await Promise.all([
+      analytics.usage({
         environment,
         readable: items,
         integration: query.integration,
         from: query.from,
         to: query.to,
       }),
-    );
+      rateLimits.status({
+        environment,
+        readable: items,
+        integration: query.integration,
+      }),
+    ]);
+    res.json({ ...usage, rateLimitingStatus });
   });
 }

@@ -86,6 +86,8 @@ export const googleAnalyticsProvider: ProviderDefinition = {
       jsonBody: {
         dateRanges: [{ startDate: 'yesterday', endDate: 'today' }],
         metrics: [{ name: 'activeUsers' }],
+        // The answer then reports the property's token quotas.
+        returnPropertyQuota: true,
       },
       expect: { path: 'kind', equals: 'analyticsData#runReport' },
     },

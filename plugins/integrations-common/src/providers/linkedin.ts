@@ -136,4 +136,25 @@ export const linkedinProvider: ProviderDefinition = {
     grant: 'refresh_token',
     clientAuthentication: 'body',
   },
+  // LinkedIn sends no rate-limit headers; its limits are per day, per
+  // application and per member, and show in the developer portal's Analytics
+  // tab. These are the documented defaults of the Share and Profile APIs.
+  rateLimits: [
+    {
+      key: 'application-day',
+      limit: 100_000,
+      windowSeconds: 86_400,
+      resets: 'utc_day',
+      description:
+        'Application daily limit: calls by the app for all members together, reset at 00:00 UTC',
+    },
+    {
+      key: 'member-day',
+      limit: 500,
+      windowSeconds: 86_400,
+      resets: 'utc_day',
+      description:
+        'Member daily limit: calls on behalf of one member, reset at 00:00 UTC',
+    },
+  ],
 };

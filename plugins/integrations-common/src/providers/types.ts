@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuthType, IntegrationCategory, MonitoringConfig } from '../types';
+import { CatalogRateLimit } from '../rateLimits';
 import { ProviderOAuth, ProviderProbes } from './probes';
 
 /** A feature of a provider that an integration may switch on. */
@@ -48,6 +49,8 @@ export interface ProviderDefinition {
   probes: ProviderProbes;
   /** The token endpoint, for providers whose access tokens are refreshed. */
   oauth?: ProviderOAuth;
+  /** Documented limits of a provider that reports none in its answers. */
+  rateLimits?: CatalogRateLimit[];
 }
 
 /** A JSON Schema document derived from a zod schema. */

@@ -16,6 +16,7 @@ import { CredentialVault } from '../../credentials/CredentialVault';
 import { KeyRing } from '../../credentials/KeyRing';
 import { ConnectionTestService } from '../ConnectionTestService';
 import { ProbeRunner } from '../ProbeRunner';
+import { RateLimitRecorder } from '../../rateLimits/RateLimitRecorder';
 
 export { dumpAllTables } from '../../__testUtils__/dumpAllTables';
 
@@ -36,6 +37,8 @@ export interface Harness {
   tokens: OAuthTokenService;
   health: HealthService;
   tester: ConnectionTestService;
+  /** Where the probes' rate-limit readings go; `idle()` waits for them. */
+  rateLimits: RateLimitRecorder;
   signals: { publish: jest.Mock };
   logger: ReturnType<typeof mockServices.logger.mock>;
   /** Another tester on the same store, calling out through a differently set up client. */
@@ -77,6 +80,8 @@ export async function createHarness(options: {
     logger,
   });
 
+  const rateLimits = new RateLimitRecorder({ store: store.rateLimits });
+
   const build = (httpOptions: SafeHttpClientOptions) => {
     const http = new SafeHttpClient({
       allowedCidrs: ALLOWED_CIDRS,
@@ -90,7 +95,7 @@ export async function createHarness(options: {
     const tester = new ConnectionTestService({
       configs: store.configs,
       credentials,
-      runner: new ProbeRunner({ http, tokens }),
+      runner: new ProbeRunner({ http, tokens, rateLimits }),
       health,
     });
     return { http, tokens, tester };
@@ -127,6 +132,7 @@ export async function createHarness(options: {
     tokens,
     health,
     tester,
+    rateLimits,
     signals,
     logger,
     testerWith: httpOptions => build(httpOptions).tester,
