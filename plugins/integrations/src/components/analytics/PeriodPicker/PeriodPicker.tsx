@@ -5,7 +5,7 @@ import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useId, useState } from 'react';
 import {
   PERIOD_PRESETS,
   Period,
@@ -42,6 +42,8 @@ export interface PeriodPickerProps {
 export function PeriodPicker(props: PeriodPickerProps) {
   const { value, shown, onChange, issues = [] } = props;
   const classes = useStyles();
+  const fromId = useId();
+  const toId = useId();
   const [customOpen, setCustomOpen] = useState(value.preset === 'custom');
   const [from, setFrom] = useState(value.preset === 'custom' ? value.from : '');
   const [to, setTo] = useState(value.preset === 'custom' ? value.to : '');
@@ -89,6 +91,7 @@ export function PeriodPicker(props: PeriodPickerProps) {
           aria-label="Custom period"
         >
           <TextField
+            id={fromId}
             className={classes.date}
             label="From (UTC)"
             type="datetime-local"
@@ -101,6 +104,7 @@ export function PeriodPicker(props: PeriodPickerProps) {
             required
           />
           <TextField
+            id={toId}
             className={classes.date}
             label="To (UTC)"
             type="datetime-local"

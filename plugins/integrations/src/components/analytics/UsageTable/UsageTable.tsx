@@ -10,7 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { absoluteTime } from '../../../labels';
 import {
   formatBytes,
@@ -165,6 +165,7 @@ function compare(a: number | string, b: number | string) {
 export function UsageTable(props: { metrics: IntegrationUsageMetrics[] }) {
   const { metrics } = props;
   const classes = useStyles();
+  const searchId = useId();
   const [search, setSearch] = useState('');
   const [orderBy, setOrderBy] = useState('total');
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
@@ -206,6 +207,7 @@ export function UsageTable(props: { metrics: IntegrationUsageMetrics[] }) {
     <ChartFigure title="Usage per integration">
       <Box className={classes.toolbar}>
         <TextField
+          id={searchId}
           label="Search integrations"
           size="small"
           value={search}

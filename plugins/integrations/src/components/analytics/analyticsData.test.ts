@@ -1,0 +1,57 @@
+import { periodRange, seriesRows, topSeries } from './analyticsData';
+
+describe('topSeries', () => {
+  it('keeps the busiest as series of their own and adds up the rest', () => {
+    const sizes = new Map(
+      Array.from({ length: 500 }, (_, i) => [`service-${i}`, 500 - i]),
+    );
+    sizes.set('idle', 0);
+
+    const series = topSeries(sizes, 8);
+
+    expect(series.map(s => s.label)).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => `service-${i}`),
+      'Others (492)',
+    ]);
+    expect(series[8].members).not.toContain('idle');
+
+    const [row] = seriesRows(
+      [{ time: '2026-11-28T09:00:00.000Z', values: Object.fromEntries(sizes) }],
+      series,
+      'hour',
+      24,
+    );
+    expect(row.s0).toBe(500);
+    expect(row.others).toBe(
+      Array.from({ length: 492 }, (_, i) => 492 - i).reduce((a, b) => a + b),
+    );
+    expect(row.label).toBe('09:00');
+  });
+
+  it('draws every integration when there are few', () => {
+    expect(
+      topSeries(
+        new Map([
+          ['stripe', 3],
+          ['paypal', 5],
+        ]),
+      ).map(s => s.label),
+    ).toEqual(['paypal', 'stripe']);
+  });
+});
+
+describe('periodRange', () => {
+  it('ends a preset at the current minute and reads a custom period as UTC', () => {
+    const now = new Date('2026-11-28T12:34:56.789Z');
+    expect(periodRange({ preset: '7d' }, now)).toEqual({
+      from: '2026-11-21T12:34:00Z',
+      to: '2026-11-28T12:34:00Z',
+    });
+    expect(
+      periodRange(
+        { preset: 'custom', from: '2026-11-01T00:00', to: 'tomorrow' },
+        now,
+      ),
+    ).toEqual({ from: '2026-11-01T00:00:00Z', to: 'tomorrow' });
+  });
+});
