@@ -94,9 +94,10 @@ describe('AnalyticsPage', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rowNames(table)).toEqual(['stripe', 'sendgrid']);
     expect(within(rows[0]).getByText('rate_limited (30)')).toBeInTheDocument();
-    expect(
-      within(rows[0]).getByText('/v1/charges (420 ms avg)'),
-    ).toBeInTheDocument();
+    expect(within(rows[0]).getByText('/v1/charges')).toHaveAttribute(
+      'title',
+      '/v1/charges: 420 ms on average',
+    );
 
     await userEvent.click(within(table).getByRole('button', { name: 'p95' }));
     await userEvent.click(within(table).getByRole('button', { name: 'p95' }));
@@ -193,7 +194,7 @@ describe('AnalyticsPage', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This period cannot be shown');
-    expect(alert).toHaveTextContent('to: Must be after from');
+    expect(alert).toHaveTextContent('To: Must be after from');
     expect(
       screen.getByText('Must be after from', { selector: 'p' }),
     ).toBeInTheDocument();

@@ -39,6 +39,14 @@ const useStyles = makeStyles(theme => ({
   loading: { height: 4, marginBottom: theme.spacing(1) },
 }));
 
+/** The fields of a refused request, as the toolbar names them. */
+const FIELD_LABELS: Record<string, string> = {
+  'query.from': 'From',
+  'query.to': 'To',
+  'query.environment': 'Environment',
+  'query.integration': 'Integration',
+};
+
 function hasUsage(analytics: IntegrationUsageAnalytics): boolean {
   return [analytics.usageMetrics, analytics.previousPeriod.usageMetrics].some(
     metrics =>
@@ -188,7 +196,7 @@ function UsageAnalytics() {
           {issues.length
             ? issues.map(issue => (
                 <div key={issue.path}>
-                  {issue.path.replace(/^query\./, '')}: {issue.message}
+                  {FIELD_LABELS[issue.path] ?? issue.path}: {issue.message}
                 </div>
               ))
             : errorMessage(error)}

@@ -79,7 +79,7 @@ export function ErrorsByType(props: { analytics: IntegrationUsageAnalytics }) {
         </NothingToChart>
       ) : (
         <Grid container spacing={2}>
-          <Grid item xs={12} md={8}>
+          <Grid item xs={12}>
             {series.length === 0 ? (
               <NothingToChart>No failed calls in this period.</NothingToChart>
             ) : (
@@ -110,7 +110,7 @@ export function ErrorsByType(props: { analytics: IntegrationUsageAnalytics }) {
               </ResponsiveContainer>
             )}
           </Grid>
-          <Grid item xs={12} md={4}>
+          <Grid item xs={12}>
             <Table size="small" aria-label="Errors by type">
               <TableHead>
                 <TableRow>

@@ -76,6 +76,15 @@ function relativeDelta(current: number, previous: number) {
   }
   const change = ((current - previous) / previous) * 100;
   const rounded = Math.round(change);
+  // A percentage in the thousands reads worse than a multiple.
+  if (rounded >= 1000) {
+    return {
+      text: `${Math.round(current / previous).toLocaleString(
+        'en-US',
+      )}× the previous period`,
+      change: rounded,
+    };
+  }
   return {
     text:
       rounded === 0
