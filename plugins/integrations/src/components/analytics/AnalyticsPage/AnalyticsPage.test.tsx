@@ -99,8 +99,12 @@ describe('AnalyticsPage', () => {
       '/v1/charges: 420 ms on average',
     );
 
-    await userEvent.click(within(table).getByRole('button', { name: 'p95' }));
-    await userEvent.click(within(table).getByRole('button', { name: 'p95' }));
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'p95 (ms)' }),
+    );
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'p95 (ms)' }),
+    );
     expect(rowNames(table)).toEqual(['sendgrid', 'stripe']);
 
     const errors = screen.getByRole('table', { name: 'Errors by type' });

@@ -29,6 +29,11 @@ interface Column {
   render(m: IntegrationUsageMetrics): string;
 }
 
+/** Milliseconds without the unit, which the column header names. */
+function msFigure(ms: number | null): string {
+  return ms === null ? '—' : formatCount(ms);
+}
+
 const COLUMNS: Column[] = [
   {
     id: 'integration',
@@ -77,24 +82,24 @@ const COLUMNS: Column[] = [
   },
   {
     id: 'p50',
-    label: 'p50',
+    label: 'p50 (ms)',
     numeric: true,
     sortValue: m => m.responseTimeMetrics.p50ResponseTime,
-    render: m => formatMs(m.responseTimeMetrics.p50ResponseTime),
+    render: m => msFigure(m.responseTimeMetrics.p50ResponseTime),
   },
   {
     id: 'p95',
-    label: 'p95',
+    label: 'p95 (ms)',
     numeric: true,
     sortValue: m => m.responseTimeMetrics.p95ResponseTime,
-    render: m => formatMs(m.responseTimeMetrics.p95ResponseTime),
+    render: m => msFigure(m.responseTimeMetrics.p95ResponseTime),
   },
   {
     id: 'p99',
-    label: 'p99',
+    label: 'p99 (ms)',
     numeric: true,
     sortValue: m => m.responseTimeMetrics.p99ResponseTime,
-    render: m => formatMs(m.responseTimeMetrics.p99ResponseTime),
+    render: m => msFigure(m.responseTimeMetrics.p99ResponseTime),
   },
   {
     id: 'slowest',
@@ -141,10 +146,11 @@ const useStyles = makeStyles(theme => ({
   },
   // Thirteen columns fit a laptop screen with tighter cells; the table scrolls on narrower ones.
   table: {
-    '& td, & th': { whiteSpace: 'nowrap', padding: theme.spacing(0.75, 1) },
+    '& td, & th': { whiteSpace: 'nowrap', padding: theme.spacing(0.75, 0.75) },
+    '& thead th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
   },
   endpoint: {
-    maxWidth: 200,
+    maxWidth: 180,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
