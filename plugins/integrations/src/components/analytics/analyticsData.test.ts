@@ -1,4 +1,9 @@
-import { periodRange, seriesRows, topSeries } from './analyticsData';
+import {
+  everyBucket,
+  periodRange,
+  seriesRows,
+  topSeries,
+} from './analyticsData';
 
 describe('topSeries', () => {
   it('keeps the busiest as series of their own and adds up the rest', () => {
@@ -53,5 +58,27 @@ describe('periodRange', () => {
         now,
       ),
     ).toEqual({ from: '2026-11-01T00:00:00Z', to: 'tomorrow' });
+  });
+});
+
+describe('everyBucket', () => {
+  it('gives quiet buckets of the period a point, so charts do not join calls across them', () => {
+    const points = everyBucket(
+      [
+        { time: '2026-11-28T10:00:00.000Z', calls: 5 },
+        { time: '2026-11-28T13:00:00.000Z', calls: 2 },
+      ],
+      { start: '2026-11-28T09:30:00.000Z', end: '2026-11-28T14:00:00.000Z' },
+      'hour',
+      time => ({ time, calls: 0 }),
+    );
+
+    expect(points.map(p => [p.time.slice(11, 16), p.calls])).toEqual([
+      ['09:00', 0],
+      ['10:00', 5],
+      ['11:00', 0],
+      ['12:00', 0],
+      ['13:00', 2],
+    ]);
   });
 });

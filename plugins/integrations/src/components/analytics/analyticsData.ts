@@ -115,6 +115,44 @@ export function seriesRows(
   });
 }
 
+const BUCKET_MS: Record<IntegrationUsageAnalytics['granularity'], number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
+
+/** Enough buckets for any period the backend answers; beyond it, the series is left as sent. */
+const MAX_BUCKETS = 5000;
+
+/**
+ * The series with a point for every bucket of the period: the backend sends
+ * only buckets with calls, and a chart joining the ones it has would draw
+ * calls across quiet stretches. Missing buckets get `empty(time)`.
+ */
+export function everyBucket<T extends { time: string }>(
+  points: T[],
+  period: { start: string; end: string },
+  granularity: IntegrationUsageAnalytics['granularity'],
+  empty: (time: string) => T,
+): T[] {
+  const step = BUCKET_MS[granularity];
+  const first = Math.floor(Date.parse(period.start) / step) * step;
+  const end = Date.parse(period.end);
+  if (!Number.isFinite(first) || (end - first) / step > MAX_BUCKETS) {
+    return points;
+  }
+  const byTime = new Map(points.map(point => [Date.parse(point.time), point]));
+  const filled: T[] = [];
+  for (let at = first; at < end; at += step) {
+    filled.push(byTime.get(at) ?? empty(new Date(at).toISOString()));
+    byTime.delete(at);
+  }
+  // Points off the grid (none expected) are kept rather than lost.
+  return [...filled, ...byTime.values()].sort((a, b) =>
+    a.time.localeCompare(b.time),
+  );
+}
+
 /** "14:05" within a day, "3 Mar 14:00" within weeks, "3 Mar" for days; UTC. */
 export function timeLabel(
   time: string,

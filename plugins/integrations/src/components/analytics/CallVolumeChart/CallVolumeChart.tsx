@@ -11,7 +11,13 @@ import {
   YAxis,
 } from 'recharts';
 import { seriesColours } from '../../dashboard/HealthCharts/chartData';
-import { TOP_N, seriesRows, spanHoursOf, topSeries } from '../analyticsData';
+import {
+  TOP_N,
+  everyBucket,
+  seriesRows,
+  spanHoursOf,
+  topSeries,
+} from '../analyticsData';
 import { ChartFigure, NothingToChart } from '../ChartFigure';
 
 /**
@@ -33,10 +39,15 @@ export function CallVolumeChart(props: {
     return {
       series: top,
       rows: seriesRows(
-        analytics.performanceAnalytics.throughputAnalytics.series.map(p => ({
-          time: p.time,
-          values: p.calls,
-        })),
+        everyBucket(
+          analytics.performanceAnalytics.throughputAnalytics.series.map(p => ({
+            time: p.time,
+            values: p.calls,
+          })),
+          analytics.period,
+          analytics.granularity,
+          time => ({ time, values: {} }),
+        ),
         top,
         analytics.granularity,
         spanHoursOf(analytics.period),

@@ -77,6 +77,7 @@ export function DataTransfer(props: { analytics: IntegrationUsageAnalytics }) {
             <Bar
               dataKey="bytes"
               name="Transferred"
+              maxBarSize={24}
               fill={theme.palette.primary.main}
               isAnimationActive={false}
             />

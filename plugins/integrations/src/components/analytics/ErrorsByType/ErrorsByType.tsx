@@ -18,6 +18,7 @@ import {
 } from 'recharts';
 import { seriesColours } from '../../dashboard/HealthCharts/chartData';
 import {
+  everyBucket,
   formatCount,
   seriesRows,
   spanHoursOf,
@@ -52,7 +53,12 @@ export function ErrorsByType(props: { analytics: IntegrationUsageAnalytics }) {
     return {
       series: top,
       rows: seriesRows(
-        errorAnalytics.series.map(p => ({ time: p.time, values: p.errors })),
+        everyBucket(
+          errorAnalytics.series.map(p => ({ time: p.time, values: p.errors })),
+          analytics.period,
+          analytics.granularity,
+          time => ({ time, values: {} }),
+        ),
         top,
         analytics.granularity,
         spanHoursOf(analytics.period),
@@ -102,6 +108,7 @@ export function ErrorsByType(props: { analytics: IntegrationUsageAnalytics }) {
                       dataKey={s.key}
                       name={s.label}
                       stackId="errors"
+                      maxBarSize={32}
                       fill={colours[index]}
                       isAnimationActive={false}
                     />

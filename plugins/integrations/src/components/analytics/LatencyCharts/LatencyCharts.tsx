@@ -14,7 +14,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatCount, spanHoursOf, timeLabel } from '../analyticsData';
+import {
+  everyBucket,
+  formatCount,
+  spanHoursOf,
+  timeLabel,
+} from '../analyticsData';
 import { ChartFigure, NothingToChart } from '../ChartFigure';
 
 function barLabel(fromMs: number, toMs: number | null): string {
@@ -34,7 +39,13 @@ export function LatencyCharts(props: { analytics: IntegrationUsageAnalytics }) {
     analytics.performanceAnalytics.responseTimeAnalytics;
   const rows = useMemo(() => {
     const spanHours = spanHoursOf(analytics.period);
-    return series.map(point => ({
+    const points = everyBucket(
+      series,
+      analytics.period,
+      analytics.granularity,
+      time => ({ time, calls: 0, failed: 0, p50: null, p95: null, p99: null }),
+    );
+    return points.map(point => ({
       ...point,
       label: timeLabel(point.time, analytics.granularity, spanHours),
     }));

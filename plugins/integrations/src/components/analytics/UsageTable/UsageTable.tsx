@@ -147,7 +147,13 @@ const useStyles = makeStyles(theme => ({
   // Thirteen columns fit a laptop screen with tighter cells; the table scrolls on narrower ones.
   table: {
     '& td, & th': { whiteSpace: 'nowrap', padding: theme.spacing(0.75, 0.75) },
-    '& thead th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
+    // Long headers wrap between words, never inside one.
+    '& thead th': {
+      whiteSpace: 'normal',
+      wordBreak: 'normal',
+      overflowWrap: 'normal',
+      verticalAlign: 'bottom',
+    },
   },
   endpoint: {
     maxWidth: 180,
