@@ -1,5 +1,7 @@
 import {
+  bucketName,
   everyBucket,
+  mergeCountBuckets,
   periodRange,
   seriesRows,
   topSeries,
@@ -80,5 +82,24 @@ describe('everyBucket', () => {
       ['12:00', 0],
       ['13:00', 2],
     ]);
+  });
+});
+
+describe('mergeCountBuckets', () => {
+  it('adds up a day of minutes into 5-minute buckets', () => {
+    const minutes = Array.from({ length: 1440 }, (_, i) => ({
+      time: new Date(Date.UTC(2026, 10, 28, 0, i)).toISOString(),
+      values: { stripe: 1, ...(i % 5 === 0 ? { paypal: 2 } : {}) },
+    }));
+
+    const { points, factor } = mergeCountBuckets(minutes, 300);
+
+    expect(factor).toBe(5);
+    expect(bucketName('minute', factor)).toBe('5 minutes');
+    expect(points).toHaveLength(288);
+    expect(points[1]).toEqual({
+      time: '2026-11-28T00:05:00.000Z',
+      values: { stripe: 5, paypal: 2 },
+    });
   });
 });

@@ -153,6 +153,47 @@ export function everyBucket<T extends { time: string }>(
   );
 }
 
+/** About as many bars as a chart has room for; counts beyond it are added up. */
+export const MAX_COUNT_POINTS = 300;
+
+/**
+ * Counts per bucket merged `factor` buckets at a time, so a day of minutes
+ * draws as 5-minute bars a person can see rather than sub-pixel spikes.
+ * Only counts add up like this; percentiles never do.
+ */
+export function mergeCountBuckets(
+  points: Array<{ time: string; values: Record<string, number> }>,
+  maxPoints = MAX_COUNT_POINTS,
+): {
+  points: Array<{ time: string; values: Record<string, number> }>;
+  factor: number;
+} {
+  const factor = Math.max(1, Math.ceil(points.length / maxPoints));
+  if (factor === 1) {
+    return { points, factor };
+  }
+  const merged = [];
+  for (let i = 0; i < points.length; i += factor) {
+    const group = points.slice(i, i + factor);
+    const values: Record<string, number> = {};
+    for (const point of group) {
+      for (const [key, count] of Object.entries(point.values)) {
+        values[key] = (values[key] ?? 0) + count;
+      }
+    }
+    merged.push({ time: group[0].time, values });
+  }
+  return { points: merged, factor };
+}
+
+/** "minute", "5 minutes", "hour", "3 hours": the size of a merged bucket. */
+export function bucketName(
+  granularity: IntegrationUsageAnalytics['granularity'],
+  factor: number,
+): string {
+  return factor === 1 ? granularity : `${factor} ${granularity}s`;
+}
+
 /** "14:05" within a day, "3 Mar 14:00" within weeks, "3 Mar" for days; UTC. */
 export function timeLabel(
   time: string,

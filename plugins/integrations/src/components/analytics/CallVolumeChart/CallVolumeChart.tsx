@@ -13,7 +13,9 @@ import {
 import { seriesColours } from '../../dashboard/HealthCharts/chartData';
 import {
   TOP_N,
+  bucketName,
   everyBucket,
+  mergeCountBuckets,
   seriesRows,
   spanHoursOf,
   topSeries,
@@ -28,7 +30,7 @@ export function CallVolumeChart(props: {
   analytics: IntegrationUsageAnalytics;
 }) {
   const { analytics } = props;
-  const { series, rows } = useMemo(() => {
+  const { series, rows, factor } = useMemo(() => {
     const sizes = new Map(
       Object.values(analytics.usageMetrics).map(m => [
         m.integration,
@@ -36,18 +38,22 @@ export function CallVolumeChart(props: {
       ]),
     );
     const top = topSeries(sizes);
+    const merged = mergeCountBuckets(
+      everyBucket(
+        analytics.performanceAnalytics.throughputAnalytics.series.map(p => ({
+          time: p.time,
+          values: p.calls,
+        })),
+        analytics.period,
+        analytics.granularity,
+        time => ({ time, values: {} }),
+      ),
+    );
     return {
       series: top,
+      factor: merged.factor,
       rows: seriesRows(
-        everyBucket(
-          analytics.performanceAnalytics.throughputAnalytics.series.map(p => ({
-            time: p.time,
-            values: p.calls,
-          })),
-          analytics.period,
-          analytics.granularity,
-          time => ({ time, values: {} }),
-        ),
+        merged.points,
         top,
         analytics.granularity,
         spanHoursOf(analytics.period),
@@ -60,9 +66,10 @@ export function CallVolumeChart(props: {
   return (
     <ChartFigure
       title="Call volume"
-      caption={`Calls per ${
-        analytics.granularity
-      } (UTC), stacked by integration${
+      caption={`Calls per ${bucketName(
+        analytics.granularity,
+        factor,
+      )} (UTC), stacked by integration${
         grouped
           ? `; the ${TOP_N} busiest are drawn, the ${grouped.members.length} others are added up`
           : ''

@@ -18,8 +18,10 @@ import {
 } from 'recharts';
 import { seriesColours } from '../../dashboard/HealthCharts/chartData';
 import {
+  bucketName,
   everyBucket,
   formatCount,
+  mergeCountBuckets,
   seriesRows,
   spanHoursOf,
   sumCounts,
@@ -41,7 +43,7 @@ function trendOf(current: number, previous: number): string {
 /** Failed calls by error type over time, and each type against the previous period. */
 export function ErrorsByType(props: { analytics: IntegrationUsageAnalytics }) {
   const { analytics } = props;
-  const { series, rows, types } = useMemo(() => {
+  const { series, rows, types, factor } = useMemo(() => {
     const errorAnalytics = analytics.performanceAnalytics.errorAnalytics;
     const current = new Map(Object.entries(errorAnalytics.errorsByType));
     const previous = sumCounts(
@@ -50,15 +52,19 @@ export function ErrorsByType(props: { analytics: IntegrationUsageAnalytics }) {
       ),
     );
     const top = topSeries(current);
+    const merged = mergeCountBuckets(
+      everyBucket(
+        errorAnalytics.series.map(p => ({ time: p.time, values: p.errors })),
+        analytics.period,
+        analytics.granularity,
+        time => ({ time, values: {} }),
+      ),
+    );
     return {
       series: top,
+      factor: merged.factor,
       rows: seriesRows(
-        everyBucket(
-          errorAnalytics.series.map(p => ({ time: p.time, values: p.errors })),
-          analytics.period,
-          analytics.granularity,
-          time => ({ time, values: {} }),
-        ),
+        merged.points,
         top,
         analytics.granularity,
         spanHoursOf(analytics.period),
@@ -77,7 +83,10 @@ export function ErrorsByType(props: { analytics: IntegrationUsageAnalytics }) {
   return (
     <ChartFigure
       title="Errors by type"
-      caption={`Failed calls per ${analytics.granularity} (UTC) by error type, and each type against the previous period.`}
+      caption={`Failed calls per ${bucketName(
+        analytics.granularity,
+        factor,
+      )} (UTC) by error type, and each type against the previous period.`}
     >
       {types.length === 0 ? (
         <NothingToChart>

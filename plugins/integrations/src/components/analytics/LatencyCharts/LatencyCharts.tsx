@@ -71,7 +71,7 @@ export function LatencyCharts(props: { analytics: IntegrationUsageAnalytics }) {
       <Grid item xs={12} lg={7}>
         <ChartFigure
           title="Response time percentiles"
-          caption={`p50, p95 and p99 per ${analytics.granularity} (UTC), over every call shown.`}
+          caption={`p50, p95 and p99 per ${analytics.granularity} (UTC), over every call shown; lines join the ${analytics.granularity}s that had calls.`}
         >
           {!hasTimes ? (
             <NothingToChart>No timed calls in this period.</NothingToChart>
@@ -98,6 +98,7 @@ export function LatencyCharts(props: { analytics: IntegrationUsageAnalytics }) {
                     unit=" ms"
                     stroke={line.colour}
                     dot={false}
+                    connectNulls
                     isAnimationActive={false}
                   />
                 ))}

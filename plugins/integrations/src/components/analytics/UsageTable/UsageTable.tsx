@@ -155,8 +155,8 @@ const useStyles = makeStyles(theme => ({
       verticalAlign: 'bottom',
     },
   },
-  endpoint: {
-    maxWidth: 180,
+  clipped: {
+    maxWidth: 150,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
@@ -285,7 +285,9 @@ export function UsageTable(props: { metrics: IntegrationUsageMetrics[] }) {
                       key={column.id}
                       align={column.numeric ? 'right' : 'left'}
                       className={
-                        column.id === 'slowest' ? classes.endpoint : undefined
+                        column.id === 'slowest' || column.id === 'commonError'
+                          ? classes.clipped
+                          : undefined
                       }
                       title={titleOf(column.id, m)}
                     >
@@ -310,9 +312,10 @@ function titleOf(
   if (columnId === 'peak' && m.apiCallMetrics.peakUsage) {
     return `Busiest at ${absoluteTime(m.apiCallMetrics.peakUsage.date)}`;
   }
-  if (columnId === 'commonError' && m.errorMetrics.mostCommonError) {
-    return `Last at ${absoluteTime(
-      m.errorMetrics.mostCommonError.lastOccurrence,
+  const error = m.errorMetrics.mostCommonError;
+  if (columnId === 'commonError' && error) {
+    return `${error.type} (${error.count}), last at ${absoluteTime(
+      error.lastOccurrence,
     )}`;
   }
   const slowest = m.responseTimeMetrics.slowestEndpoint;
