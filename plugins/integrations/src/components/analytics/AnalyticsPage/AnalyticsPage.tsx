@@ -100,7 +100,7 @@ function UsageAnalytics() {
   // Each pick asks again, even the same preset, so "Last hour" twice ends now.
   const [asked, setAsked] = useState(() => new Date());
   const range = useMemo(() => periodRange(period, asked), [period, asked]);
-  const { analytics, loading, error } = useUsageAnalytics({
+  const { analytics, loading, error, retry } = useUsageAnalytics({
     environment,
     integration: integration ?? undefined,
     ...range,
@@ -168,7 +168,10 @@ function UsageAnalytics() {
         />
         <Button
           size="small"
-          onClick={() => setAsked(new Date())}
+          // A preset moves on to end now; a custom period is asked again as it is.
+          onClick={() =>
+            period.preset === 'custom' ? retry() : setAsked(new Date())
+          }
           disabled={loading}
         >
           Refresh

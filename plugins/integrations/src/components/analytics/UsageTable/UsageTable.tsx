@@ -65,7 +65,7 @@ const COLUMNS: Column[] = [
   },
   {
     id: 'daily',
-    label: 'Avg / day',
+    label: 'Per day',
     numeric: true,
     sortValue: m => m.apiCallMetrics.averageDailyUsage,
     render: m => formatCount(m.apiCallMetrics.averageDailyUsage),
@@ -156,7 +156,7 @@ const useStyles = makeStyles(theme => ({
     },
   },
   clipped: {
-    maxWidth: 150,
+    maxWidth: 130,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
