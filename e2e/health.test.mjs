@@ -63,4 +63,63 @@ describe('Health dashboard', { timeout: 600_000 }, () => {
     }
     await page.close();
   });
+
+  it('shows usage a service reported with a static token on the Analytics page', async () => {
+    // An outside service: the static token of e2e/app-config.e2e.yaml.
+    const minuteAgo = Date.now() - 60_000;
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      id: `e2e-usage-${i}`,
+      integration: 'paypal',
+      environment: 'production',
+      endpoint: '/v2/checkout/orders',
+      method: 'POST',
+      status: i < 4 ? 503 : 201,
+      durationMs: 100 + i * 10,
+      requestBytes: 512,
+      responseBytes: 1536,
+      ...(i < 4 ? { errorType: 'provider_error' } : {}),
+      occurredAt: new Date(minuteAgo + i * 100).toISOString(),
+    }));
+    const res = await fetch(`${BASE_URL}/api/integrations/usage/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer e2e-usage-reporter-0123456789abcdef',
+      },
+      body: JSON.stringify({ events }),
+    });
+    assert.equal(res.status, 202, await res.text());
+
+    const page = await browser().newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.goto(`${BASE_URL}/integrations/analytics`);
+    const table = page.getByRole('table', { name: 'Usage per integration' });
+    // The e2e config rolls usage up every 5 seconds; until then the page is empty.
+    const deadline = Date.now() + 60_000;
+    while (!(await table.isVisible())) {
+      assert.ok(Date.now() < deadline, 'the reported usage was never shown');
+      await page.waitForTimeout(2_000);
+      await page.getByRole('button', { name: 'Refresh' }).click();
+    }
+    const calls = page.getByRole('group', { name: 'Calls' });
+    await calls.getByText('40', { exact: true }).waitFor({ timeout: 10_000 });
+    await calls.getByText('4 failed').waitFor();
+    await page
+      .getByRole('group', { name: 'Error rate' })
+      .getByText('10.0 %')
+      .waitFor();
+    await page
+      .getByRole('group', { name: 'Data transferred' })
+      .getByText('80.0 KB')
+      .waitFor();
+    const row = table.getByRole('row', { name: /^paypal/ });
+    await row.getByText('provider_error (4)').waitFor();
+    await row.getByText(/\/v2\/checkout\/orders/).waitFor();
+    await page.screenshot({
+      path: join(OUTPUT_DIR, 'analytics.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
 });

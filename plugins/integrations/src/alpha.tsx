@@ -73,6 +73,20 @@ const testingPage = SubPageBlueprint.make({
   },
 });
 
+const analyticsPage = SubPageBlueprint.make({
+  name: 'analytics',
+  params: {
+    path: 'analytics',
+    title: 'Analytics',
+    loader: () =>
+      import('./components/analytics/AnalyticsPage').then(m => (
+        <Content>
+          <m.AnalyticsPage />
+        </Content>
+      )),
+  },
+});
+
 const auditPage = SubPageBlueprint.make({
   name: 'audit',
   params: {
@@ -124,6 +138,7 @@ export default createFrontendPlugin({
     dashboardPage,
     configPage,
     testingPage,
+    analyticsPage,
     auditPage,
     signedInUser,
     integrationsApi,

@@ -9,6 +9,7 @@ export const INTEGRATIONS_PAGES = [
   { path: 'dashboard', title: 'Dashboard' },
   { path: 'config', title: 'Configuration' },
   { path: 'testing', title: 'Testing' },
+  { path: 'analytics', title: 'Analytics' },
   { path: 'audit', title: 'Audit' },
 ] as const;
 

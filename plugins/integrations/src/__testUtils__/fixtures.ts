@@ -112,6 +112,7 @@ export function fakeIntegrationsApi(
     'getHealthSchedule',
     'pauseHealthChecks',
     'resumeHealthChecks',
+    'getUsageAnalytics',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

@@ -23,6 +23,7 @@ import {
   HealthRange,
   IntegrationConfig,
   IntegrationDashboard,
+  IntegrationUsageAnalytics,
   ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
@@ -35,6 +36,7 @@ import {
   TestSuite,
   UpdateConfigRequest,
   UpdateConfigResponse,
+  UsageAnalyticsQuery,
 } from '@internal/plugin-integrations-common';
 
 /** Which health statuses `getHealth` returns; all readable ones by default. */
@@ -155,6 +157,10 @@ export interface IntegrationsApi {
     name: string,
     environment: Environment,
   ): Promise<HealthCheckSchedule>;
+  /** How the product used each readable integration over a period, with the period before. */
+  getUsageAnalytics(
+    query?: UsageAnalyticsQuery,
+  ): Promise<IntegrationUsageAnalytics>;
 }
 
 /** @public */

@@ -25,6 +25,25 @@ function clientAnswering(body: unknown = {}) {
   return { client, call };
 }
 
+describe('IntegrationsClient usage analytics', () => {
+  it('asks for one environment, integration and period, or the defaults', async () => {
+    const { client, call } = clientAnswering();
+
+    await client.getUsageAnalytics();
+    await client.getUsageAnalytics({
+      environment: 'staging',
+      integration: 'stripe',
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-08T00:00:00.000Z',
+    });
+
+    expect(call(0).url).toBe('/analytics/usage');
+    expect(call(1).url).toBe(
+      '/analytics/usage?environment=staging&integration=stripe&from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-08T00%3A00%3A00.000Z',
+    );
+  });
+});
+
 describe('IntegrationsClient health and tests', () => {
   it('reads the dashboard, health and history of an environment', async () => {
     const { client, call } = clientAnswering();

@@ -23,6 +23,7 @@ import {
   HealthScheduleResponse,
   IntegrationConfig,
   IntegrationDashboard,
+  IntegrationUsageAnalytics,
   ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
@@ -35,6 +36,7 @@ import {
   TestSuite,
   UpdateConfigRequest,
   UpdateConfigResponse,
+  UsageAnalyticsQuery,
 } from '@internal/plugin-integrations-common';
 import {
   HealthHistoryQuery,
@@ -279,6 +281,12 @@ export class IntegrationsClient implements IntegrationsApi {
       withQuery(`/health/schedule/${enc(name)}/resume`, { environment }),
       { method: 'POST' },
     );
+  }
+
+  getUsageAnalytics(
+    query: UsageAnalyticsQuery = {},
+  ): Promise<IntegrationUsageAnalytics> {
+    return this.json(withQuery('/analytics/usage', { ...query }));
   }
 
   private async json<T>(

@@ -169,6 +169,7 @@ describe('the Integrations page in the legacy frontend system', () => {
       ['Dashboard', '/integrations/dashboard'],
       ['Configuration', '/integrations/config'],
       ['Testing', '/integrations/testing'],
+      ['Analytics', '/integrations/analytics'],
       ['Audit', '/integrations/audit'],
     ]);
     expect(

@@ -6,6 +6,7 @@ import Tabs from '@material-ui/core/Tabs';
 import { Route, Routes } from 'react-router-dom';
 import { useIntegrationsPageLink } from '../../hooks/useIntegrationsPageLink';
 import { INTEGRATIONS_PAGES } from '../../routes';
+import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { AuditLogView } from '../audit/AuditLogView';
 import { ConfigurationPage } from '../configuration/ConfigurationPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
@@ -40,7 +41,7 @@ function PageTabs() {
 
 /**
  * The Integrations page for the legacy frontend system, with its own header
- * and a tab per sub-page: dashboard, config, testing and audit.
+ * and a tab per sub-page: dashboard, config, testing, analytics and audit.
  */
 export function IntegrationsPage() {
   return (
@@ -66,6 +67,7 @@ export function IntegrationsPage() {
             />
             <Route path="config" element={<ConfigurationPage />} />
             <Route path="testing" element={<TestingPage />} />
+            <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="audit" element={<AuditLogView />} />
           </Routes>
         </Box>

@@ -1,0 +1,1 @@
+export { CallVolumeChart } from './CallVolumeChart';

@@ -1,0 +1,1 @@
+export { DataTransfer } from './DataTransfer';

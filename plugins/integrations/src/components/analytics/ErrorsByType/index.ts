@@ -1,0 +1,1 @@
+export { ErrorsByType } from './ErrorsByType';

@@ -1,0 +1,1 @@
+export { LatencyCharts } from './LatencyCharts';

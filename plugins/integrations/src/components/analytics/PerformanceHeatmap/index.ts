@@ -1,0 +1,1 @@
+export { PerformanceHeatmap } from './PerformanceHeatmap';

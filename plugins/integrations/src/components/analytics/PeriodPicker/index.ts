@@ -1,0 +1,2 @@
+export { PeriodPicker } from './PeriodPicker';
+export type { PeriodPickerProps } from './PeriodPicker';

@@ -1,0 +1,1 @@
+export { UsageEmptyState } from './UsageEmptyState';

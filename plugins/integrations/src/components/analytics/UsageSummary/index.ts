@@ -1,0 +1,1 @@
+export { UsageSummary } from './UsageSummary';
