@@ -88,6 +88,17 @@ export function usageAnalyticsOf(
       period: PREVIOUS_PERIOD,
       usageMetrics: Object.fromEntries(previous.map(m => [m.integration, m])),
     },
+    costAnalysis: {},
+    costSummary: {
+      currency: 'EUR',
+      totalCost: 0,
+      previousPeriodCost: 0,
+      byEnvironment: {},
+      byTeam: {},
+      byComponent: [],
+      budgets: [],
+    },
+    usageForecasting: { projections: [], recommendations: [] },
     performanceAnalytics: {
       responseTimeAnalytics: {
         series: [{ time, calls: 1, failed: 0, p50: 100, p95: 300, p99: 600 }],
