@@ -16,6 +16,7 @@ import {
   listConfigsQuerySchema,
   optionalEnvironmentQuerySchema,
   providerCatalog,
+  rateLimitsQuerySchema,
   rollbackRequestSchema,
   statusQuerySchema,
   testHistoryQuerySchema,
@@ -217,6 +218,7 @@ const endpoints: Record<string, EndpointSpec> = {
   },
   'POST /usage/otlp/v1/traces': { body: otlpTracesSchema, as: 'service' },
   'GET /analytics/usage': { query: usageAnalyticsQuerySchema },
+  'GET /rate-limits': { query: rateLimitsQuerySchema },
 };
 
 /** `METHOD /path` of every route of the router, however it was added. */
