@@ -183,7 +183,10 @@ export const integrationsPlugin = createBackendPlugin({
         });
 
         // Health and connection tests
-        const healthStore = await DatabaseHealthStore.create({ database });
+        const healthStore = await DatabaseHealthStore.create({
+          database,
+          audit: auditStore,
+        });
         const health = new HealthService({
           healthStore,
           configs,
@@ -198,6 +201,7 @@ export const integrationsPlugin = createBackendPlugin({
           credentials: credentialService,
           runner: new ProbeRunner({ http, tokens }),
           health,
+          logger,
         });
         const pauses = await DatabaseHealthCheckPauseStore.create({ database });
         await new HealthCheckTask({

@@ -15,3 +15,11 @@ export interface Actor {
     environment: Environment,
   ): Promise<void>;
 }
+
+/** How a background task names itself in the audit log (`task:<id>`). */
+const TASK_ACTOR_PREFIX = 'task:';
+
+/** A task, not a person: its credential uses are counted per hour. */
+export function isTaskActor(actor: string): boolean {
+  return actor.startsWith(TASK_ACTOR_PREFIX);
+}

@@ -90,6 +90,7 @@ export async function createHarness(options: {
       credentials,
       runner: new ProbeRunner({ http, tokens }),
       health,
+      logger,
     });
     return { http, tokens, tester };
   };
