@@ -9,6 +9,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { DatabaseAuditStore } from './audit/AuditStore';
+import { AuditRetentionTask } from './audit/AuditRetentionTask';
 import { DatabaseConfigStore } from './configuration/ConfigStore';
 import { ConfigurationHistoryService } from './configuration/ConfigurationHistoryService';
 import { ConfigurationService } from './configuration/ConfigurationService';
@@ -81,6 +82,12 @@ const CREDENTIAL_EXPIRY_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { minutes: 1 },
 };
 
+const AUDIT_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 24 },
+  timeout: { minutes: 30 },
+  initialDelay: { minutes: 10 },
+};
+
 const HEALTH_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 24 },
   timeout: { minutes: 10 },
@@ -123,6 +130,11 @@ export const integrationsPlugin = createBackendPlugin({
       }) {
         await applyDatabaseMigrations(database);
         const auditStore = await DatabaseAuditStore.create({ database });
+        await new AuditRetentionTask({
+          audit: auditStore,
+          retentionDays: AuditRetentionTask.retentionDaysFromConfig(config),
+          logger,
+        }).start(scheduler, AUDIT_RETENTION_SCHEDULE);
 
         const configs = await DatabaseConfigStore.create({
           database,
