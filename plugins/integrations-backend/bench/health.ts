@@ -10,9 +10,9 @@
  * SQLite is a file in a temporary folder; PostgreSQL a fresh database on that
  * server, dropped afterwards, and skipped with a note when none answers.
  * Each database gets two sweeps of every integration. The figures are the
- * second's: every sweep but a fresh database's first finds the states, the
- * hour's rollups and counted audit rows in place (and the code compiled);
- * the first sweep's figures follow under `firstSweep`.
+ * first's; the second's follow under `laterSweep`, whose rows added per
+ * check are those of every later sweep in the hour (states, the hour's
+ * rollups and counted audit rows already exist).
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -284,8 +284,8 @@ async function benchDatabase(options: {
 
   return {
     database: options.postgres ? 'postgres' : 'sqlite',
-    ...later,
-    firstSweep: first,
+    ...first,
+    laterSweep: later,
   };
 }
 
