@@ -146,11 +146,12 @@ describe('DatabaseAuditStore', () => {
           .clone()
           .update({ use_count: 5, details: '{"changedFields":[]}' }),
       ).rejects.toThrow(/append-only/);
-      if (knex.client.config.client === 'pg') {
-        await expect(knex.raw('TRUNCATE audit_log')).rejects.toThrow(
-          /append-only/,
-        );
-      }
+      // SQLite has no TRUNCATE; its DELETE without WHERE is refused above.
+      const truncate =
+        knex.client.config.client === 'pg'
+          ? knex.raw('TRUNCATE audit_log')
+          : knex('audit_log').delete();
+      await expect(truncate).rejects.toThrow(/append-only/);
       // A grant committed by anyone but the retention path still cannot
       // reach a row younger than 30 days.
       await store.append([change(10)]);
@@ -206,7 +207,7 @@ describe('DatabaseAuditStore', () => {
       await store.append([change(20), change(400)]);
 
       await expect(
-        store.removeOlderThan(new Date(Date.now() - 10 * DAY_MS), removed =>
+        store.removeOlderThan(new Date(Date.now() - 10 * DAY_MS), () =>
           change(0),
         ),
       ).rejects.toThrow(/append-only/);
