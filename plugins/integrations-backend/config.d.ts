@@ -56,6 +56,15 @@ export interface Config {
       timeoutMs?: number;
       maxResponseBytes?: number;
     };
+    /** The append-only audit log. */
+    audit?: {
+      /**
+       * Days audit rows are kept; older ones are removed daily by the
+       * retention task, which records what it removed. 365 by default; at
+       * least 30 (the database refuses to delete younger rows).
+       */
+      retentionDays?: number;
+    };
     /** Scheduled health checks of every enabled configuration. */
     health?: {
       /**

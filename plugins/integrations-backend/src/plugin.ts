@@ -8,6 +8,7 @@ import {
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { DatabaseAuditStore } from './audit/AuditStore';
+import { AuditRetentionTask } from './audit/AuditRetentionTask';
 import { DatabaseConfigStore } from './configuration/ConfigStore';
 import { ConfigurationHistoryService } from './configuration/ConfigurationHistoryService';
 import { ConfigurationService } from './configuration/ConfigurationService';
@@ -109,6 +110,12 @@ const BUDGET_ALERT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { minutes: 2 },
 };
 
+const AUDIT_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 24 },
+  timeout: { minutes: 30 },
+  initialDelay: { minutes: 10 },
+};
+
 const HEALTH_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 24 },
   timeout: { minutes: 10 },
@@ -151,6 +158,11 @@ export const integrationsPlugin = createBackendPlugin({
       }) {
         await applyDatabaseMigrations(database);
         const auditStore = await DatabaseAuditStore.create({ database });
+        await new AuditRetentionTask({
+          audit: auditStore,
+          retentionDays: AuditRetentionTask.retentionDaysFromConfig(config),
+          logger,
+        }).start(scheduler, AUDIT_RETENTION_SCHEDULE);
 
         const configs = await DatabaseConfigStore.create({
           database,
@@ -220,7 +232,10 @@ export const integrationsPlugin = createBackendPlugin({
         });
 
         // Health and connection tests
-        const healthStore = await DatabaseHealthStore.create({ database });
+        const healthStore = await DatabaseHealthStore.create({
+          database,
+          audit: auditStore,
+        });
         const health = new HealthService({
           healthStore,
           configs,
@@ -239,6 +254,7 @@ export const integrationsPlugin = createBackendPlugin({
             rateLimits: rateLimitRecorder,
           }),
           health,
+          logger,
         });
         const pauses = await DatabaseHealthCheckPauseStore.create({ database });
         await new HealthCheckTask({

@@ -107,6 +107,12 @@ export interface AuditLogEntry {
   context: { time: string; ip?: string; userAgent?: string };
   outcome: 'success' | 'failure';
   error?: string;
+  /**
+   * Scheduled credential uses are one row per configuration, actor, purpose
+   * and hour: how many uses the row stands for (from `timestamp`, the first,
+   * to the end of that hour). Absent on rows that record one event.
+   */
+  count?: number;
 }
 
 export interface ListAuditResponse {

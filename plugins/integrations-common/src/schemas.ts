@@ -295,6 +295,7 @@ export const AUDIT_ACTIONS = [
   'keys_rotate',
   'health_checks_paused',
   'health_checks_resumed',
+  'audit_retention',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

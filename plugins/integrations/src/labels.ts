@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   keys_rotate: 'Keys rotated',
   health_checks_paused: 'Health checks paused',
   health_checks_resumed: 'Health checks resumed',
+  audit_retention: 'Old audit rows removed',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

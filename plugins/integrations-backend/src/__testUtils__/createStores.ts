@@ -24,7 +24,7 @@ export async function createStores(knex: Knex) {
     credentials: await DatabaseCredentialStore.create({ database, audit }),
     keyRotations: await DatabaseKeyRotationStore.create({ database }),
     alerts: await DatabaseAlertStore.create({ database }),
-    health: await DatabaseHealthStore.create({ database }),
+    health: await DatabaseHealthStore.create({ database, audit }),
     tokenLeases: await DatabaseTokenRefreshLeaseStore.create({ database }),
     rateLimits: await DatabaseRateLimitStore.create({ database }),
   };

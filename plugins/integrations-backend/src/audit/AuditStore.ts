@@ -6,10 +6,26 @@ import {
 } from '@internal/plugin-integrations-common';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { createHash, randomUUID } from 'node:crypto';
 import { toIsoString } from '../database/timestamps';
 
 /** An audit log entry to append; the store stamps nothing but the row id. */
 export type AuditRecord = AuditLogEntry;
+
+/**
+ * Credentials opened by a task (not a person): counted, one row per
+ * configuration, actor, purpose, fields and hour.
+ */
+export interface CredentialUse {
+  integration: string;
+  environment: Environment;
+  actor: string;
+  purpose: string;
+  fields: string[];
+  at: Date;
+}
+
+const HOUR_MS = 3_600_000;
 
 /** Narrows an audit log listing. */
 export interface AuditFilter {
@@ -34,11 +50,13 @@ type AuditRow = {
   context: string;
   outcome: string;
   error: string | null;
+  use_count: number | string;
+  count_key: string | null;
 };
 
 /**
- * The append-only audit log. It has no update or delete: the database's
- * triggers would refuse them anyway.
+ * The append-only audit log. The database's triggers refuse any UPDATE but
+ * raising a counted row's count, and any DELETE but the retention path's.
  */
 export interface AuditStore {
   /**
@@ -46,6 +64,21 @@ export interface AuditStore {
    * together with the change they describe.
    */
   append(records: AuditRecord[], tx?: Knex.Transaction): Promise<void>;
+  /**
+   * Counts scheduled credential uses into their hour's row: the first use in
+   * the hour inserts it, later ones raise its count (the only UPDATE the
+   * database allows on the log).
+   */
+  countUses(uses: CredentialUse[], tx?: Knex.Transaction): Promise<void>;
+  /**
+   * The one path that may delete: removes rows older than `before` and
+   * appends `record(removed)` saying what it removed, in one transaction.
+   * The database refuses it for a cutoff less than 30 days ago.
+   */
+  removeOlderThan(
+    before: Date,
+    record: (removed: number) => AuditRecord,
+  ): Promise<number>;
   list(
     filter: AuditFilter,
     page?: { offset?: number; limit?: number },
@@ -81,6 +114,45 @@ export class DatabaseAuditStore implements AuditStore {
         error: record.error ?? null,
       })),
     );
+  }
+
+  async countUses(uses: CredentialUse[], tx?: Knex.Transaction): Promise<void> {
+    const rows = new Map<string, ReturnType<typeof countedRow>>();
+    for (const use of uses) {
+      const row = countedRow(use);
+      const same = rows.get(row.count_key);
+      // One statement may not update a row twice: same-hour uses add up here first.
+      rows.set(
+        row.count_key,
+        same ? { ...same, use_count: same.use_count + 1 } : row,
+      );
+    }
+    if (rows.size === 0) {
+      return;
+    }
+    const db = tx ?? this.db;
+    await db('audit_log')
+      .insert([...rows.values()])
+      .onConflict('count_key')
+      .merge({
+        use_count: db.raw('audit_log.use_count + excluded.use_count'),
+      });
+  }
+
+  async removeOlderThan(
+    before: Date,
+    record: (removed: number) => AuditRecord,
+  ): Promise<number> {
+    return this.db.transaction(async tx => {
+      // The grant never commits: no other transaction can delete with it.
+      await tx('audit_log_retention_grants').insert({ cutoff: before });
+      const removed = await tx('audit_log')
+        .where('occurred_at', '<', before)
+        .delete();
+      await tx('audit_log_retention_grants').delete();
+      await this.append([record(removed)], tx);
+      return removed;
+    });
   }
 
   async list(
@@ -120,6 +192,41 @@ export class DatabaseAuditStore implements AuditStore {
   }
 }
 
+function countedRow(use: CredentialUse) {
+  const hour = new Date(Math.floor(use.at.getTime() / HOUR_MS) * HOUR_MS);
+  const fields = [...use.fields].sort();
+  return {
+    event_id: randomUUID(),
+    occurred_at: use.at,
+    user_id: use.actor,
+    integration: use.integration,
+    environment: use.environment,
+    action: 'credentials_use',
+    category: 'credentials',
+    details: JSON.stringify({
+      changedFields: [],
+      fields,
+      purpose: use.purpose,
+    }),
+    context: JSON.stringify({ time: use.at.toISOString() }),
+    outcome: 'success',
+    error: null,
+    use_count: 1,
+    count_key: createHash('sha256')
+      .update(
+        JSON.stringify([
+          hour.toISOString(),
+          use.integration,
+          use.environment,
+          use.actor,
+          use.purpose,
+          fields,
+        ]),
+      )
+      .digest('hex'),
+  };
+}
+
 function toAuditLogEntry(row: AuditRow): AuditLogEntry {
   return {
     eventId: row.event_id,
@@ -133,5 +240,6 @@ function toAuditLogEntry(row: AuditRow): AuditLogEntry {
     context: JSON.parse(row.context),
     outcome: row.outcome as AuditLogEntry['outcome'],
     ...(row.error ? { error: row.error } : {}),
+    ...(row.count_key ? { count: Number(row.use_count) } : {}),
   };
 }

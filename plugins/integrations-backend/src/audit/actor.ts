@@ -24,3 +24,18 @@ export interface Actor {
    */
   authorizeResultingConfiguration?(config: IntegrationConfig): Promise<void>;
 }
+
+/**
+ * How software names itself in the audit log: a background task
+ * (`task:<id>`), or another backend plugin calling an integration through
+ * the client (`plugin:<id>`).
+ */
+const SOFTWARE_ACTOR_PREFIXES = ['task:', 'plugin:'];
+
+/**
+ * Software, not a person: its credential uses are counted per hour, as it
+ * may use them thousands of times a day; a person's each stay a row.
+ */
+export function isSoftwareActor(actor: string): boolean {
+  return SOFTWARE_ACTOR_PREFIXES.some(prefix => actor.startsWith(prefix));
+}

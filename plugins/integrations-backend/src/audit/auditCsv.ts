@@ -1,7 +1,7 @@
 import { AuditLogEntry } from '@internal/plugin-integrations-common';
 import { stringify } from 'csv-stringify/sync';
 
-/** The audit log as CSV, one row per entry, for spreadsheets. */
+/** The audit log as CSV, one row per entry (`count`: the uses an hourly row stands for, else 1), for spreadsheets. */
 export function auditCsv(items: AuditLogEntry[]): string {
   return stringify(
     items.map(entry => ({
@@ -11,6 +11,7 @@ export function auditCsv(items: AuditLogEntry[]): string {
       integration: entry.integration,
       environment: entry.environment ?? '',
       action: entry.action,
+      count: entry.count ?? 1,
       category: entry.category,
       changedFields: entry.details.changedFields.join(' '),
       version: entry.details.version ?? '',
@@ -30,6 +31,7 @@ export function auditCsv(items: AuditLogEntry[]): string {
         'integration',
         'environment',
         'action',
+        'count',
         'category',
         'changedFields',
         'version',

@@ -330,6 +330,30 @@ describe('ConnectionTestService records every run', () => {
     }
   });
 
+  it("counts a task's uses of the credentials per hour, and keeps each of a person's uses", async () => {
+    const scheduled = {
+      suite: 'health' as const,
+      trigger: 'scheduled' as const,
+      actor: 'task:integrations-health-check',
+    };
+    await h.tester.test('brevo', 'development', scheduled);
+    await h.tester.test('brevo', 'development', scheduled);
+    await h.quick('brevo');
+    await h.quick('brevo');
+
+    const { items } = await h.store.audit.list({
+      integration: 'brevo',
+      action: 'credentials_use',
+    });
+    const byTester = items.filter(i => i.userId === TESTER);
+    expect(byTester).toHaveLength(2);
+    expect(byTester.map(i => i.count)).toEqual([undefined, undefined]);
+    const byTask = items.filter(i => i.userId === scheduled.actor);
+    // Two rows only when the two checks fell either side of an hour.
+    expect(byTask.reduce((sum, i) => sum + (i.count ?? 0), 0)).toBe(2);
+    expect(byTask.length).toBeLessThanOrEqual(2);
+  });
+
   it('keeps a failed run with the failure as the state of the integration until it passes again', async () => {
     simulator.control.set('brevo', { status: 503 });
     const failed = await h.quick('brevo');

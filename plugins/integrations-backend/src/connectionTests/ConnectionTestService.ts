@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   Environment,
@@ -16,6 +17,7 @@ import { CredentialService } from '../credentials/CredentialService';
 import { HealthService } from '../health/HealthService';
 import { liveConfiguration } from '../configuration/liveConfiguration';
 import { ProbeRunner } from './ProbeRunner';
+import { CheckSweep } from './CheckSweep';
 
 /**
  * Runs connection tests and health checks: opens the credentials (recorded
@@ -26,6 +28,7 @@ export class ConnectionTestService {
   private readonly credentials: CredentialService;
   private readonly runner: ProbeRunner;
   private readonly health: HealthService;
+  private readonly logger: LoggerService;
   private readonly now: () => Date;
 
   constructor(options: {
@@ -33,13 +36,28 @@ export class ConnectionTestService {
     credentials: CredentialService;
     runner: ProbeRunner;
     health: HealthService;
+    logger: LoggerService;
     now?: () => Date;
   }) {
     this.configs = options.configs;
     this.credentials = options.credentials;
     this.runner = options.runner;
     this.health = options.health;
+    this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Starts a sweep of scheduled checks of these configurations: runs given
+   * it read credentials ahead and store their results in batches.
+   */
+  startSweep(configs: IntegrationConfig[]): CheckSweep {
+    return new CheckSweep({
+      configs,
+      credentials: this.credentials,
+      health: this.health,
+      logger: this.logger,
+    });
   }
 
   async test(
@@ -69,6 +87,8 @@ export class ConnectionTestService {
       trigger: TestTrigger;
       actor: string;
       signal?: AbortSignal;
+      /** The sweep this scheduled check belongs to; it stores the result. */
+      sweep?: CheckSweep;
     },
   ): Promise<TestRunResult> {
     const provider = getProvider(config.provider);
@@ -88,6 +108,12 @@ export class ConnectionTestService {
           options.trigger === 'scheduled'
             ? 'health check'
             : `${options.suite} test`,
+        ...(options.sweep
+          ? {
+              stored: await options.sweep.storedCredentials(config),
+              recordWithResult: options.sweep.recordUse.bind(options.sweep),
+            }
+          : {}),
       },
     );
     const missing = requiredCredentialFields(provider).filter(
@@ -127,8 +153,20 @@ export class ConnectionTestService {
       ...outcome,
       ...(failed?.failure ? { failure: failed.failure } : {}),
     };
-    await this.health.recordCheck(config, run);
+    await this.record(config, run, options.sweep);
     return run;
+  }
+
+  private async record(
+    config: IntegrationConfig,
+    run: TestRunResult,
+    sweep: CheckSweep | undefined,
+  ) {
+    if (sweep) {
+      sweep.record(config, run);
+    } else {
+      await this.health.recordCheck(config, run);
+    }
   }
 
   private notConfiguredRun(
@@ -176,7 +214,7 @@ export class ConnectionTestService {
    */
   async recordCouldNotRun(
     config: IntegrationConfig,
-    options: { trigger: TestTrigger; actor: string },
+    options: { trigger: TestTrigger; actor: string; sweep?: CheckSweep },
   ): Promise<TestRunResult> {
     const failure: TestFailure = {
       class: 'auth_invalid',
@@ -201,7 +239,7 @@ export class ConnectionTestService {
       connectivity: {},
       failure,
     };
-    await this.health.recordCheck(config, run);
+    await this.record(config, run, options.sweep);
     return run;
   }
 }

@@ -59,19 +59,21 @@ async function storesWithRuns(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
   const stores = await createStores(knex);
   for (const item of RUNS) {
-    await stores.health.recordCheck({
-      run: item,
-      sample: { at: item.startedAt, passed: item.status !== 'failed' },
-      nextState: () => ({
-        state: {
-          integration: item.integration,
-          environment: item.environment,
-          status: 'healthy',
-          reasons: [],
-          recent: [],
-        },
-      }),
-    });
+    await stores.health.recordChecks([
+      {
+        run: item,
+        sample: { at: item.startedAt, passed: item.status !== 'failed' },
+        nextState: () => ({
+          state: {
+            integration: item.integration,
+            environment: item.environment,
+            status: 'healthy',
+            reasons: [],
+            recent: [],
+          },
+        }),
+      },
+    ]);
   }
   return DatabaseTestHistoryStore.create({
     database: mockServices.database({ knex, migrations: { skip: false } }),

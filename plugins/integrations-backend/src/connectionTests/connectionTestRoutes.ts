@@ -14,10 +14,7 @@ import { ConfigStore } from '../configuration/ConfigStore';
 import { liveConfiguration } from '../configuration/liveConfiguration';
 import { forEachBounded } from '../health/HealthCheckTask';
 import { HealthStore } from '../health/HealthStore';
-import {
-  nameParamsSchema,
-  parseInput,
-} from '../http/validation';
+import { nameParamsSchema, parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { integrationResourceRef } from '../permissions/rules';
 import { ConnectionTestService } from './ConnectionTestService';

@@ -8,8 +8,13 @@ import {
   ValidationIssue,
 } from '@internal/plugin-integrations-common';
 import { z } from 'zod';
-import { CredentialChange, CredentialStore } from './CredentialStore';
-import { Actor } from '../audit/actor';
+import {
+  CredentialChange,
+  CredentialStore,
+  StoredCredential,
+} from './CredentialStore';
+import { Actor, isSoftwareActor } from '../audit/actor';
+import { CredentialUse } from '../audit/AuditStore';
 import { auditRecord } from '../audit/auditRecords';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { liveConfiguration } from '../configuration/liveConfiguration';
@@ -191,17 +196,36 @@ export class CredentialService {
     return this.status(name, environment);
   }
 
+  /** The sealed fields of many configurations, read in one query. */
+  async storedFor(
+    targets: Array<{ integration: string; environment: Environment }>,
+  ): Promise<Map<string, StoredCredential[]>> {
+    return this.credentials.listMany(targets);
+  }
+
   /**
    * Decrypts the credentials a call to the provider needs, and records the
-   * use in the audit log. Expired fields are never opened: they are reported
-   * so the caller can say why it cannot authenticate.
+   * use in the audit log: a person's use as its own row, a task's or a
+   * plugin's counted in its hour's row. Expired fields are never opened: they are reported so
+   * the caller can say why it cannot authenticate.
    */
   async openForUse(
     name: string,
     environment: Environment,
-    use: { actor: string; purpose: string },
+    use: {
+      actor: string;
+      purpose: string;
+      /** The configuration's stored fields, when the caller already read them. */
+      stored?: StoredCredential[];
+      /**
+       * Takes a task's use to record it in the same transaction as the
+       * check's result; without it the use is counted at once.
+       */
+      recordWithResult?: (use: CredentialUse) => void;
+    },
   ): Promise<OpenedCredentials> {
-    const stored = await this.credentials.list(name, environment);
+    const stored =
+      use.stored ?? (await this.credentials.list(name, environment));
     const now = this.now();
     const values: Record<string, string> = {};
     const expired: Array<{ field: string; expiresAt: string }> = [];
@@ -226,7 +250,10 @@ export class CredentialService {
       });
     }
     const opened = Object.keys(values).sort();
-    if (opened.length > 0) {
+    if (opened.length === 0) {
+      return { values, expired, expiresAt, updatedAt };
+    }
+    if (!isSoftwareActor(use.actor)) {
       await this.credentials.recordUse(
         auditRecord({ userRef: use.actor }, now, {
           action: 'credentials_use',
@@ -236,6 +263,20 @@ export class CredentialService {
           details: { changedFields: [], fields: opened, purpose: use.purpose },
         }),
       );
+    } else {
+      const taskUse: CredentialUse = {
+        integration: name,
+        environment,
+        actor: use.actor,
+        purpose: use.purpose,
+        fields: opened,
+        at: now,
+      };
+      if (use.recordWithResult) {
+        use.recordWithResult(taskUse);
+      } else {
+        await this.credentials.countUses([taskUse]);
+      }
     }
     return { values, expired, expiresAt, updatedAt };
   }

@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Environment } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { SealedCredential } from './sealedCredential';
-import { AuditRecord, AuditStore } from '../audit/AuditStore';
+import { AuditRecord, AuditStore, CredentialUse } from '../audit/AuditStore';
 import { toIsoString } from '../database/timestamps';
 
 /** One stored credential field: its sealed value and who set it when. */
@@ -49,6 +49,10 @@ export interface CredentialStore {
     integration: string,
     environment: Environment,
   ): Promise<StoredCredential[]>;
+  /** The stored fields of many configurations in one query, by `<integration>:<environment>`. */
+  listMany(
+    targets: Array<{ integration: string; environment: Environment }>,
+  ): Promise<Map<string, StoredCredential[]>>;
   /** The names of the stored fields, by `<integration>:<environment>`. */
   listStoredFields(environment?: Environment): Promise<Map<string, string[]>>;
   /** How many fields each key id still protects. */
@@ -65,8 +69,10 @@ export interface CredentialStore {
     credential: StoredCredential,
     rewrapped: { keyId: string; wrappedKey: string },
   ): Promise<boolean>;
-  /** Records that credentials were decrypted for a call to the provider. */
+  /** Records that a person's action decrypted credentials for a call to the provider. */
   recordUse(record: AuditRecord): Promise<void>;
+  /** Counts a task's uses of credentials into their hour's audit row. */
+  countUses(uses: CredentialUse[]): Promise<void>;
   /** Writes the changes and their audit records in one transaction. */
   apply(
     target: { integration: string; environment: Environment },
@@ -100,6 +106,29 @@ export class DatabaseCredentialStore implements CredentialStore {
       .where({ integration_name: integration, environment })
       .orderBy('field');
     return rows.map(toStoredCredential);
+  }
+
+  async listMany(
+    targets: Array<{ integration: string; environment: Environment }>,
+  ): Promise<Map<string, StoredCredential[]>> {
+    const byConfiguration = new Map<string, StoredCredential[]>(
+      targets.map(t => [`${t.integration}:${t.environment}`, []]),
+    );
+    if (targets.length === 0) {
+      return byConfiguration;
+    }
+    const rows: CredentialRow[] = await this.db('credentials')
+      .whereIn('integration_name', [
+        ...new Set(targets.map(t => t.integration)),
+      ])
+      .whereIn('environment', [...new Set(targets.map(t => t.environment))])
+      .orderBy('field');
+    for (const row of rows) {
+      byConfiguration
+        .get(`${row.integration_name}:${row.environment}`)
+        ?.push(toStoredCredential(row));
+    }
+    return byConfiguration;
   }
 
   async listStoredFields(
@@ -177,9 +206,12 @@ export class DatabaseCredentialStore implements CredentialStore {
     return updated === 1;
   }
 
-  /** Records that credentials were decrypted for a call to the provider. */
   async recordUse(record: AuditRecord): Promise<void> {
     await this.audit.append([record]);
+  }
+
+  async countUses(uses: CredentialUse[]): Promise<void> {
+    await this.audit.countUses(uses);
   }
 
   /** Writes the changes and their audit records in one transaction. */

@@ -272,4 +272,95 @@ describe('HealthCheckTask', () => {
       failure: { explanation: expect.stringContaining('could not run') },
     });
   });
+
+  it('stores finished checks while the sweep still runs, so a crash then loses none of them', async () => {
+    const h = await createHarness({ databases });
+    const fast = Array.from({ length: 30 }, (_, i) => `api-${i}`);
+    await createIntegrations(h, {
+      provider: 'generic-http',
+      names: fast,
+      credentials: { apiKey: 'generic-api-key-0123456789' },
+      settings: settings => {
+        settings.connectionConfig.baseUrl = `${simulator.url}/generic-http`;
+        settings.connectionConfig.timeout = TIMEOUT_MS;
+      },
+    });
+    await createIntegrations(h, {
+      provider: 'stripe',
+      names: ['payments'],
+      credentials: { secretKey: 'sk_test_HealthCheckTaskKey0123456789' },
+      settings: settings => {
+        settings.connectionConfig.baseUrl = `${simulator.url}/stripe`;
+        settings.connectionConfig.timeout = TIMEOUT_MS;
+      },
+    });
+    simulator.control.set('stripe', { hang: true });
+    const task = new HealthCheckTask({
+      configs: h.store.configs,
+      health: h.store.health,
+      tester: h.tester,
+      logger: h.logger,
+      concurrency: 40,
+    });
+
+    const sweep = task.check(await task.due());
+    let stored = await h.store.health.listStates('development');
+    while (stored.length < fast.length) {
+      await new Promise(resolve => setImmediate(resolve));
+      stored = await h.store.health.listStates('development');
+    }
+    // Committed while the hanging check still holds the sweep open; its
+    // credentials were opened, so their use is counted already too.
+    const used = await h.store.audit.list({ action: 'credentials_use' });
+    expect(stored.map(s => s.integration).sort()).toEqual([...fast].sort());
+    expect(used.totalCount).toBe(fast.length + 1);
+    expect(simulator.control.requests('stripe')).toHaveLength(1);
+
+    expect(await sweep).toEqual({ checked: 31, failed: 1 });
+    expect(
+      await h.store.health.getState('payments', 'development'),
+    ).toMatchObject({ status: 'unhealthy', failure: { class: 'timeout' } });
+  });
+
+  it("counts a configuration's scheduled credential uses in one audit row per hour", async () => {
+    const h = await createHarness({ databases });
+    await createIntegrations(h, {
+      provider: 'generic-http',
+      names: ['api'],
+      credentials: { apiKey: 'generic-api-key-0123456789' },
+      settings: settings => {
+        settings.connectionConfig.baseUrl = `${simulator.url}/generic-http`;
+      },
+    });
+    const task = new HealthCheckTask({
+      configs: h.store.configs,
+      health: h.store.health,
+      tester: h.tester,
+      logger: h.logger,
+      concurrency: 1,
+    });
+    const configs = await task.due();
+
+    for (let sweep = 0; sweep < 3; sweep++) {
+      await task.check(configs);
+    }
+
+    const { items } = await h.store.audit.list({ action: 'credentials_use' });
+    const hour = (at: string) => at.slice(0, 13);
+    // Three checks, one row per hour they fell in (a run across the hour has two).
+    expect(items.reduce((sum, item) => sum + (item.count ?? 0), 0)).toBe(3);
+    expect(new Set(items.map(i => hour(i.timestamp))).size).toBe(items.length);
+    expect(items[0]).toMatchObject({
+      userId: HEALTH_CHECK_ACTOR,
+      details: { fields: ['apiKey'], purpose: 'health check' },
+    });
+    expect(
+      (
+        await h.store.health.listRuns('api', 'development', {
+          offset: 0,
+          limit: 10,
+        })
+      ).totalCount,
+    ).toBe(3);
+  });
 });

@@ -10,6 +10,7 @@ import {
 import { ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
 import { ConnectionTestService } from '../connectionTests/ConnectionTestService';
+import { CheckSweep } from '../connectionTests/CheckSweep';
 import { HealthCheckPauseStore } from './HealthCheckPauseStore';
 import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 
@@ -121,6 +122,20 @@ export class HealthCheckTask {
     configs: IntegrationConfig[],
   ): Promise<{ checked: number; failed: number }> {
     let failed = 0;
+    const sweep = this.tester.startSweep(configs);
+    try {
+      await this.checkAll(configs, sweep, () => failed++);
+    } finally {
+      await sweep.close();
+    }
+    return { checked: configs.length, failed };
+  }
+
+  private async checkAll(
+    configs: IntegrationConfig[],
+    sweep: CheckSweep,
+    countFailure: () => void,
+  ): Promise<void> {
     await forEachBounded(configs, this.concurrency, async config => {
       // Cleared once the check is done: a batch's finished checks must not
       // all fire their aborts at the moment the slow ones time out.
@@ -142,12 +157,13 @@ export class HealthCheckTask {
           trigger: 'scheduled',
           actor: HEALTH_CHECK_ACTOR,
           signal: deadline.signal,
+          sweep,
         });
         if (run.status === 'failed') {
-          failed++;
+          countFailure();
         }
       } catch (error) {
-        failed++;
+        countFailure();
         const reason = error instanceof Error ? error.name : 'unknown error';
         this.logger.warn(
           `Health check of ${config.name} (${config.environment}) could not run: ${reason}`,
@@ -157,12 +173,12 @@ export class HealthCheckTask {
           .recordCouldNotRun(config, {
             trigger: 'scheduled',
             actor: HEALTH_CHECK_ACTOR,
+            sweep,
           })
           .catch(() => undefined);
       } finally {
         clearTimeout(timer);
       }
     });
-    return { checked: configs.length, failed };
   }
 }

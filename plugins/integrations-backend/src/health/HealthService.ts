@@ -20,9 +20,10 @@ import {
   HealthEvent,
   HealthRollup,
   HealthState,
+  RecordedCheck,
   hourBucket,
 } from './HealthStore';
-import { AuditStore } from '../audit/AuditStore';
+import { AuditStore, CredentialUse } from '../audit/AuditStore';
 import { AlertStore } from '../credentials/AlertStore';
 import { CredentialStore } from '../credentials/CredentialStore';
 import { ConfigFilter, ConfigStore } from '../configuration/ConfigStore';
@@ -38,6 +39,17 @@ import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
 import { RECENT_WINDOW, computeHealthStatus } from './healthStatus';
 
 const ACTIVITY_LIMIT = 30;
+
+function sampleOf(run: TestRunResult): CheckSample {
+  return {
+    at: run.startedAt,
+    passed: run.status !== 'failed',
+    ...(run.responseTimeMs !== undefined
+      ? { responseTimeMs: run.responseTimeMs }
+      : {}),
+    ...(run.failure ? { failureClass: run.failure.class } : {}),
+  };
+}
 
 /**
  * The health of every configuration: updated by each check, read by the
@@ -82,29 +94,42 @@ export class HealthService {
     config: IntegrationConfig,
     run: TestRunResult,
   ): Promise<HealthState> {
-    const sample: CheckSample = {
-      at: run.startedAt,
-      passed: run.status !== 'failed',
-      ...(run.responseTimeMs !== undefined
-        ? { responseTimeMs: run.responseTimeMs }
-        : {}),
-      ...(run.failure ? { failureClass: run.failure.class } : {}),
-    };
-    const { state, event } = await this.healthStore.recordCheck({
-      run,
-      sample,
-      nextState: previous => this.nextState(config, run, sample, previous),
-    });
-    if (event) {
-      await this.broadcast({
-        integration: config.name,
-        environment: config.environment,
-        status: event.status,
-        previousStatus: event.previousStatus,
-        checkedAt: event.occurredAt,
-      });
-    }
+    const [{ state }] = await this.recordChecks([{ config, run }]);
     return state;
+  }
+
+  /**
+   * Stores runs as checks, with the credential uses that went with them, in
+   * one transaction; then broadcasts the status changes.
+   */
+  async recordChecks(
+    checks: Array<{ config: IntegrationConfig; run: TestRunResult }>,
+    uses: CredentialUse[] = [],
+  ): Promise<RecordedCheck[]> {
+    const recorded = await this.healthStore.recordChecks(
+      checks.map(({ config, run }) => {
+        const sample = sampleOf(run);
+        return {
+          run,
+          sample,
+          nextState: (previous: HealthState | undefined) =>
+            this.nextState(config, run, sample, previous),
+        };
+      }),
+      uses,
+    );
+    for (const { event } of recorded) {
+      if (event) {
+        await this.broadcast({
+          integration: event.integration,
+          environment: event.environment,
+          status: event.status,
+          previousStatus: event.previousStatus,
+          checkedAt: event.occurredAt,
+        });
+      }
+    }
+    return recorded;
   }
 
   /**

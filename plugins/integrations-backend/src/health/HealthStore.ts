@@ -4,6 +4,7 @@ import {
   TestRunResult,
 } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
+import { AuditStore, CredentialUse } from '../audit/AuditStore';
 import { toIsoString } from '../database/timestamps';
 import {
   RollupRow,
@@ -11,6 +12,7 @@ import {
   TestRunRow,
   toRunRow,
   toState,
+  toStateRow,
 } from './healthRows';
 import {
   CheckSample,
@@ -28,28 +30,39 @@ export type {
 } from './healthTypes';
 export { hourBucket } from './healthTypes';
 
+/** A check to store, and how it changes its configuration's state. */
+export interface CheckToRecord {
+  run: TestRunResult;
+  sample: CheckSample;
+  /** The new state from the current one, read in the same transaction. */
+  nextState(previous: HealthState | undefined): {
+    state: HealthState;
+    event?: HealthEvent;
+  };
+}
+
+/** What recording a check did to its configuration's state. */
+export interface RecordedCheck {
+  previous?: HealthState;
+  state: HealthState;
+  event?: HealthEvent;
+}
+
 /**
- * Test runs, health states and their hourly rollups. A check's run, rollup,
- * state and status change are written in one transaction.
+ * Test runs, health states and their hourly rollups. A batch of checks (one,
+ * or a sweep's finished ones) is written in one transaction: their runs,
+ * rollups, states, status changes and counted credential uses.
  */
 export interface HealthStore {
   /**
-   * Stores a health check: its run, its place in the hourly rollup, the new
-   * state and, when the status changed, the event.
+   * Stores checks, in order: each run, its place in the hourly rollup, the
+   * new state and, when the status changed, the event; and the credential
+   * uses that go with them.
    */
-  recordCheck(options: {
-    run: TestRunResult;
-    sample: CheckSample;
-    /** The new state from the current one, read in the same transaction. */
-    nextState(previous: HealthState | undefined): {
-      state: HealthState;
-      event?: HealthEvent;
-    };
-  }): Promise<{
-    previous?: HealthState;
-    state: HealthState;
-    event?: HealthEvent;
-  }>;
+  recordChecks(
+    checks: CheckToRecord[],
+    uses?: CredentialUse[],
+  ): Promise<RecordedCheck[]>;
   getState(
     integration: string,
     environment: Environment,
@@ -80,84 +93,92 @@ export interface HealthStore {
 export class DatabaseHealthStore implements HealthStore {
   static async create(options: {
     database: DatabaseService;
+    /** Where the credential uses of recorded checks are counted. */
+    audit: AuditStore;
   }): Promise<DatabaseHealthStore> {
-    return new DatabaseHealthStore(await options.database.getClient());
+    return new DatabaseHealthStore(
+      await options.database.getClient(),
+      options.audit,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly audit: AuditStore,
+  ) {}
 
-  /**
-   * Stores a health check: its run, its place in the hourly rollup, the new
-   * state and, when the status changed, the event.
-   */
-  async recordCheck(options: {
-    run: TestRunResult;
-    sample: CheckSample;
-    /** The new state from the current one, read in the same transaction. */
-    nextState(previous: HealthState | undefined): {
-      state: HealthState;
-      event?: HealthEvent;
-    };
-  }): Promise<{
-    previous?: HealthState;
-    state: HealthState;
-    event?: HealthEvent;
-  }> {
-    const { run, sample } = options;
+  async recordChecks(
+    checks: CheckToRecord[],
+    uses: CredentialUse[] = [],
+  ): Promise<RecordedCheck[]> {
+    if (checks.length === 0 && uses.length === 0) {
+      return [];
+    }
     return this.db.transaction(async tx => {
-      // Checks of one configuration can finish together (a scheduled check
-      // and a manual test); each must see the other's sample.
-      const current = tx('health_states')
-        .where({
-          integration_name: run.integration,
-          environment: run.environment,
-        })
-        .first();
-      const row: StateRow | undefined =
-        tx.client.config.client === 'pg'
-          ? await current.forUpdate()
-          : await current;
-      const previous = row ? toState(row) : undefined;
-      const { state, event } = options.nextState(previous);
-      await tx('test_runs').insert(toRunRow(run));
-      const response = sample.responseTimeMs;
-      await tx('health_rollups')
-        .insert({
-          integration_name: run.integration,
-          environment: run.environment,
-          bucket_start: hourBucket(new Date(sample.at)),
-          checks: 1,
-          failures: sample.passed ? 0 : 1,
-          response_ms_sum: response ?? 0,
-          response_ms_count: response === undefined ? 0 : 1,
-          response_ms_max: response ?? null,
-        })
-        .onConflict(['integration_name', 'environment', 'bucket_start'])
-        .merge({
-          checks: tx.raw('health_rollups.checks + 1'),
-          failures: tx.raw('health_rollups.failures + ?', [
-            sample.passed ? 0 : 1,
-          ]),
-          response_ms_sum: tx.raw('health_rollups.response_ms_sum + ?', [
-            response ?? 0,
-          ]),
-          response_ms_count: tx.raw('health_rollups.response_ms_count + ?', [
-            response === undefined ? 0 : 1,
-          ]),
-          response_ms_max:
-            response === undefined
-              ? tx.raw('health_rollups.response_ms_max')
-              : tx.raw(
-                  'CASE WHEN health_rollups.response_ms_max IS NULL OR health_rollups.response_ms_max < ? THEN ? ELSE health_rollups.response_ms_max END',
-                  [response, response],
-                ),
-        });
-      await this.writeState(tx, state);
-      if (event) {
-        await this.insertEvent(tx, event);
+      const states = await this.lockStates(
+        tx,
+        checks.map(check => check.run),
+      );
+      const recorded: RecordedCheck[] = [];
+      const rollups = new Map<string, NewRollupRow>();
+      for (const { run, sample, nextState } of checks) {
+        const key = `${run.integration}:${run.environment}`;
+        // Checks of one configuration can be in one batch (a scheduled check
+        // and a manual test): each must see the other's sample.
+        const previous = states.get(key);
+        const { state, event } = nextState(previous);
+        states.set(key, state);
+        recorded.push({ previous, state, event });
+        addToRollup(rollups, run, sample);
       }
-      return { previous, state, event };
+      if (checks.length > 0) {
+        await tx('test_runs').insert(checks.map(check => toRunRow(check.run)));
+        await this.addRollups(tx, [...rollups.values()]);
+        await this.writeStates(tx, [
+          ...new Map(
+            recorded.map(r => [
+              `${r.state.integration}:${r.state.environment}`,
+              r.state,
+            ]),
+          ).values(),
+        ]);
+        const events = recorded.flatMap(r => (r.event ? [r.event] : []));
+        if (events.length > 0) {
+          await tx('health_events').insert(events.map(toEventRow));
+        }
+      }
+      await this.audit.countUses(uses, tx);
+      return recorded;
     });
+  }
+
+  /** The current states of the runs' configurations, locked on PostgreSQL until commit. */
+  private async lockStates(
+    tx: Knex.Transaction,
+    runs: TestRunResult[],
+  ): Promise<Map<string, HealthState>> {
+    const keys = [
+      ...new Map(
+        runs.map(run => [
+          `${run.integration}:${run.environment}`,
+          [run.integration, run.environment],
+        ]),
+      ).values(),
+    ];
+    const states = new Map<string, HealthState>();
+    if (keys.length === 0) {
+      return states;
+    }
+    const query = tx('health_states')
+      .whereIn(['integration_name', 'environment'], keys)
+      // One order for every batch, so two batches never wait on each other in a circle.
+      .orderBy(['integration_name', 'environment']);
+    const rows: StateRow[] =
+      tx.client.config.client === 'pg' ? await query.forUpdate() : await query;
+    for (const row of rows) {
+      states.set(`${row.integration_name}:${row.environment}`, toState(row));
+    }
+    return states;
   }
 
   async getState(
@@ -270,44 +291,80 @@ export class DatabaseHealthStore implements HealthStore {
       .delete();
   }
 
-  private async insertEvent(tx: Knex.Transaction, event: HealthEvent) {
-    await tx('health_events').insert({
-      id: event.id,
-      integration_name: event.integration,
-      environment: event.environment,
-      occurred_at: new Date(event.occurredAt),
-      previous_status: event.previousStatus,
-      status: event.status,
-      summary: event.summary,
-    });
+  private async addRollups(tx: Knex.Transaction, rows: NewRollupRow[]) {
+    const sum = (column: string) =>
+      tx.raw(`health_rollups.${column} + excluded.${column}`);
+    await tx('health_rollups')
+      .insert(rows)
+      .onConflict(['integration_name', 'environment', 'bucket_start'])
+      .merge({
+        checks: sum('checks'),
+        failures: sum('failures'),
+        response_ms_sum: sum('response_ms_sum'),
+        response_ms_count: sum('response_ms_count'),
+        response_ms_max: tx.raw(
+          `CASE WHEN health_rollups.response_ms_max IS NULL
+             OR health_rollups.response_ms_max < excluded.response_ms_max
+           THEN excluded.response_ms_max ELSE health_rollups.response_ms_max END`,
+        ),
+      });
   }
 
-  private async writeState(tx: Knex.Transaction, state: HealthState) {
-    const columns = {
-      status: state.status,
-      reasons: JSON.stringify(state.reasons),
-      recent: JSON.stringify(state.recent),
-      last_checked_at: state.lastCheckedAt
-        ? new Date(state.lastCheckedAt)
-        : null,
-      last_success_at: state.lastSuccessAt
-        ? new Date(state.lastSuccessAt)
-        : null,
-      status_changed_at: state.statusChangedAt
-        ? new Date(state.statusChangedAt)
-        : null,
-      last_run_id: state.lastRunId ?? null,
-      failure: state.failure ? JSON.stringify(state.failure) : null,
-      response_time_ms: state.responseTimeMs ?? null,
-      rate_limit: state.rateLimit ? JSON.stringify(state.rateLimit) : null,
-    };
+  private async writeStates(tx: Knex.Transaction, states: HealthState[]) {
+    const rows = states.map(toStateRow);
     await tx('health_states')
-      .insert({
-        integration_name: state.integration,
-        environment: state.environment,
-        ...columns,
-      })
+      .insert(rows)
       .onConflict(['integration_name', 'environment'])
-      .merge(columns);
+      .merge(
+        Object.keys(rows[0]).filter(
+          column => column !== 'integration_name' && column !== 'environment',
+        ),
+      );
   }
+}
+
+type NewRollupRow = RollupRow & { environment: string; bucket_start: Date };
+
+/** Adds a check to its configuration's rollup of the hour, within a batch. */
+function addToRollup(
+  rollups: Map<string, NewRollupRow>,
+  run: TestRunResult,
+  sample: CheckSample,
+) {
+  const bucketStart = hourBucket(new Date(sample.at));
+  const key = `${run.integration}:${run.environment}:${bucketStart.getTime()}`;
+  const response = sample.responseTimeMs;
+  const rollup: NewRollupRow = rollups.get(key) ?? {
+    integration_name: run.integration,
+    environment: run.environment,
+    bucket_start: bucketStart,
+    checks: 0,
+    failures: 0,
+    response_ms_sum: 0,
+    response_ms_count: 0,
+    response_ms_max: null,
+  };
+  rollup.checks = Number(rollup.checks) + 1;
+  rollup.failures = Number(rollup.failures) + (sample.passed ? 0 : 1);
+  if (response !== undefined) {
+    rollup.response_ms_sum = Number(rollup.response_ms_sum) + response;
+    rollup.response_ms_count = Number(rollup.response_ms_count) + 1;
+    rollup.response_ms_max =
+      rollup.response_ms_max === null
+        ? response
+        : Math.max(Number(rollup.response_ms_max), response);
+  }
+  rollups.set(key, rollup);
+}
+
+function toEventRow(event: HealthEvent) {
+  return {
+    id: event.id,
+    integration_name: event.integration,
+    environment: event.environment,
+    occurred_at: new Date(event.occurredAt),
+    previous_status: event.previousStatus,
+    status: event.status,
+    summary: event.summary,
+  };
 }

@@ -63,6 +63,24 @@ export function toRunRow(run: TestRunResult): TestRunRow {
   };
 }
 
+export function toStateRow(state: HealthState): StateRow {
+  const time = (value: string | undefined) => (value ? new Date(value) : null);
+  return {
+    integration_name: state.integration,
+    environment: state.environment,
+    status: state.status,
+    reasons: JSON.stringify(state.reasons),
+    recent: JSON.stringify(state.recent),
+    last_checked_at: time(state.lastCheckedAt),
+    last_success_at: time(state.lastSuccessAt),
+    status_changed_at: time(state.statusChangedAt),
+    last_run_id: state.lastRunId ?? null,
+    failure: state.failure ? JSON.stringify(state.failure) : null,
+    response_time_ms: state.responseTimeMs ?? null,
+    rate_limit: state.rateLimit ? JSON.stringify(state.rateLimit) : null,
+  };
+}
+
 export function toState(row: StateRow): HealthState {
   const optionalTime = (value: Date | string | number | null) =>
     value === null ? undefined : toIsoString(value);

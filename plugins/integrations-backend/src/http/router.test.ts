@@ -177,11 +177,11 @@ describe('integrations router', () => {
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.text.trim().split('\n');
       expect(lines[0]).toBe(
-        'timestamp,eventId,userId,integration,environment,action,category,changedFields,version,outcome,error,ip,userAgent',
+        'timestamp,eventId,userId,integration,environment,action,count,category,changedFields,version,outcome,error,ip,userAgent',
       );
       expect(lines).toHaveLength(7);
       expect(lines[1]).toContain(
-        ',rollback,configuration,connectionConfig.timeout,3,success,',
+        ',rollback,1,configuration,connectionConfig.timeout,3,success,',
       );
     });
 

@@ -97,6 +97,7 @@ export async function createHarness(options: {
       credentials,
       runner: new ProbeRunner({ http, tokens, rateLimits }),
       health,
+      logger,
     });
     return { http, tokens, tester };
   };

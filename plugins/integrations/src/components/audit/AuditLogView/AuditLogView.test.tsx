@@ -190,4 +190,41 @@ describe('AuditLogView', () => {
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:audit');
     click.mockRestore();
   });
+
+  it("shows how many uses a task's hourly credential-use row stands for", async () => {
+    const counted: AuditLogEntry = {
+      eventId: 'evt-3',
+      timestamp: '2026-11-21T12:00:05.000Z',
+      userId: 'task:integrations-health-check',
+      integration: 'stripe',
+      environment: 'production',
+      action: 'credentials_use',
+      category: 'credentials',
+      details: {
+        changedFields: [],
+        fields: ['secretKey'],
+        purpose: 'health check',
+      },
+      context: { time: '2026-11-21T12:00:05.000Z' },
+      outcome: 'success',
+      count: 60,
+    };
+    await renderInTestApp(<AuditLogView />, {
+      apis: [
+        [
+          integrationsApiRef,
+          api({
+            listAudit: async () => ({ items: [counted], totalCount: 1 }),
+          }),
+        ],
+        allowEverything(),
+      ],
+    });
+
+    await waitFor(() =>
+      expect(
+        screen.getByText('Credentials used × 60 this hour'),
+      ).toBeInTheDocument(),
+    );
+  });
 });

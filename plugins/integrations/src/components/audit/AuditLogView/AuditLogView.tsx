@@ -123,7 +123,21 @@ const columns: TableColumn<AuditLogEntry>[] = [
     title: 'Action',
     field: 'action',
     cellStyle: WORDS,
-    render: entry => AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
+    render: entry => {
+      const label = AUDIT_ACTION_LABELS[entry.action] ?? entry.action;
+      // A task's credential uses are one row per hour, with their count.
+      return entry.count === undefined ? (
+        label
+      ) : (
+        <Tooltip
+          title={`${entry.count} uses from ${absoluteTime(
+            entry.timestamp,
+          )} to the end of that hour`}
+        >
+          <span>{`${label} × ${entry.count} this hour`}</span>
+        </Tooltip>
+      );
+    },
   },
   {
     title: 'Category',
