@@ -283,9 +283,7 @@ export function limitWindow(figures: {
     limit: figures.limit,
     remaining: figures.remaining,
     resetTime:
-      figures.resetMinutes === undefined
-        ? undefined
-        : at(figures.resetMinutes),
+      figures.resetMinutes === undefined ? undefined : at(figures.resetMinutes),
     window: figures.window,
     source: figures.source ?? 'header',
     field: figures.field ?? 'x-ratelimit-remaining',

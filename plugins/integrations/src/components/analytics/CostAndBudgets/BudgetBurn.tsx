@@ -1,7 +1,6 @@
 import { BudgetStatus } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { shortRef } from '../../../labels';
@@ -21,7 +20,16 @@ const useStyles = makeStyles(theme => ({
     justifyContent: 'space-between',
     gap: theme.spacing(1),
   },
-  bar: { height: 10, borderRadius: 5, margin: theme.spacing(0.5, 0) },
+  track: {
+    position: 'relative',
+    height: 10,
+    borderRadius: 5,
+    overflow: 'hidden',
+    margin: theme.spacing(0.5, 0),
+    backgroundColor: theme.palette.action.hover,
+  },
+  fill: { position: 'absolute', top: 0, bottom: 0, left: 0 },
+  projected: { opacity: 0.35 },
   ok: { backgroundColor: theme.palette.success.main },
   warning: { backgroundColor: theme.palette.warning.main },
   critical: { backgroundColor: theme.palette.error.main },
@@ -86,17 +94,28 @@ export function BudgetBurn(props: { budgets: BudgetStatus[] }) {
                 className={classes[`${budget.status}Chip` as const]}
               />
             </Box>
-            <LinearProgress
-              variant="buffer"
-              value={Math.min(100, budget.percentUsed)}
-              valueBuffer={Math.min(
-                100,
-                Math.max(projectedPercent, budget.percentUsed),
-              )}
-              className={classes.bar}
-              classes={{ barColorPrimary: classes[budget.status] }}
+            <Box
+              className={classes.track}
+              role="meter"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(budget.percentUsed)}
               aria-label={`${label}: ${Math.round(budget.percentUsed)} % spent`}
-            />
+              title={`Spent ${Math.round(
+                budget.percentUsed,
+              )} %, projected ${Math.round(projectedPercent)} %`}
+            >
+              <Box
+                className={`${classes.fill} ${classes.projected} ${
+                  classes[budget.status]
+                }`}
+                style={{ width: `${Math.min(100, projectedPercent)}%` }}
+              />
+              <Box
+                className={`${classes.fill} ${classes[budget.status]}`}
+                style={{ width: `${Math.min(100, budget.percentUsed)}%` }}
+              />
+            </Box>
             <Typography variant="body2">
               {formatMoney(budget.spent, budget.currency)} of{' '}
               {formatMoney(budget.monthly, budget.currency)} spent this month (

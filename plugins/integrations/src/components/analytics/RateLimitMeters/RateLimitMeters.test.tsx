@@ -87,7 +87,9 @@ describe('RateLimitMeters', () => {
         'provider catalog catalog.rateLimits.member-daily, remaining from counted calls',
       ),
     ).toBeInTheDocument();
-    expect(within(linkedin).getByText('480 of 500 used · 20 left')).toBeInTheDocument();
+    expect(
+      within(linkedin).getByText('480 of 500 used · 20 left'),
+    ).toBeInTheDocument();
     expect(
       within(linkedin).getByText(
         'Runs out in 1 hour (13:40 UTC) at 12 calls a minute, before it resets',
@@ -135,7 +137,11 @@ describe('RateLimitMeters', () => {
         { '/v1/charges': limitWindow({ limit: 100, remaining: 0 }) },
         [
           ...hits,
-          { ...hits[0], timestamp: RATE_LIMITS_NOW.toISOString(), hitLimit: false },
+          {
+            ...hits[0],
+            timestamp: RATE_LIMITS_NOW.toISOString(),
+            hitLimit: false,
+          },
         ],
       ),
     });

@@ -103,6 +103,23 @@ export function sourceLabel(window: RateLimitWindowStatus): string {
     : source;
 }
 
+/** "12 calls a minute", "0.25 calls a minute", "1 call a minute". */
+export function callsAMinute(rate: number): string {
+  const figure =
+    rate >= 10 ? formatCount(rate) : String(Number(rate.toPrecision(2)));
+  return `${figure} ${figure === '1' ? 'call' : 'calls'} a minute`;
+}
+
+/** "in 19 minutes"; a reset already past says so, the reading being older. */
+function resetText(resetTime: string | undefined, now: Date): string {
+  if (!resetTime) {
+    return '—';
+  }
+  return Date.parse(resetTime) > now.getTime()
+    ? fromNow(resetTime, now)
+    : `reset ${fromNow(resetTime, now)}`;
+}
+
 /** When the limit runs out, said against its reset, in the reader's words. */
 function forecastText(window: RateLimitWindowStatus, now: Date): string {
   const { forecast } = window;
@@ -117,7 +134,7 @@ function forecastText(window: RateLimitWindowStatus, now: Date): string {
   const runsOut = `Runs out ${fromNow(forecast.exhaustedAt, now)} (${utcClock(
     forecast.exhaustedAt,
     now,
-  )}) at ${forecast.callsPerMinute} calls a minute`;
+  )}) at ${callsAMinute(forecast.callsPerMinute)}`;
   return window.resetTime ? `${runsOut}, before it resets` : runsOut;
 }
 
@@ -275,7 +292,8 @@ export function RateLimitMeters(props: {
       </ChartFigure>
     );
   }
-  const integrations = Object.keys(status).length;
+  const integrations = new Set(rows.map(r => r.integration)).size;
+  const unread = Object.keys(status).length - integrations;
   return (
     <ChartFigure
       title="Rate limits"
@@ -287,7 +305,9 @@ export function RateLimitMeters(props: {
               atRisk,
             )} run out before they reset at the current rate`
           : '; none runs out before it resets at the current rate'
-      }.`}
+      }.${
+        unread > 0 ? ` ${formatCount(unread)} more have no readings yet.` : ''
+      }`}
     >
       {rows.length > PAGE_SIZE && (
         <Box className={classes.toolbar}>
@@ -348,7 +368,7 @@ export function RateLimitMeters(props: {
                       : undefined
                   }
                 >
-                  {window.resetTime ? `${fromNow(window.resetTime, now)}` : '—'}
+                  {resetText(window.resetTime, now)}
                 </TableCell>
                 <TableCell
                   className={`${classes.cell} ${

@@ -1,9 +1,7 @@
 import { UsageRecommendation } from '@internal/plugin-integrations-common';
 import Button from '@material-ui/core/Button';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
 import InfoIcon from '@material-ui/icons/Info';
@@ -32,7 +30,14 @@ const useStyles = makeStyles(theme => ({
   critical: { color: theme.palette.error.main },
   warning: { color: theme.palette.warning.main },
   info: { color: theme.palette.info.main },
-  icon: { minWidth: 36 },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    gap: theme.spacing(1.5),
+    alignItems: 'flex-start',
+    padding: theme.spacing(1, 0),
+  },
+  icon: { paddingTop: 2 },
 }));
 
 function SeverityIcon(props: { severity: UsageRecommendation['severity'] }) {
@@ -70,22 +75,28 @@ export function Recommendations(props: {
         </NothingToChart>
       ) : (
         <>
-          <List dense aria-label="Recommendations">
+          <Box
+            component="ul"
+            className={classes.list}
+            aria-label="Recommendations"
+          >
             {shown.map((r, index) => (
-              <ListItem
+              <li
                 key={`${r.integration}-${r.kind}-${index}`}
-                disableGutters
+                className={classes.item}
               >
-                <ListItemIcon className={classes.icon}>
+                <span className={classes.icon}>
                   <SeverityIcon severity={r.severity} />
-                </ListItemIcon>
-                <ListItemText
-                  primary={r.message}
-                  secondary={`${r.integration} · ${KIND_LABELS[r.kind]}`}
-                />
-              </ListItem>
+                </span>
+                <span>
+                  <Typography variant="body2">{r.message}</Typography>
+                  <Typography variant="caption" color="textSecondary">
+                    {r.integration} · {KIND_LABELS[r.kind]}
+                  </Typography>
+                </span>
+              </li>
             ))}
-          </List>
+          </Box>
           {sorted.length > FIRST && (
             <Button size="small" onClick={() => setShowAll(!showAll)}>
               {showAll

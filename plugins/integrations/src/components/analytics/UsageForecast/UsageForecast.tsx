@@ -114,13 +114,17 @@ export function UsageForecast(props: { analytics: IntegrationUsageAnalytics }) {
   const [page, setPage] = useState(0);
   const projections = useMemo(
     () =>
-      [...usageForecasting.projections].sort(
-        (a, b) =>
-          b.next30Days.calls - a.next30Days.calls ||
-          a.integration.localeCompare(b.integration),
-      ),
+      // A projection without a day of history is all zeros; it is counted, not listed.
+      usageForecasting.projections
+        .filter(p => p.basedOnDays > 0)
+        .sort(
+          (a, b) =>
+            b.next30Days.calls - a.next30Days.calls ||
+            a.integration.localeCompare(b.integration),
+        ),
     [usageForecasting],
   );
+  const waiting = usageForecasting.projections.length - projections.length;
   const hasCost = projections.some(p => p.next30Days.cost > 0);
   const drawn = picked
     ? projections.filter(p => p.integration === picked)
@@ -139,12 +143,18 @@ export function UsageForecast(props: { analytics: IntegrationUsageAnalytics }) {
                   picked
                     ? `Drawn: ${picked}; pick it again to draw the busiest.`
                     : 'Drawn: the busiest; pick a row to draw one integration.'
+                }${
+                  waiting > 0
+                    ? ` ${formatCount(
+                        waiting,
+                      )} more need a full day (UTC) of usage first.`
+                    : ''
                 }`
           }
         >
           {projections.length === 0 ? (
             <NothingToChart>
-              No forecast yet: it needs at least a day of usage.
+              No forecast yet: it needs a full day (UTC) of usage.
             </NothingToChart>
           ) : (
             <>
