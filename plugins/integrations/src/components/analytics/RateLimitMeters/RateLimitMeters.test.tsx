@@ -55,6 +55,12 @@ describe('RateLimitMeters', () => {
         [],
         2700,
       ),
+      telegram: rateLimitStatusOf(
+        'telegram',
+        { bot: limitWindow({ limit: 30, remaining: 30, window: '1s' }) },
+        [],
+        0.27,
+      ),
       linkedin: rateLimitStatusOf('linkedin', {
         'member-daily': {
           ...limitWindow({
@@ -76,6 +82,7 @@ describe('RateLimitMeters', () => {
       'linkedin member-daily · per 1d',
       'github search · per 1m',
       'github core · per 1h',
+      'telegram bot · per 1s',
     ]);
     const [linkedin, , core] = within(
       screen.getByRole('table', { name: 'Rate limits' }),
@@ -114,7 +121,12 @@ describe('RateLimitMeters', () => {
       within(core).getByText('Lasts until it resets at the current rate'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/3 limits of 2 integrations.*; 2 run out before/),
+      screen.getByText(
+        'Recommended: at most 16 calls an hour, keeping 10 % free',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/4 limits of 3 integrations.*; 2 run out before/),
     ).toBeInTheDocument();
   });
 

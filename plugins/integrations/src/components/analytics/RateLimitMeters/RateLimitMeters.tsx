@@ -103,11 +103,26 @@ export function sourceLabel(window: RateLimitWindowStatus): string {
     : source;
 }
 
-/** "12 calls a minute", "0.25 calls a minute", "1 call a minute". */
+/**
+ * "12 calls a minute", "2.5 calls a minute"; under one a minute, per hour
+ * ("16 calls an hour"), which reads better than a fraction.
+ */
 export function callsAMinute(rate: number): string {
-  const figure =
-    rate >= 10 ? formatCount(rate) : String(Number(rate.toPrecision(2)));
-  return `${figure} ${figure === '1' ? 'call' : 'calls'} a minute`;
+  const per = (figure: string, unit: string) =>
+    `${figure} ${figure === '1' ? 'call' : 'calls'} ${unit}`;
+  if (rate >= 10) {
+    return per(formatCount(rate), 'a minute');
+  }
+  if (rate >= 1) {
+    return per(String(Math.round(rate * 10) / 10), 'a minute');
+  }
+  const hourly = rate * 60;
+  return per(
+    hourly >= 1
+      ? formatCount(Math.floor(hourly))
+      : String(Number(hourly.toPrecision(1))),
+    'an hour',
+  );
 }
 
 /** "in 19 minutes"; a reset already past says so, the reading being older. */
@@ -343,8 +358,8 @@ export function RateLimitMeters(props: {
                   {optimization.recommendedRequestRate !== undefined && (
                     <Typography variant="caption" color="textSecondary">
                       Recommended: at most{' '}
-                      {formatCount(optimization.recommendedRequestRate)} calls a
-                      minute, keeping {optimization.bufferRecommendation} % free
+                      {callsAMinute(optimization.recommendedRequestRate)},
+                      keeping {optimization.bufferRecommendation} % free
                     </Typography>
                   )}
                 </TableCell>
