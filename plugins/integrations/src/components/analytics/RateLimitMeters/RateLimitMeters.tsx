@@ -275,12 +275,13 @@ function LimitHits(props: { status: RateLimitsResponse; now: Date }) {
  */
 export function RateLimitMeters(props: {
   status: RateLimitsResponse | undefined;
-  /** Now, for "resets in"; the page passes the time it asked. */
+  /** The moment "resets in" is counted from; the current time when not given. */
   now?: Date;
 }) {
   const { status = {} } = props;
   const classes = useStyles();
-  const [now] = useState(() => props.now ?? new Date());
+  // Read at each render, so "resets in" stays true after a refresh or a page turn.
+  const now = props.now ?? new Date();
   const searchId = useId();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
