@@ -5,7 +5,6 @@ import {
   RateLimitsResponse,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -18,7 +17,14 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useId, useMemo, useState } from 'react';
 import { absoluteTime } from '../../../labels';
-import { formatCount, fromNow, utcClock } from '../analyticsData';
+import { LimitHits } from './LimitHits';
+import {
+  callsAMinute,
+  forecastText,
+  resetText,
+  sourceLabel,
+} from './rateLimitText';
+import { formatCount } from '../analyticsData';
 import { ChartFigure, NothingToChart } from '../ChartFigure';
 
 const PAGE_SIZE = 10;
@@ -27,13 +33,6 @@ const STATUS_RANK: Record<RateLimitForecastStatus, number> = {
   critical: 0,
   warning: 1,
   ok: 2,
-};
-
-const SOURCE_LABELS: Record<RateLimitWindowStatus['source'], string> = {
-  header: 'header',
-  body: 'response body',
-  catalog: 'provider catalog',
-  observed: 'counted calls',
 };
 
 const useStyles = makeStyles(theme => ({
@@ -52,7 +51,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
   },
   cell: { verticalAlign: 'top' },
-  hits: { marginTop: theme.spacing(3) },
 }));
 
 /** One limit window of one integration, as a row of meters. */
@@ -95,64 +93,6 @@ function limitRows(status: RateLimitsResponse): LimitRow[] {
     );
 }
 
-/** "header x-ratelimit-remaining"; a catalog limit counted against calls says both. */
-export function sourceLabel(window: RateLimitWindowStatus): string {
-  const source = `${SOURCE_LABELS[window.source]} ${window.field}`;
-  return window.remainingSource && window.remainingSource !== window.source
-    ? `${source}, remaining from ${SOURCE_LABELS[window.remainingSource]}`
-    : source;
-}
-
-/**
- * "12 calls a minute", "2.5 calls a minute"; under one a minute, per hour
- * ("16 calls an hour"), which reads better than a fraction.
- */
-export function callsAMinute(rate: number): string {
-  const per = (figure: string, unit: string) =>
-    `${figure} ${figure === '1' ? 'call' : 'calls'} ${unit}`;
-  if (rate >= 10) {
-    return per(formatCount(rate), 'a minute');
-  }
-  if (rate >= 1) {
-    return per(String(Math.round(rate * 10) / 10), 'a minute');
-  }
-  const hourly = rate * 60;
-  return per(
-    hourly >= 1
-      ? formatCount(Math.floor(hourly))
-      : String(Number(hourly.toPrecision(1))),
-    'an hour',
-  );
-}
-
-/** "in 19 minutes"; a reset already past says so, the reading being older. */
-function resetText(resetTime: string | undefined, now: Date): string {
-  if (!resetTime) {
-    return '—';
-  }
-  return Date.parse(resetTime) > now.getTime()
-    ? fromNow(resetTime, now)
-    : `reset ${fromNow(resetTime, now)}`;
-}
-
-/** When the limit runs out, said against its reset, in the reader's words. */
-function forecastText(window: RateLimitWindowStatus, now: Date): string {
-  const { forecast } = window;
-  if (!forecast.exhaustedAt || forecast.status === 'ok') {
-    return forecast.message;
-  }
-  if (window.remaining === 0) {
-    return window.resetTime
-      ? `Spent until ${utcClock(window.resetTime, now)}`
-      : 'Spent';
-  }
-  const runsOut = `Runs out ${fromNow(forecast.exhaustedAt, now)} (${utcClock(
-    forecast.exhaustedAt,
-    now,
-  )}) at ${callsAMinute(forecast.callsPerMinute)}`;
-  return window.resetTime ? `${runsOut}, before it resets` : runsOut;
-}
-
 function Meter(props: { row: LimitRow }) {
   const { row } = props;
   const classes = useStyles();
@@ -187,82 +127,6 @@ function Meter(props: { row: LimitRow }) {
             }`}
         {used !== undefined && ` · ${formatCount(window.remaining!)} left`}
       </Typography>
-    </Box>
-  );
-}
-
-function LimitHits(props: { status: RateLimitsResponse; now: Date }) {
-  const classes = useStyles();
-  const [showAll, setShowAll] = useState(false);
-  const hits = useMemo(
-    () =>
-      Object.values(props.status)
-        .flatMap(s =>
-          s.rateLimitHistory
-            .filter(h => h.hitLimit)
-            .map(h => ({ ...h, integration: s.integration })),
-        )
-        .sort((a, b) => b.timestamp.localeCompare(a.timestamp)),
-    [props.status],
-  );
-  if (hits.length === 0) {
-    return (
-      <Typography
-        variant="body2"
-        color="textSecondary"
-        className={classes.hits}
-      >
-        No limit hits recorded: no answer refused a call for its rate limit.
-      </Typography>
-    );
-  }
-  const shown = showAll ? hits.slice(0, 200) : hits.slice(0, 5);
-  return (
-    <Box className={classes.hits}>
-      <Typography variant="subtitle2" component="h4">
-        Recent limit hits ({formatCount(hits.length)})
-      </Typography>
-      <Table size="small" aria-label="Recent limit hits">
-        <TableHead>
-          <TableRow>
-            <TableCell>When</TableCell>
-            <TableCell>Integration</TableCell>
-            <TableCell>Endpoint</TableCell>
-            <TableCell>Answer</TableCell>
-            <TableCell align="right">Delay applied</TableCell>
-            <TableCell>Read from</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {shown.map((hit, index) => (
-            <TableRow key={`${hit.integration}-${hit.timestamp}-${index}`}>
-              <TableCell title={absoluteTime(hit.timestamp)}>
-                {fromNow(hit.timestamp, props.now)}
-              </TableCell>
-              <TableCell>{hit.integration}</TableCell>
-              <TableCell>{hit.endpoint}</TableCell>
-              <TableCell>
-                {[hit.status, hit.reason].filter(Boolean).join(' ') || '—'}
-              </TableCell>
-              <TableCell align="right">
-                {hit.delayTime !== undefined
-                  ? `${formatCount(hit.delayTime / 1000)} s`
-                  : '—'}
-              </TableCell>
-              <TableCell>{SOURCE_LABELS[hit.source]}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {hits.length > 5 && (
-        <Button size="small" onClick={() => setShowAll(!showAll)}>
-          {showAll
-            ? 'Show the latest 5'
-            : `Show all ${formatCount(Math.min(hits.length, 200))}${
-                hits.length > 200 ? ' latest' : ''
-              }`}
-        </Button>
-      )}
     </Box>
   );
 }
