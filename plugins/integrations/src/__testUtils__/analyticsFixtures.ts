@@ -109,6 +109,9 @@ export function usageAnalyticsOf(
       responseTimeAnalytics: {
         series: [{ time, calls: 1, failed: 0, p50: 100, p95: 300, p99: 600 }],
         histogram: [{ fromMs: 0, toMs: 50, calls: 1 }],
+        percentiles: current.some(m => m.apiCallMetrics.totalCalls > 0)
+          ? { p50: 100, p95: 300, p99: 600 }
+          : { p50: null, p95: null, p99: null },
       },
       throughputAnalytics: {
         series: [

@@ -85,7 +85,7 @@ describe('AnalyticsPage', () => {
     ).toBeInTheDocument();
     expect(
       within(figure('Slowest p95')).getByText(
-        'of stripe, the slowest integration',
+        'of stripe, the slowest integration; 300 ms over all calls',
       ),
     ).toBeInTheDocument();
     expect(

@@ -121,6 +121,8 @@ export function UsageSummary(props: { analytics: IntegrationUsageAnalytics }) {
   const before = totalsOf(analytics.previousPeriod.usageMetrics);
   const integrations = Object.keys(analytics.usageMetrics).length;
   const { costSummary } = analytics;
+  const allCalls =
+    analytics.performanceAnalytics.responseTimeAnalytics.percentiles;
   const priced = Object.values(analytics.costAnalysis).some(c => c.priced);
   return (
     <Grid container spacing={2} aria-label="Summary">
@@ -148,7 +150,11 @@ export function UsageSummary(props: { analytics: IntegrationUsageAnalytics }) {
         direction="up-is-bad"
         hint={
           integrations > 1 && now.slowestP95
-            ? `of ${now.slowestP95.integration}, the slowest integration`
+            ? `of ${
+                now.slowestP95.integration
+              }, the slowest integration; ${formatMs(
+                allCalls.p95,
+              )} over all calls`
             : undefined
         }
       />
