@@ -79,6 +79,8 @@ describe('Health dashboard', { timeout: 600_000 }, () => {
       responseBytes: 1536,
       ...(i < 4 ? { errorType: 'provider_error' } : {}),
       occurredAt: new Date(minuteAgo + i * 100).toISOString(),
+      // The caller read PayPal's limit from each answer; the last leaves 60 of 100.
+      rateLimit: { limit: 100, remaining: 99 - i, window: 3600 },
     }));
     const res = await fetch(`${BASE_URL}/api/integrations/usage/events`, {
       method: 'POST',
@@ -116,6 +118,20 @@ describe('Health dashboard', { timeout: 600_000 }, () => {
     const row = table.getByRole('row', { name: /^paypal/ });
     await row.getByText('provider_error (4)').waitFor();
     await row.getByText(/\/v2\/checkout\/orders/).waitFor();
+    await page
+      .getByRole('table', { name: 'Rate limits' })
+      .getByRole('row', { name: /^paypal/ })
+      .getByText('40 of 100 used · 60 left')
+      .waitFor();
+    // e2e/app-config.e2e.yaml prices PayPal's orders at 0.02 a call.
+    await page
+      .getByRole('group', { name: 'Cost' })
+      .getByText('€0.80')
+      .waitFor();
+    await page
+      .getByRole('list', { name: 'Recommendations' })
+      .getByText('paypal · errors')
+      .waitFor();
     await page.screenshot({
       path: join(OUTPUT_DIR, 'analytics.png'),
       fullPage: true,

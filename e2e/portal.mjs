@@ -30,8 +30,11 @@ async function waitUntilReady(child, timeoutMs) {
   throw new Error(`the backend was not ready within ${timeoutMs / 1000} s`);
 }
 
-/** Starts the backend, serving the built app, on a fresh database seeded with demo data. */
-export async function startPortal() {
+/**
+ * Starts the backend, serving the built app, on a fresh database seeded with
+ * demo data; `extraConfigs` (paths from the repository root) are read last.
+ */
+export async function startPortal({ extraConfigs = [] } = {}) {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'integrations-e2e-'));
   const log = createWriteStream(join(OUTPUT_DIR, 'backend.log'));
@@ -46,6 +49,7 @@ export async function startPortal() {
       '../../app-config.yaml',
       '--config',
       '../../e2e/app-config.e2e.yaml',
+      ...extraConfigs.flatMap(path => ['--config', join('../..', path)]),
     ],
     {
       cwd: ROOT,

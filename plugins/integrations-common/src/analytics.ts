@@ -210,6 +210,12 @@ export interface IntegrationUsageAnalytics {
     responseTimeAnalytics: {
       series: UsageTimePoint[];
       histogram: ResponseTimeBar[];
+      /** Over every call of the period and integration shown, from the merged sketches; null without calls. */
+      percentiles: {
+        p50: number | null;
+        p95: number | null;
+        p99: number | null;
+      };
     };
     throughputAnalytics: {
       /** Calls per bucket and integration. */

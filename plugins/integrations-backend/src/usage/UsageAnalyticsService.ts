@@ -29,6 +29,7 @@ import { Granularity, spanOf } from './usageRollup';
 import {
   callsAndErrorsSeriesOf,
   heatmapOf,
+  percentilesOf,
   responseTimeBarsOf,
   timeSeriesOf,
   usageMetricsOf,
@@ -232,6 +233,7 @@ export class UsageAnalyticsService {
         responseTimeAnalytics: {
           series: timeSeriesOf(current),
           histogram: responseTimeBarsOf(current),
+          percentiles: percentilesOf(current),
         },
         throughputAnalytics: {
           series: series.throughput,

@@ -3,6 +3,7 @@ import { StoredRollup } from './UsageRollupStore';
 import {
   callsAndErrorsSeriesOf,
   heatmapOf,
+  percentilesOf,
   responseTimeBarsOf,
   usageMetricsOf,
 } from './usageMetrics';
@@ -168,5 +169,23 @@ describe('charts of usage', () => {
       calls: 1,
     });
     expect(bars.reduce((sum, bar) => sum + bar.calls, 0)).toBe(6);
+  });
+
+  it('takes the percentiles of all calls from the merged sketches, not from each integration', () => {
+    // stripe alone has a p95 of 100 ms, brevo of 2 s; their average would say 1 s.
+    const all = percentilesOf([
+      rollup({ calls: 19, latency: histogram(...Array(19).fill(100)) }),
+      rollup({
+        integration: 'brevo',
+        calls: 5,
+        latency: histogram(...Array(5).fill(2000)),
+      }),
+    ]);
+
+    expect(all.p50).toBeGreaterThan(96);
+    expect(all.p50).toBeLessThan(104);
+    expect(all.p95).toBeGreaterThan(1960);
+    expect(all.p95).toBeLessThan(2040);
+    expect(percentilesOf([])).toEqual({ p50: null, p95: null, p99: null });
   });
 });

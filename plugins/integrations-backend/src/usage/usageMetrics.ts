@@ -241,6 +241,21 @@ export function heatmapOf(rollups: StoredRollup[]): UsageHeatCell[] {
     .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.hour - b.hour);
 }
 
+/** p50, p95 and p99 over every call of the rollups, whichever integration made it. */
+export function percentilesOf(rollups: StoredRollup[]): {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+} {
+  const merged: LatencyHistogram = {};
+  rollups.forEach(rollup => mergeHistograms(merged, rollup.latency));
+  return {
+    p50: ms(quantileOf(merged, 0.5)),
+    p95: ms(quantileOf(merged, 0.95)),
+    p99: ms(quantileOf(merged, 0.99)),
+  };
+}
+
 /** Bar edges of the response-time histogram, in ms. */
 const BAR_EDGES = [
   0, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10_000,

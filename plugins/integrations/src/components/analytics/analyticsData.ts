@@ -291,3 +291,37 @@ export function formatRate(percent: number | null): string {
   }
   return `${percent < 10 ? percent.toFixed(2) : percent.toFixed(1)} %`;
 }
+
+/** 1234.5 in EUR → "€1,234.50"; small amounts keep enough digits to differ from nothing. */
+export function formatMoney(amount: number, currency: string): string {
+  const digits = amount !== 0 && Math.abs(amount) < 1 ? 4 : 2;
+  try {
+    return amount.toLocaleString('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: digits,
+    });
+  } catch {
+    // A currency code Intl does not know is still shown, after the figure.
+    return `${amount.toFixed(digits)} ${currency}`;
+  }
+}
+
+/** "in 2 hours", "3 minutes ago": how far a moment is from `now`. */
+export function fromNow(iso: string, now: Date): string {
+  const at = DateTime.fromISO(iso);
+  return at.isValid
+    ? at.toRelative({ base: DateTime.fromJSDate(now) }) ?? iso
+    : iso;
+}
+
+/** "14:05 UTC" today, "29 Nov 14:05 UTC" on another day. */
+export function utcClock(iso: string, now: Date): string {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!at.isValid) {
+    return iso;
+  }
+  const today = DateTime.fromJSDate(now, { zone: 'utc' }).hasSame(at, 'day');
+  return `${at.toFormat(today ? 'HH:mm' : 'd LLL HH:mm')} UTC`;
+}

@@ -8,8 +8,10 @@ import {
 } from '../../../__testUtils__/fixtures';
 import {
   PREVIOUS_PERIOD,
+  costOf,
   usageAnalyticsOf,
   usageMetrics,
+  withCosts,
 } from '../../../__testUtils__/analyticsFixtures';
 import { IntegrationsApi } from '../../../api';
 import { AnalyticsPage } from './AnalyticsPage';
@@ -83,7 +85,7 @@ describe('AnalyticsPage', () => {
     ).toBeInTheDocument();
     expect(
       within(figure('Slowest p95')).getByText(
-        'of stripe, the slowest integration',
+        'of stripe, the slowest integration; 300 ms over all calls',
       ),
     ).toBeInTheDocument();
     expect(
@@ -124,6 +126,41 @@ describe('AnalyticsPage', () => {
       integration: undefined,
     });
     expect(spanOf(query)).toBe(24);
+  });
+
+  it('adds the cost to the summary once an integration is priced, and the sections below', async () => {
+    await renderPage(async () =>
+      withCosts(usageAnalyticsOf([usageMetrics('stripe', { calls: 10 })]), [
+        costOf('stripe', { total: 12.5, previous: 10 }),
+      ]),
+    );
+
+    const cost = await screen.findByRole('group', { name: 'Cost' });
+    expect(within(cost).getByText('€12.50')).toBeInTheDocument();
+    expect(
+      within(cost).getByText('+25 % vs previous period'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'No rate-limit readings yet, they appear after the first calls or health checks.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Budgets' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Recommendations' }),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves cost out of the summary while nothing is priced', async () => {
+    await renderPage(async () =>
+      usageAnalyticsOf([usageMetrics('stripe', { calls: 10 })]),
+    );
+    await screen.findByRole('group', { name: 'Calls' });
+    expect(
+      screen.queryByRole('group', { name: 'Cost' }),
+    ).not.toBeInTheDocument();
   });
 
   it('tells an admin how usage gets in when nothing was called', async () => {

@@ -16,13 +16,16 @@ import { errorMessage, fieldIssuesOf } from '../../../requestErrors';
 import { EnvironmentSelect } from '../../shared/EnvironmentSelect';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { CallVolumeChart } from '../CallVolumeChart';
+import { CostAndBudgets } from '../CostAndBudgets';
 import { DataTransfer } from '../DataTransfer';
 import { ErrorsByType } from '../ErrorsByType';
 import { LatencyCharts } from '../LatencyCharts';
 import { PerformanceHeatmap } from '../PerformanceHeatmap';
 import { PeriodPicker } from '../PeriodPicker';
+import { RateLimitMeters } from '../RateLimitMeters';
 import { UsageEmptyState } from '../UsageEmptyState';
 import { UsageSummary } from '../UsageSummary';
+import { UsageForecast } from '../UsageForecast';
 import { UsageTable } from '../UsageTable';
 import { Period, periodRange } from '../analyticsData';
 
@@ -54,7 +57,7 @@ function hasUsage(analytics: IntegrationUsageAnalytics): boolean {
   );
 }
 
-/** The sections of the page, in reading order; rate limits and cost join here as the API grows. */
+/** The sections of the page, in reading order. */
 function AnalyticsSections(props: { analytics: IntegrationUsageAnalytics }) {
   const { analytics } = props;
   const classes = useStyles();
@@ -84,6 +87,15 @@ function AnalyticsSections(props: { analytics: IntegrationUsageAnalytics }) {
           <DataTransfer analytics={analytics} />
         </Grid>
       </Grid>
+      <Box className={classes.section}>
+        <RateLimitMeters status={analytics.rateLimitingStatus} />
+      </Box>
+      <Box className={classes.section}>
+        <CostAndBudgets analytics={analytics} />
+      </Box>
+      <Box className={classes.section}>
+        <UsageForecast analytics={analytics} />
+      </Box>
       <Box className={classes.section}>
         <UsageTable metrics={metrics} />
       </Box>

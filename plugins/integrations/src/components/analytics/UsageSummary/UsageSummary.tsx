@@ -7,6 +7,7 @@ import { useId } from 'react';
 import {
   formatBytes,
   formatCount,
+  formatMoney,
   formatMs,
   formatRate,
   totalsOf,
@@ -39,7 +40,7 @@ function Figure(props: {
       rising === (direction === 'up-is-good') ? classes.better : classes.worse;
   }
   return (
-    <Grid item xs={12} sm={6} md={3}>
+    <Grid item xs={12} sm={6} md>
       <Paper
         variant="outlined"
         className={classes.figure}
@@ -110,7 +111,8 @@ function pointsDelta(current: number | null, previous: number | null) {
 }
 
 /**
- * Calls, error rate, the slowest p95 and data transferred over the period,
+ * Calls, error rate, the slowest p95, data transferred and (when priced) cost
+ * over the period,
  * each against the period just before it.
  */
 export function UsageSummary(props: { analytics: IntegrationUsageAnalytics }) {
@@ -118,6 +120,10 @@ export function UsageSummary(props: { analytics: IntegrationUsageAnalytics }) {
   const now = totalsOf(analytics.usageMetrics);
   const before = totalsOf(analytics.previousPeriod.usageMetrics);
   const integrations = Object.keys(analytics.usageMetrics).length;
+  const { costSummary } = analytics;
+  const allCalls =
+    analytics.performanceAnalytics.responseTimeAnalytics.percentiles;
+  const priced = Object.values(analytics.costAnalysis).some(c => c.priced);
   return (
     <Grid container spacing={2} aria-label="Summary">
       <Figure
@@ -144,7 +150,11 @@ export function UsageSummary(props: { analytics: IntegrationUsageAnalytics }) {
         direction="up-is-bad"
         hint={
           integrations > 1 && now.slowestP95
-            ? `of ${now.slowestP95.integration}, the slowest integration`
+            ? `of ${
+                now.slowestP95.integration
+              }, the slowest integration; ${formatMs(
+                allCalls.p95,
+              )} over all calls`
             : undefined
         }
       />
@@ -155,6 +165,18 @@ export function UsageSummary(props: { analytics: IntegrationUsageAnalytics }) {
         direction="neutral"
         hint="requests and responses"
       />
+      {priced && (
+        <Figure
+          label="Cost"
+          value={formatMoney(costSummary.totalCost, costSummary.currency)}
+          delta={relativeDelta(
+            costSummary.totalCost,
+            costSummary.previousPeriodCost,
+          )}
+          direction="up-is-bad"
+          hint="at the configured prices"
+        />
+      )}
     </Grid>
   );
 }

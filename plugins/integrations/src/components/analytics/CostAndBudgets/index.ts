@@ -1,0 +1,1 @@
+export { CostAndBudgets } from './CostAndBudgets';

@@ -1,0 +1,1 @@
+export { RateLimitMeters } from './RateLimitMeters';

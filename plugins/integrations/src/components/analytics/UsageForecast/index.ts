@@ -1,0 +1,1 @@
+export { UsageForecast } from './UsageForecast';
