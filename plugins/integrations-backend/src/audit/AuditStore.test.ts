@@ -10,6 +10,20 @@ import {
 
 jest.setTimeout(60_000);
 
+/**
+ * What the database answered a write it should refuse: its message, or
+ * that it went through. Compared as text, because the driver's errors come
+ * from the native module, which jest shares across test files, so they are
+ * not always this file's kind of Error.
+ */
+function refusal(write: PromiseLike<unknown>): Promise<string> {
+  return Promise.resolve(write).then(
+    () => 'the write went through',
+    (error: unknown) =>
+      String((error as { message?: unknown })?.message ?? error),
+  );
+}
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const DAY_MS = 86_400_000;
@@ -134,35 +148,43 @@ describe('DatabaseAuditStore', () => {
       await store.countUses([use('2026-11-28T10:05:00Z')]);
       const counted = knex('audit_log').whereNotNull('count_key');
 
-      await expect(knex('audit_log').delete()).rejects.toThrow(/append-only/);
-      await expect(
-        knex('audit_log').whereNull('count_key').update({ user_id: 'someone' }),
-      ).rejects.toThrow(/append-only/);
-      await expect(counted.clone().update({ use_count: 0 })).rejects.toThrow(
+      expect(await refusal(knex('audit_log').delete())).toMatch(/append-only/);
+      expect(
+        await refusal(
+          knex('audit_log')
+            .whereNull('count_key')
+            .update({ user_id: 'someone' }),
+        ),
+      ).toMatch(/append-only/);
+      expect(await refusal(counted.clone().update({ use_count: 0 }))).toMatch(
         /append-only/,
       );
-      await expect(
-        counted
-          .clone()
-          .update({ use_count: 5, details: '{"changedFields":[]}' }),
-      ).rejects.toThrow(/append-only/);
+      expect(
+        await refusal(
+          counted
+            .clone()
+            .update({ use_count: 5, details: '{"changedFields":[]}' }),
+        ),
+      ).toMatch(/append-only/);
       // SQLite has no TRUNCATE; its DELETE without WHERE is refused above.
       const truncate =
         knex.client.config.client === 'pg'
           ? knex.raw('TRUNCATE audit_log')
           : knex('audit_log').delete();
-      await expect(truncate).rejects.toThrow(/append-only/);
+      expect(await refusal(truncate)).toMatch(/append-only/);
       // A grant committed by anyone but the retention path still cannot
       // reach a row younger than 30 days.
       await store.append([change(10)]);
-      await expect(
-        knex.transaction(async tx => {
-          await tx('audit_log_retention_grants').insert({
-            cutoff: new Date(Date.now() - 5 * DAY_MS),
-          });
-          await tx('audit_log').delete();
-        }),
-      ).rejects.toThrow(/append-only/);
+      expect(
+        await refusal(
+          knex.transaction(async tx => {
+            await tx('audit_log_retention_grants').insert({
+              cutoff: new Date(Date.now() - 5 * DAY_MS),
+            });
+            await tx('audit_log').delete();
+          }),
+        ),
+      ).toMatch(/append-only/);
 
       expect((await store.list({})).totalCount).toBe(3);
       const [row] = await counted.clone().select('use_count');
@@ -195,7 +217,7 @@ describe('DatabaseAuditStore', () => {
       expect(items[1].details.changedFields).toEqual(['description']);
       // Nothing left for the retention path to grant later.
       expect(await knex('audit_log_retention_grants')).toEqual([]);
-      await expect(knex('audit_log').delete()).rejects.toThrow(/append-only/);
+      expect(await refusal(knex('audit_log').delete())).toMatch(/append-only/);
     },
   );
 
@@ -206,11 +228,13 @@ describe('DatabaseAuditStore', () => {
       const store = await createStore(knex);
       await store.append([change(20), change(400)]);
 
-      await expect(
-        store.removeOlderThan(new Date(Date.now() - 10 * DAY_MS), () =>
-          change(0),
+      expect(
+        await refusal(
+          store.removeOlderThan(new Date(Date.now() - 10 * DAY_MS), () =>
+            change(0),
+          ),
         ),
-      ).rejects.toThrow(/append-only/);
+      ).toMatch(/append-only/);
       // All or nothing: not even the old row went.
       expect((await store.list({})).totalCount).toBe(2);
 
