@@ -95,6 +95,34 @@ export interface Config {
         timeout: { [unit: string]: number };
         initialDelay?: { [unit: string]: number };
       };
+      /** The currency prices and budgets are in; EUR by default. */
+      currency?: string;
+      /**
+       * What providers cost: per integration or per provider, optionally in
+       * one environment, a monthly fee and prices per operation
+       * (`METHOD /template` or `*`) per call or per billed unit.
+       */
+      pricing?: Array<{
+        integration?: string;
+        provider?: string;
+        environment?: string;
+        monthly?: number;
+        operations?: Array<{
+          endpoint: string;
+          perCall?: number;
+          perUnit?: number;
+        }>;
+      }>;
+      /** Monthly budgets per integration or per team (a group ref). */
+      budgets?: Array<{
+        integration?: string;
+        team?: string;
+        monthly: number;
+        /** 80 by default. */
+        warningPercent?: number;
+        /** 100 by default. */
+        criticalPercent?: number;
+      }>;
     };
     /** OAuth access tokens are refreshed before they expire. */
     tokenRefresh?: {

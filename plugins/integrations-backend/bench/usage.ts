@@ -54,7 +54,6 @@ import {
   totalOf,
 } from '../src/usage/usageRollup';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -109,6 +108,14 @@ function randomSource(seed: number) {
   };
 }
 
+/** A rate limit or an outage for a failed call, half each. */
+function failedStatus(failed: boolean, random: () => number): number {
+  if (!failed) {
+    return 200;
+  }
+  return random() < 0.5 ? 429 : 503;
+}
+
 /** Response times with a long tail, as APIs have them. */
 function durationOf(random: () => number): number {
   const base = 60 + random() * 240;
@@ -129,7 +136,7 @@ function eventOf(
     environment: 'production',
     endpoint,
     method,
-    status: failed ? (random() < 0.5 ? 429 : 503) : 200,
+    status: failedStatus(failed, random),
     durationMs: Math.round(durationOf(random) * 10) / 10,
     requestBytes: 200 + Math.floor(random() * 800),
     responseBytes: 500 + Math.floor(random() * 5000),
@@ -216,7 +223,7 @@ async function startServer(options: {
     rollups,
     configs: options.stores.configs,
     retention: DEFAULT_USAGE_RETENTION,
-    pricing: pricingFromConfig(new ConfigReader({})),
+    pricing: pricingFromConfig(mockServices.rootConfig()),
   });
   const app = express();
   const router = express.Router();
@@ -356,20 +363,6 @@ async function seedThirtyDays(db: Knex, names: string[], total: number) {
       rollupRows = [];
     }
   };
-  const pushDay = (
-    hours: Array<UsageRollup & { start: string }>,
-    integration: string,
-    day: number,
-  ) => {
-    const hourly = callsByHourOf(hours);
-    const days = mergeRollups(hours).map(rollup => ({
-      ...rollup,
-      callsByHour: hourly.get(keyOf(rollup)),
-    }));
-    [...days, ...(days.length ? [totalOf(days)] : [])].forEach(rollup =>
-      rollupRows.push(rowOf(rollup, 'day', integration, day)),
-    );
-  };
   const rowOf = (
     rollup: UsageRollup,
     granularity: Granularity,
@@ -382,6 +375,20 @@ async function seedThirtyDays(db: Knex, names: string[], total: number) {
       { integration, environment: 'production', start: new Date(start) },
       new Date(start),
     );
+  const pushDay = (
+    dayHours: Array<UsageRollup & { start: string }>,
+    integration: string,
+    day: number,
+  ) => {
+    const hourly = callsByHourOf(dayHours);
+    const days = mergeRollups(dayHours).map(rollup => ({
+      ...rollup,
+      callsByHour: hourly.get(keyOf(rollup)),
+    }));
+    [...days, ...(days.length ? [totalOf(days)] : [])].forEach(rollup =>
+      rollupRows.push(rowOf(rollup, 'day', integration, day)),
+    );
+  };
 
   for (const integration of names) {
     // One transaction per integration: SQLite would otherwise sync each insert.
@@ -438,9 +445,9 @@ async function seedThirtyDays(db: Knex, names: string[], total: number) {
           start: new Date(hourStart).toISOString(),
         })),
       );
-      hourly.forEach(rollup =>
-        rollupRows.push(rowOf(rollup, 'hour', integration, hourStart)),
-      );
+      for (const rollup of hourly) {
+        rollupRows.push(rowOf(rollup, 'hour', integration, hourStart));
+      }
       await flush(false, knex);
     }
     pushDay(dayRollups, integration, day);

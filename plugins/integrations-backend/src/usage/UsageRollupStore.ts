@@ -104,6 +104,26 @@ const LEVEL_BELOW: Record<Exclude<Granularity, 'minute'>, Granularity> = {
   day: 'hour',
 };
 
+/** The columns sums need: no histograms, errors or hours to parse. */
+const SUM_COLUMNS = [
+  'granularity',
+  'bucket_start',
+  'integration_name',
+  'environment',
+  'endpoint',
+  'method',
+  'component',
+  'calls',
+  'failed',
+  'duration_sum',
+  'duration_max',
+  'request_bytes',
+  'response_bytes',
+  'units',
+  'largest_transfer',
+  'largest_transfer_at',
+];
+
 /** Knex-backed {@link UsageRollupStore} for SQLite and PostgreSQL. */
 export class DatabaseUsageRollupStore implements UsageRollupStore {
   static async create(options: {
@@ -244,26 +264,6 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
     }));
   }
 }
-
-/** The columns sums need: no histograms, errors or hours to parse. */
-const SUM_COLUMNS = [
-  'granularity',
-  'bucket_start',
-  'integration_name',
-  'environment',
-  'endpoint',
-  'method',
-  'component',
-  'calls',
-  'failed',
-  'duration_sum',
-  'duration_max',
-  'request_bytes',
-  'response_bytes',
-  'units',
-  'largest_transfer',
-  'largest_transfer_at',
-];
 
 async function eventsIn(
   tx: Knex.Transaction,

@@ -1,4 +1,4 @@
-import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   fixedCostOf,
   priceListFor,
@@ -7,7 +7,9 @@ import {
 } from './pricing';
 
 function pricingOf(usage: object) {
-  return pricingFromConfig(new ConfigReader({ integrations: { usage } }));
+  return pricingFromConfig(
+    mockServices.rootConfig({ data: { integrations: { usage } } }),
+  );
 }
 
 describe('pricing', () => {

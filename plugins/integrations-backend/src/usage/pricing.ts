@@ -1,4 +1,4 @@
-import { Config } from '@backstage/config';
+import { RootConfigService } from '@backstage/backend-plugin-api';
 import {
   Environment,
   environmentSchema,
@@ -64,7 +64,7 @@ export interface Pricing {
  * Reads `integrations.usage.currency`, `.pricing` and `.budgets`; a mistake
  * stops the start with the key that is wrong.
  */
-export function pricingFromConfig(config: Config): Pricing {
+export function pricingFromConfig(config: RootConfigService): Pricing {
   const usage = config.getOptionalConfig('integrations.usage');
   const parse = <T>(schema: z.ZodType<T>, key: string): T[] =>
     (usage?.getOptionalConfigArray(key) ?? []).map((entry, index) => {

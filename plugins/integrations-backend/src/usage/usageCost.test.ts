@@ -1,28 +1,33 @@
 import { pricingFromConfig } from './pricing';
-import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
 import { StoredRollup } from './UsageRollupStore';
 import { PricedConfig, budgetStatusesOf, costAnalysisOf } from './usageCost';
 
 const pricing = pricingFromConfig(
-  new ConfigReader({
-    integrations: {
-      usage: {
-        pricing: [
-          {
-            integration: 'brevo',
-            monthly: 30,
-            operations: [{ endpoint: 'POST /v3/smtp/email', perUnit: 0.01 }],
-          },
-          { provider: 'stripe', operations: [{ endpoint: '*', perCall: 0.5 }] },
-        ],
-        budgets: [
-          { integration: 'brevo', monthly: 100 },
-          {
-            team: 'group:default/payments-team',
-            monthly: 40,
-            warningPercent: 50,
-          },
-        ],
+  mockServices.rootConfig({
+    data: {
+      integrations: {
+        usage: {
+          pricing: [
+            {
+              integration: 'brevo',
+              monthly: 30,
+              operations: [{ endpoint: 'POST /v3/smtp/email', perUnit: 0.01 }],
+            },
+            {
+              provider: 'stripe',
+              operations: [{ endpoint: '*', perCall: 0.5 }],
+            },
+          ],
+          budgets: [
+            { integration: 'brevo', monthly: 100 },
+            {
+              team: 'group:default/payments-team',
+              monthly: 40,
+              warningPercent: 50,
+            },
+          ],
+        },
       },
     },
   }),

@@ -213,8 +213,8 @@ export function recommendationsFor(
   const byHour = Array.from({ length: 24 }, () => 0);
   recentHours.forEach(rollup => {
     if (rollup.callsByHour) {
-      rollup.callsByHour.forEach((calls, hour) => {
-        byHour[hour] += calls;
+      rollup.callsByHour.forEach((count, hour) => {
+        byHour[hour] += count;
       });
     } else {
       byHour[new Date(rollup.start).getUTCHours()] += rollup.calls;
