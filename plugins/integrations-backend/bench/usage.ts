@@ -34,6 +34,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStores } from '../src/__testUtils__/createStores';
 import { RequestGuard } from '../src/permissions/RequestGuard';
+import { RateLimitService } from '../src/rateLimits/RateLimitService';
+import { DatabaseRateLimitStore } from '../src/rateLimits/RateLimitStore';
 import { integrationPermissionRules } from '../src/permissions/rules';
 import { addAnalyticsRoutes } from '../src/usage/analyticsRoutes';
 import { pricingFromConfig } from '../src/usage/pricing';
@@ -225,6 +227,10 @@ async function startServer(options: {
     retention: DEFAULT_USAGE_RETENTION,
     pricing: pricingFromConfig(mockServices.rootConfig()),
   });
+  const rateLimits = new RateLimitService({
+    store: await DatabaseRateLimitStore.create({ database }),
+    rollups,
+  });
   const app = express();
   const router = express.Router();
   addUsageIngestRoutes(router, { guard, usage });
@@ -232,6 +238,7 @@ async function startServer(options: {
   addAnalyticsRoutes(router, {
     guard,
     analytics,
+    rateLimits,
     configs: options.stores.configs,
   });
   app.use(router);

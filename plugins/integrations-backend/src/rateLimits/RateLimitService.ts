@@ -76,12 +76,15 @@ export class RateLimitService {
         since: new Date(now.getTime() - HISTORY_DAYS * DAY_MS),
         limit: HISTORY_PER_INTEGRATION * names.length,
       }),
+      // Only sums are needed: calls per endpoint in the last minutes, and
+      // calls per hour of the whole integration for its peak times.
       this.rollups.list({
         granularity: 'minute',
         from: new Date(now.getTime() - RATE_WINDOW_MS),
         to: now,
         environment: query.environment,
         ...(names.length === 1 ? { integration: names[0] } : {}),
+        sumsOnly: true,
       }),
       this.rollups.list({
         granularity: 'hour',
@@ -89,19 +92,26 @@ export class RateLimitService {
         to: now,
         environment: query.environment,
         ...(names.length === 1 ? { integration: names[0] } : {}),
+        scope: 'totals',
+        sumsOnly: true,
       }),
     ]);
+    const readingsOf = byIntegration(readings);
+    const hitsOf = byIntegration(hits);
+    const recentOf = byIntegration(recent);
+    const hourlyOf = byIntegration(hourly);
     return Object.fromEntries(
       configs.map(config => [
         config.name,
         this.statusOf(config, {
           now,
-          readings: readings.filter(r => r.integration === config.name),
-          hits: hits
-            .filter(hit => hit.integration === config.name)
-            .slice(0, HISTORY_PER_INTEGRATION),
-          recent: recent.filter(r => r.integration === config.name),
-          hourly: hourly.filter(r => r.integration === config.name),
+          readings: readingsOf.get(config.name) ?? [],
+          hits: (hitsOf.get(config.name) ?? []).slice(
+            0,
+            HISTORY_PER_INTEGRATION,
+          ),
+          recent: recentOf.get(config.name) ?? [],
+          hourly: hourlyOf.get(config.name) ?? [],
         }),
       ]),
     );
@@ -216,4 +226,20 @@ function windowFields(figure: RateLimitFigure) {
       ? { window: windowLabel(figure.windowSeconds) }
       : {}),
   };
+}
+
+/** Items grouped by their integration, in their order. */
+function byIntegration<T extends { integration: string }>(
+  items: T[],
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const own = grouped.get(item.integration);
+    if (own) {
+      own.push(item);
+    } else {
+      grouped.set(item.integration, [item]);
+    }
+  }
+  return grouped;
 }
