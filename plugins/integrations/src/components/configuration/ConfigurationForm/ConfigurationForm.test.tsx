@@ -102,9 +102,11 @@ describe('ConfigurationForm', () => {
       ),
     );
 
+    // Two answers decide it (the permission and the stored credentials);
+    // on a busy machine they take a while.
     await waitFor(
       () => expect(screen.getByLabelText(/^Base URL/)).toBeDisabled(),
-      { timeout: 5_000 },
+      { timeout: 20_000 },
     );
     expect(
       screen.getByText(
@@ -113,7 +115,7 @@ describe('ConfigurationForm', () => {
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Timeout (ms)')).toBeEnabled();
     expect(api.getCredentials).toHaveBeenCalledWith('stripe', 'production');
-  });
+  }, 30_000);
 
   it('leaves the base URL open when no credentials are stored', async () => {
     const api = fakeIntegrationsApi({
