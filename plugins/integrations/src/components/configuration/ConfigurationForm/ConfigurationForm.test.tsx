@@ -127,9 +127,10 @@ describe('ConfigurationForm', () => {
         ],
       }),
     });
+    // Its own configuration, for the same reason as above.
     await renderForm(
       api,
-      {},
+      { config: integrationConfig({ name: 'stripe-us' }) },
       permissions(
         permission => permission !== 'integrations.credentials.update',
       ),
