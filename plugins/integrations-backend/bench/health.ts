@@ -20,13 +20,12 @@ import {
   defaultSettingsFor,
   getProvider,
 } from '@internal/plugin-integrations-common';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { openBenchDatabase, postgresUnreachable } from './benchDatabase';
 import { createStores } from '../src/__testUtils__/createStores';
 import { SafeHttpClient } from '../src/network';
 import { CredentialService } from '../src/credentials/CredentialService';
@@ -79,63 +78,6 @@ const TABLES = [
   'audit_log',
 ];
 
-async function openDatabase(postgres: string | undefined) {
-  if (!postgres) {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: {
-        filename: join(
-          mkdtempSync(join(tmpdir(), 'bench-health-')),
-          'db.sqlite',
-        ),
-      },
-      useNullAsDefault: true,
-    });
-    return { knex, close: () => knex.destroy() };
-  }
-  const name = `bench_health_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: postgres });
-  await admin.raw(`CREATE DATABASE ${name}`);
-  const url = new URL(postgres);
-  url.pathname = `/${name}`;
-  const knex = knexFactory({
-    client: 'pg',
-    connection: url.toString(),
-    pool: { min: 0, max: 20 },
-  });
-  return {
-    knex,
-    close: async () => {
-      await knex.destroy();
-      await admin.raw(`DROP DATABASE ${name}`);
-      await admin.destroy();
-    },
-  };
-}
-
-/** Why PostgreSQL cannot be benchmarked, or undefined when it answers. */
-async function postgresUnreachable(
-  postgres: string,
-): Promise<string | undefined> {
-  const knex = knexFactory({
-    client: 'pg',
-    connection: { connectionString: postgres, connectionTimeoutMillis: 3000 },
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    await knex.raw('SELECT 1');
-    return undefined;
-  } catch (error) {
-    const shown = new URL(postgres);
-    shown.password = '';
-    return `no PostgreSQL answered at ${shown} (${
-      error instanceof Error ? error.message : error
-    }); pass --postgres <url>`;
-  } finally {
-    await knex.destroy();
-  }
-}
-
 async function countRows(knex: Knex): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
@@ -170,7 +112,10 @@ async function benchDatabase(options: {
   latencyMs: number;
 }) {
   const { integrations, concurrency, latencyMs } = options;
-  const database = await openDatabase(options.postgres);
+  const database = await openBenchDatabase(options.postgres, {
+    prefix: 'bench-health',
+    poolMax: 20,
+  });
   const { knex } = database;
   const store = await createStores(knex);
   const vault = new CredentialVault(

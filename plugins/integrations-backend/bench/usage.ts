@@ -26,12 +26,10 @@ import {
   getProvider,
 } from '@internal/plugin-integrations-common';
 import express from 'express';
-import knexFactory, { Knex } from 'knex';
-import { mkdtempSync } from 'node:fs';
+import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openBenchDatabase, postgresUnreachable } from './benchDatabase';
 import { createStores } from '../src/__testUtils__/createStores';
 import { RequestGuard } from '../src/permissions/RequestGuard';
 import { RateLimitService } from '../src/rateLimits/RateLimitService';
@@ -66,40 +64,6 @@ const ENDPOINTS = [
   ['POST', '/v3/smtp/email'],
   ['GET', '/repos/{owner}/{repo}'],
 ] as const;
-
-async function openDatabase(postgres: string | undefined) {
-  if (!postgres) {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: {
-        filename: join(
-          mkdtempSync(join(tmpdir(), 'bench-usage-')),
-          'db.sqlite',
-        ),
-      },
-      useNullAsDefault: true,
-    });
-    return { knex, close: () => knex.destroy() };
-  }
-  const name = `bench_usage_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: postgres });
-  await admin.raw(`CREATE DATABASE ${name}`);
-  const url = new URL(postgres);
-  url.pathname = `/${name}`;
-  const knex = knexFactory({
-    client: 'pg',
-    connection: url.toString(),
-    pool: { min: 0, max: 10 },
-  });
-  return {
-    knex,
-    close: async () => {
-      await knex.destroy();
-      await admin.raw(`DROP DATABASE ${name}`);
-      await admin.destroy();
-    },
-  };
-}
 
 /** A small, fast, seeded random source, so every run sees the same data. */
 function randomSource(seed: number) {
@@ -492,7 +456,10 @@ async function runOn(
   postgres: string | undefined,
   options: { events: number; stored: number; integrations: number },
 ) {
-  const database = await openDatabase(postgres);
+  const database = await openBenchDatabase(postgres, {
+    prefix: 'bench-usage',
+    poolMax: 10,
+  });
   try {
     const stores = await createStores(database.knex);
     const names = await createIntegrations(stores, options.integrations);
@@ -525,18 +492,6 @@ async function runOn(
   }
 }
 
-async function postgresReachable(url: string): Promise<boolean> {
-  const knex = knexFactory({ client: 'pg', connection: url });
-  try {
-    await knex.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await knex.destroy();
-  }
-}
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -556,9 +511,10 @@ async function main() {
   };
   const report: Record<string, unknown> = { ...options };
   report.sqlite = await runOn(undefined, options);
-  report.postgres = (await postgresReachable(values.postgres!))
-    ? await runOn(values.postgres, options)
-    : { skipped: `no PostgreSQL answers at ${values.postgres}` };
+  const unreachable = await postgresUnreachable(values.postgres!);
+  report.postgres = unreachable
+    ? { skipped: unreachable }
+    : await runOn(values.postgres, options);
   console.log(JSON.stringify(report));
 }
 
