@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { invalidFields } from '../errors/invalidRequest';
+import { invalidFields } from '../requestErrors/invalidRequest';
 import { ClientCall, ClientCallService } from './ClientCallService';
 import { MAX_PATH_LENGTH } from './providerRequest';
 

@@ -11,7 +11,7 @@ import { Actor } from '../audit/actor';
 import { ConfigStore } from './ConfigStore';
 import { assertNotDeleted, requireConfigs } from './configurationChecks';
 import { ConfigurationWriter } from './ConfigurationWriter';
-import { invalidFields } from '../errors/invalidRequest';
+import { invalidFields } from '../requestErrors/invalidRequest';
 
 /** Fields the version history and diffs leave out: they change with every save. */
 const VOLATILE_FIELDS = ['metadata', 'dependents', 'deleted'];

@@ -29,7 +29,7 @@ import {
   requireConfigs,
 } from './configurationChecks';
 import { ConfigurationWriter } from './ConfigurationWriter';
-import { invalidFields, invalidRequest } from '../errors/invalidRequest';
+import { invalidFields, invalidRequest } from '../requestErrors/invalidRequest';
 
 export interface CreateIntegrationInput {
   template: string;

@@ -17,7 +17,7 @@ import { AuditRecord } from '../audit/AuditStore';
 import { CredentialStore } from '../credentials/CredentialStore';
 import { ConfigStore } from './ConfigStore';
 import { describeIssues, originOf } from './configurationChecks';
-import { invalidRequest } from '../errors/invalidRequest';
+import { invalidRequest } from '../requestErrors/invalidRequest';
 
 /**
  * The checks and writes every change to a configuration goes through: the

@@ -19,7 +19,7 @@ import { auditRecord } from '../audit/auditRecords';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { liveConfiguration } from '../configuration/liveConfiguration';
 import { CredentialVault } from './CredentialVault';
-import { invalidFields } from '../errors/invalidRequest';
+import { invalidFields } from '../requestErrors/invalidRequest';
 
 /** Credentials opened for one call to a provider. */
 export interface OpenedCredentials {

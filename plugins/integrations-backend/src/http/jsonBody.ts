@@ -1,7 +1,7 @@
 import contentType from 'content-type';
 import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { invalidFields } from '../errors/invalidRequest';
-import { UnsupportedMediaTypeError } from '../errors/unsupportedMediaType';
+import { invalidFields } from '../requestErrors/invalidRequest';
+import { UnsupportedMediaTypeError } from '../requestErrors/unsupportedMediaType';
 
 /**
  * The reader of every request body: JSON in UTF-8 (RFC 8259), nothing else.

@@ -7,7 +7,7 @@ import { Request } from 'express';
 import { z } from 'zod';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { integrationResourceRef } from '../permissions/rules';
-import { invalidFields } from '../errors/invalidRequest';
+import { invalidFields } from '../requestErrors/invalidRequest';
 
 /**
  * Where the input holds a NUL character, in a value or a key. PostgreSQL's

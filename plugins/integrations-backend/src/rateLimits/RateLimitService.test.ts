@@ -43,29 +43,35 @@ function rollupsAt(
   endpoint: string,
   perMinute: number,
 ): UsageRollupStore {
+  const list = async ({
+    granularity,
+    from,
+  }: {
+    granularity: Granularity;
+    from: Date;
+  }) => {
+    const step = granularity === 'minute' ? 60_000 : 3_600_000;
+    const rows = [];
+    for (let t = from.getTime(); t < now.getTime(); t += step) {
+      rows.push({
+        integration,
+        environment: 'production' as const,
+        granularity,
+        start: new Date(t).toISOString(),
+        endpoint,
+        method: 'GET',
+        calls: granularity === 'minute' ? perMinute : perMinute * 60,
+      });
+    }
+    return rows as any;
+  };
   return {
-    list: async ({
-      granularity,
-      from,
-    }: {
-      granularity: Granularity;
-      from: Date;
-    }) => {
-      const step = granularity === 'minute' ? 60_000 : 3_600_000;
-      const rows = [];
-      for (let t = from.getTime(); t < now.getTime(); t += step) {
-        rows.push({
-          integration,
-          environment: 'production' as const,
-          granularity,
-          start: new Date(t).toISOString(),
-          endpoint,
-          method: 'GET',
-          calls: granularity === 'minute' ? perMinute : perMinute * 60,
-        });
-      }
-      return rows as any;
-    },
+    list,
+    callsPerBucket: list,
+    busiestBuckets: async (
+      query: { granularity: Granularity; from: Date },
+      count: number,
+    ) => (await list(query)).slice(0, count),
   } as unknown as UsageRollupStore;
 }
 

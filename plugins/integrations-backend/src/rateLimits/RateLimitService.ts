@@ -7,7 +7,7 @@ import {
   RateLimitsResponse,
   getProvider,
 } from '@internal/plugin-integrations-common';
-import { UsageRollupStore } from '../usage/UsageRollupStore';
+import { BucketCalls, UsageRollupStore } from '../usage/UsageRollupStore';
 import {
   RateLimitHit,
   RateLimitStore,
@@ -27,6 +27,8 @@ const DAY_MS = 86_400_000;
 const RATE_WINDOW_MS = 60 * MINUTE_MS;
 const HISTORY_DAYS = 7;
 const HISTORY_PER_INTEGRATION = 100;
+/** How many busiest hours an admin is shown. */
+const PEAK_COUNT = 3;
 
 /**
  * Rate limits read back: the latest reading of each window (or the
@@ -65,7 +67,22 @@ export class RateLimitService {
     if (!names.length) {
       return {};
     }
-    const [readings, hits, recent, hourly] = await Promise.all([
+    const scope = {
+      to: now,
+      environment: query.environment,
+      ...(names.length === 1 ? { integration: names[0] } : {}),
+    };
+    // Catalog limits count calls over their window, at most a day long.
+    const longestWindowMs = Math.max(
+      DAY_MS,
+      ...configs.flatMap(config =>
+        (getProvider(config.provider)?.rateLimits ?? []).map(
+          limit => limit.windowSeconds * 1000,
+        ),
+      ),
+    );
+    const weekAgo = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
+    const [readings, hits, recent, hourly, busiest, days] = await Promise.all([
       this.store.listReadings({
         environment: query.environment,
         integrations: names,
@@ -73,33 +90,40 @@ export class RateLimitService {
       this.store.listHits({
         environment: query.environment,
         integrations: names,
-        since: new Date(now.getTime() - HISTORY_DAYS * DAY_MS),
+        since: weekAgo,
         limit: HISTORY_PER_INTEGRATION * names.length,
       }),
-      // Only sums are needed: calls per endpoint in the last minutes, and
-      // calls per hour of the whole integration for its peak times.
+      // Only sums are needed: calls per endpoint in the last minutes, calls
+      // per hour in the catalog windows, the busiest hours of the week and
+      // the week's days by hour of day.
       this.rollups.list({
+        ...scope,
         granularity: 'minute',
         from: new Date(now.getTime() - RATE_WINDOW_MS),
-        to: now,
-        environment: query.environment,
-        ...(names.length === 1 ? { integration: names[0] } : {}),
         sumsOnly: true,
       }),
-      this.rollups.list({
+      this.rollups.callsPerBucket({
+        ...scope,
         granularity: 'hour',
-        from: new Date(now.getTime() - HISTORY_DAYS * DAY_MS),
-        to: now,
-        environment: query.environment,
-        ...(names.length === 1 ? { integration: names[0] } : {}),
-        scope: 'totals',
-        sumsOnly: true,
+        from: new Date(now.getTime() - longestWindowMs),
+      }),
+      this.rollups.busiestBuckets(
+        { ...scope, granularity: 'hour', from: weekAgo },
+        PEAK_COUNT,
+      ),
+      this.rollups.callsPerBucket({
+        ...scope,
+        granularity: 'day',
+        from: new Date(Math.floor(weekAgo.getTime() / DAY_MS) * DAY_MS),
+        hoursOfDay: true,
       }),
     ]);
     const readingsOf = byIntegration(readings);
     const hitsOf = byIntegration(hits);
     const recentOf = byIntegration(recent);
     const hourlyOf = byIntegration(hourly);
+    const busiestOf = byIntegration(busiest);
+    const daysOf = byIntegration(days);
     return Object.fromEntries(
       configs.map(config => [
         config.name,
@@ -112,6 +136,8 @@ export class RateLimitService {
           ),
           recent: recentOf.get(config.name) ?? [],
           hourly: hourlyOf.get(config.name) ?? [],
+          busiest: busiestOf.get(config.name) ?? [],
+          days: daysOf.get(config.name) ?? [],
         }),
       ]),
     );
@@ -124,7 +150,9 @@ export class RateLimitService {
       readings: StoredRateLimitReading[];
       hits: RateLimitHit[];
       recent: { endpoint: string; calls: number }[];
-      hourly: { start: string; calls: number }[];
+      hourly: BucketCalls[];
+      busiest: BucketCalls[];
+      days: BucketCalls[];
     },
   ): RateLimitStatus {
     const { now } = data;
@@ -210,8 +238,8 @@ export class RateLimitService {
           ? { recommendedRequestRate: recommended }
           : {}),
         bufferRecommendation: Math.round(buffer * 100),
-        peakUsageTimes: peakTimes(data.hourly),
-        peakHoursOfDay: peakHours(data.hourly),
+        peakUsageTimes: peakTimes(data.busiest, PEAK_COUNT),
+        peakHoursOfDay: peakHours(data.days, PEAK_COUNT),
       },
     };
   }

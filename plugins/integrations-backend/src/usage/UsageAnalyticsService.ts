@@ -14,6 +14,7 @@ import {
   recommendationsFor,
 } from './usageForecast';
 import {
+  BucketCalls,
   RollupQuery,
   StoredRollup,
   UsageRollupStore,
@@ -29,6 +30,7 @@ import { Granularity, spanOf } from './usageRollup';
 import {
   callsAndErrorsSeriesOf,
   heatmapOf,
+  mergedLatencyOf,
   percentilesOf,
   responseTimeBarsOf,
   timeSeriesOf,
@@ -81,7 +83,7 @@ export class UsageAnalyticsService {
         granularity: 'day',
         from: monthStart,
         to: now,
-        sumsOnly: true,
+        overPeriod: true,
       }),
     ]);
     return budgetStatusesOf(this.pricing, items, month, now);
@@ -114,7 +116,7 @@ export class UsageAnalyticsService {
       start: Date,
       end: Date,
       level: Granularity,
-      options: Pick<RollupQuery, 'scope' | 'sumsOnly'> & {
+      options: Pick<RollupQuery, 'scope' | 'sumsOnly' | 'overPeriod'> & {
         everyEnvironment?: boolean;
       },
     ) =>
@@ -131,20 +133,29 @@ export class UsageAnalyticsService {
               ...(visible.size === 1 ? { integration: [...visible][0] } : {}),
               scope: options.scope,
               sumsOnly: options.sumsOnly,
+              overPeriod: options.overPeriod,
             })
           ).filter(rollup => visible.has(rollup.integration));
 
-    // Percentiles come from the integrations' total rows; what differs by
-    // endpoint (cost, the slowest one) from endpoint rows read as sums.
-    const [current, currentEndpoints, previous, previousEndpoints] =
+    // Percentiles and the series come from the integrations' total rows;
+    // what differs by endpoint (cost, the slowest one) from endpoint sums
+    // over the whole period, read once for every environment's cost.
+    const [current, everyEnvironment, previous, previousEndpoints] =
       await Promise.all([
         read(from, to, granularity, { scope: 'totals' }),
-        read(from, to, granularity, { sumsOnly: true }),
+        read(from, to, granularity, {
+          overPeriod: true,
+          everyEnvironment: true,
+        }),
         read(previousFrom, from, granularity, { scope: 'totals' }),
-        read(previousFrom, from, granularity, { sumsOnly: true }),
+        read(previousFrom, from, granularity, { overPeriod: true }),
       ]);
+    const currentEndpoints = everyEnvironment.filter(
+      rollup => rollup.environment === query.environment,
+    );
     const period = { start: from.toISOString(), end: to.toISOString() };
     const series = callsAndErrorsSeriesOf(current);
+    const latency = mergedLatencyOf(current);
     const currentOf = groupByIntegration(currentEndpoints);
     const previousOf = groupByIntegration(previousEndpoints);
     const costAnalysis = Object.fromEntries(
@@ -159,10 +170,6 @@ export class UsageAnalyticsService {
         ),
       ]),
     );
-    const everyEnvironment = await read(from, to, granularity, {
-      sumsOnly: true,
-      everyEnvironment: true,
-    });
     const budgets = await this.budgets();
     const visibleTeams = new Set(configs.map(config => config.owner));
     const usageMetrics = metricsByIntegration(
@@ -183,6 +190,14 @@ export class UsageAnalyticsService {
       budgets,
       costPerCall,
       read,
+      (start, end) =>
+        this.rollups.callsPerBucket({
+          granularity: 'day',
+          environment: query.environment,
+          from: start,
+          to: end,
+          ...(visible.size === 1 ? { integration: [...visible][0] } : {}),
+        }),
     );
 
     return {
@@ -232,8 +247,8 @@ export class UsageAnalyticsService {
       performanceAnalytics: {
         responseTimeAnalytics: {
           series: timeSeriesOf(current),
-          histogram: responseTimeBarsOf(current),
-          percentiles: percentilesOf(current),
+          histogram: responseTimeBarsOf(latency),
+          percentiles: percentilesOf(latency),
         },
         throughputAnalytics: {
           series: series.throughput,
@@ -259,15 +274,16 @@ export class UsageAnalyticsService {
       start: Date,
       end: Date,
       level: Granularity,
-      options: Pick<RollupQuery, 'scope' | 'sumsOnly'>,
+      options: Pick<RollupQuery, 'scope' | 'sumsOnly' | 'overPeriod'>,
     ) => Promise<StoredRollup[]>,
+    dailyCalls: (start: Date, end: Date) => Promise<BucketCalls[]>,
   ): Promise<IntegrationUsageAnalytics['usageForecasting']> {
     const now = this.now();
     const history = new Date(now.getTime() - PROJECTION_HISTORY_DAYS * DAY_MS);
     const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
-    // Days carry their calls per hour, which is all the week needs.
+    // Calls per day are all the projections need.
     const [days, weekTotals, weekEndpoints] = await Promise.all([
-      read(history, now, 'day', { scope: 'totals', sumsOnly: true }),
+      dailyCalls(history, now),
       read(weekAgo, now, 'day', { scope: 'totals' }),
       read(weekAgo, now, 'day', {}),
     ]);
@@ -326,10 +342,10 @@ export type AnalyticsConfig = PricedConfig & {
   monitoringConfig: { alertThresholds: { responseTime: number } };
 };
 
-function groupByIntegration(
-  rollups: StoredRollup[],
-): Map<string, StoredRollup[]> {
-  const grouped = new Map<string, StoredRollup[]>();
+function groupByIntegration<T extends { integration: string }>(
+  rollups: T[],
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
   for (const rollup of rollups) {
     const own = grouped.get(rollup.integration);
     if (own) {

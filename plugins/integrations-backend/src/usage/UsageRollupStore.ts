@@ -57,6 +57,28 @@ export interface UsageRollupStore {
   /** Drops rollups of one level that start before `cutoff`. */
   deleteOlderThan(granularity: Granularity, cutoff: Date): Promise<number>;
   list(query: RollupQuery): Promise<StoredRollup[]>;
+  /**
+   * The calls of each integration's buckets and, with `hoursOfDay`, a day's
+   * calls per hour.
+   */
+  callsPerBucket(query: CallsQuery): Promise<BucketCalls[]>;
+  /** The `count` buckets with the most calls of each integration, busiest first. */
+  busiestBuckets(query: CallsQuery, count: number): Promise<BucketCalls[]>;
+}
+
+/** Which buckets' calls to read. */
+export type CallsQuery = Omit<
+  RollupQuery,
+  'scope' | 'sumsOnly' | 'overPeriod'
+> & { hoursOfDay?: boolean };
+
+/** How many calls an integration made in one bucket. */
+export interface BucketCalls {
+  integration: string;
+  environment: Environment;
+  start: string;
+  calls: number;
+  callsByHour?: number[];
 }
 
 /**
@@ -75,6 +97,13 @@ export interface RollupQuery {
   scope?: 'endpoints' | 'totals';
   /** Leave out latency histograms, errors and hours where only sums are needed. */
   sumsOnly?: boolean;
+  /**
+   * Sums only, added up over the whole period in the database: one row per
+   * integration, environment, endpoint, method and Component, starting at
+   * `from`. Cost and per-endpoint figures need no more, and a month of
+   * endpoint rows is too many to carry into the process.
+   */
+  overPeriod?: boolean;
 }
 
 type RollupRow = {
@@ -225,8 +254,57 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
   }
 
   async list(query: RollupQuery): Promise<StoredRollup[]> {
-    const rows: RollupRow[] = await this.db('usage_rollups')
+    if (query.overPeriod) {
+      return this.sumsOverPeriod(query);
+    }
+    const rows: RollupRow[] = await this.rowsOf(query)
       .select(query.sumsOnly ? SUM_COLUMNS : '*')
+      .orderBy('bucket_start')
+      .orderBy('integration_name')
+      .orderBy('endpoint')
+      .orderBy('method')
+      .orderBy('component');
+    const startOf = isoStartsOnce();
+    return rows.map(row => ({
+      ...fromRow(row),
+      integration: row.integration_name,
+      environment: row.environment as Environment,
+      granularity: row.granularity as Granularity,
+      start: startOf(row.bucket_start),
+    }));
+  }
+
+  async callsPerBucket(query: CallsQuery): Promise<BucketCalls[]> {
+    // A few columns of the total rows: peaks and forecasts read weeks of
+    // buckets for every integration, and a row costs by its columns.
+    const rows: CallsRow[] = await this.rowsOf({ ...query, scope: 'totals' })
+      .select(callColumns(query))
+      .orderBy('bucket_start')
+      .orderBy('integration_name');
+    return rows.map(bucketCallsOf());
+  }
+
+  async busiestBuckets(
+    query: CallsQuery,
+    count: number,
+  ): Promise<BucketCalls[]> {
+    const ranked = this.rowsOf({ ...query, scope: 'totals' }).select(
+      ...callColumns(query),
+      this.db.raw(
+        'row_number() over (partition by integration_name, environment order by calls desc, bucket_start) as place',
+      ),
+    );
+    const rows: CallsRow[] = await this.db
+      .select('*')
+      .from(ranked.as('ranked'))
+      .where('place', '<=', count)
+      .orderBy('integration_name')
+      .orderBy('place');
+    return rows.map(bucketCallsOf());
+  }
+
+  private rowsOf(query: RollupQuery): Knex.QueryBuilder {
+    return this.db('usage_rollups')
       .where('granularity', query.granularity)
       .where('endpoint', query.scope === 'totals' ? '=' : '<>', TOTAL_ENDPOINT)
       .where('bucket_start', '>=', query.from)
@@ -238,31 +316,85 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
         if (query.environment) {
           builder.where('environment', query.environment);
         }
+      });
+  }
+
+  private async sumsOverPeriod(query: RollupQuery): Promise<StoredRollup[]> {
+    const groups = [
+      'integration_name',
+      'environment',
+      'endpoint',
+      'method',
+      'component',
+    ];
+    const sums: RollupRow[] = await this.rowsOf(query)
+      .select(groups)
+      .sum({ calls: 'calls', failed: 'failed', duration_sum: 'duration_sum' })
+      .max({ duration_max: 'duration_max' })
+      .sum({
+        request_bytes: 'request_bytes',
+        response_bytes: 'response_bytes',
+        units: 'units',
       })
-      .orderBy('bucket_start')
-      .orderBy('integration_name')
-      .orderBy('endpoint')
-      .orderBy('method')
-      .orderBy('component');
-    // Rows of one bucket share its start: convert each once.
-    const starts = new Map<unknown, string>();
-    const startOf = (value: Date | string | number) => {
-      const key = value instanceof Date ? value.getTime() : value;
-      let iso = starts.get(key);
-      if (iso === undefined) {
-        iso = toIsoString(value);
-        starts.set(key, iso);
-      }
-      return iso;
-    };
-    return rows.map(row => ({
-      ...fromRow(row),
+      .max({ largest_transfer: 'largest_transfer' })
+      .groupBy(groups)
+      .orderBy(groups);
+    const start = query.from.toISOString();
+    return sums.map(row => ({
+      // A sum cannot say when its largest transfer was: total rows can.
+      ...fromRow({ ...row, largest_transfer_at: null }),
       integration: row.integration_name,
       environment: row.environment as Environment,
-      granularity: row.granularity as Granularity,
-      start: startOf(row.bucket_start),
+      granularity: query.granularity,
+      start,
     }));
   }
+}
+
+type CallsRow = Pick<
+  RollupRow,
+  | 'integration_name'
+  | 'environment'
+  | 'bucket_start'
+  | 'calls'
+  | 'calls_by_hour'
+>;
+
+function callColumns(query: CallsQuery): string[] {
+  return [
+    'integration_name',
+    'environment',
+    'bucket_start',
+    'calls',
+    ...(query.hoursOfDay ? ['calls_by_hour'] : []),
+  ];
+}
+
+function bucketCallsOf(): (row: CallsRow) => BucketCalls {
+  const startOf = isoStartsOnce();
+  return row => ({
+    integration: row.integration_name,
+    environment: row.environment as Environment,
+    start: startOf(row.bucket_start),
+    calls: Number(row.calls),
+    ...(row.calls_by_hour
+      ? { callsByHour: JSON.parse(row.calls_by_hour) }
+      : {}),
+  });
+}
+
+/** Rows of one bucket share its start: each is converted once. */
+function isoStartsOnce(): (value: Date | string | number) => string {
+  const starts = new Map<unknown, string>();
+  return value => {
+    const key = value instanceof Date ? value.getTime() : value;
+    let iso = starts.get(key);
+    if (iso === undefined) {
+      iso = toIsoString(value);
+      starts.set(key, iso);
+    }
+    return iso;
+  };
 }
 
 async function eventsIn(

@@ -141,6 +141,120 @@ describe('UsageRollupTask', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'adds a period up in the database: one row per endpoint and Component (%p)',
+    async databaseId => {
+      const { task, insert, rollups } = await setUp(databaseId);
+      await insert([
+        call('a-1', '2026-11-28T09:10:00Z', { durationMs: 900, units: 2 }),
+        call('a-2', '2026-11-28T10:20:00Z', { status: 503, responseBytes: 80 }),
+        call('b-1', '2026-11-28T10:30:00Z', {
+          method: 'GET',
+          endpoint: '/v1/balance',
+          responseBytes: 70_000,
+        }),
+        call('c-1', '2026-11-28T11:40:00Z', {
+          environment: 'staging',
+          responseBytes: 90_000,
+        }),
+      ]);
+      await task.run();
+
+      const sums = await rollups.list({
+        granularity: 'hour',
+        from: new Date('2026-11-28T00:00:00Z'),
+        to: new Date('2026-11-29T00:00:00Z'),
+        environment: 'production',
+        overPeriod: true,
+      });
+
+      expect(sums).toEqual([
+        expect.objectContaining({
+          endpoint: '/v1/balance',
+          method: 'GET',
+          start: '2026-11-28T00:00:00.000Z',
+          calls: 1,
+          largestTransfer: 70_100,
+        }),
+        expect.objectContaining({
+          endpoint: '/v1/charges',
+          method: 'POST',
+          calls: 2,
+          failed: 1,
+          // A call without units counts as one.
+          units: 3,
+          durationMaxMs: 900,
+          requestBytes: 200,
+          responseBytes: 1080,
+          largestTransfer: 1100,
+        }),
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads calls per bucket, the busiest buckets of each integration, and days by hour (%p)',
+    async databaseId => {
+      const { task, insert, rollups } = await setUp(databaseId);
+      const at = (hour: number, n: number, integration = 'stripe') =>
+        Array.from({ length: n }, (_, i) =>
+          call(
+            `${integration}-${hour}-${i}`,
+            `2026-11-28T${String(hour).padStart(2, '0')}:05:00Z`,
+            {
+              integration,
+            },
+          ),
+        );
+      await insert([
+        ...at(8, 2),
+        ...at(9, 5),
+        ...at(10, 1),
+        ...at(11, 4),
+        ...at(9, 1, 'brevo'),
+        ...at(10, 3, 'brevo'),
+      ]);
+      await task.run();
+      const day = {
+        from: new Date('2026-11-28T00:00:00Z'),
+        to: new Date('2026-11-29T00:00:00Z'),
+        environment: 'production' as const,
+      };
+
+      const hours = await rollups.callsPerBucket({
+        ...day,
+        granularity: 'hour',
+        integration: 'stripe',
+      });
+      expect(hours.map(h => [h.start, h.calls])).toEqual([
+        ['2026-11-28T08:00:00.000Z', 2],
+        ['2026-11-28T09:00:00.000Z', 5],
+        ['2026-11-28T10:00:00.000Z', 1],
+        ['2026-11-28T11:00:00.000Z', 4],
+      ]);
+
+      const busiest = await rollups.busiestBuckets(
+        { ...day, granularity: 'hour' },
+        2,
+      );
+      expect(busiest.map(b => [b.integration, b.start, b.calls])).toEqual([
+        ['brevo', '2026-11-28T10:00:00.000Z', 3],
+        ['brevo', '2026-11-28T09:00:00.000Z', 1],
+        ['stripe', '2026-11-28T09:00:00.000Z', 5],
+        ['stripe', '2026-11-28T11:00:00.000Z', 4],
+      ]);
+
+      const [stripeDay] = await rollups.callsPerBucket({
+        ...day,
+        granularity: 'day',
+        integration: 'stripe',
+        hoursOfDay: true,
+      });
+      expect(stripeDay.calls).toBe(12);
+      expect(stripeDay.callsByHour?.slice(8, 12)).toEqual([2, 5, 1, 4]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps the Components calls were made for apart and counts billable units (%p)',
     async databaseId => {
       const { task, insert, hourOf } = await setUp(databaseId);

@@ -41,7 +41,7 @@ function fitLine(points: Array<[number, number]>): { a: number; b: number } {
  */
 export function projectUsage(
   integration: string,
-  dayRollups: StoredRollup[],
+  dayRollups: Pick<StoredRollup, 'start' | 'calls'>[],
   now: Date,
   prices: { perCall: number; fixedPerDay: number },
 ): UsageProjection {

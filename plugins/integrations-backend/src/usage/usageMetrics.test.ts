@@ -3,6 +3,7 @@ import { StoredRollup } from './UsageRollupStore';
 import {
   callsAndErrorsSeriesOf,
   heatmapOf,
+  mergedLatencyOf,
   percentilesOf,
   responseTimeBarsOf,
   usageMetricsOf,
@@ -100,6 +101,36 @@ describe('usageMetricsOf', () => {
     });
   });
 
+  it('takes when the largest transfer was from the totals and which endpoint made it from the sums', () => {
+    const totals = [
+      rollup({ endpoint: '*', method: '*' }),
+      rollup({
+        endpoint: '*',
+        method: '*',
+        start: '2026-11-27T14:00:00.000Z',
+        largestTransfer: 48_000,
+        largestTransferAt: '2026-11-27T14:42:00.000Z',
+      }),
+    ];
+    const sumsOverPeriod = [
+      rollup({ largestTransferAt: undefined }),
+      rollup({
+        endpoint: '/v1/invoices',
+        method: 'GET',
+        largestTransfer: 48_000,
+        largestTransferAt: undefined,
+      }),
+    ];
+
+    const metrics = usageMetricsOf('stripe', day, totals, sumsOverPeriod);
+
+    expect(metrics.dataTransferMetrics.largestTransfer).toEqual({
+      endpoint: 'GET /v1/invoices',
+      size: 48_000,
+      timestamp: '2026-11-27T14:42:00.000Z',
+    });
+  });
+
   it('says nothing rather than zero about response times without calls', () => {
     const metrics = usageMetricsOf('stripe', day, []);
 
@@ -158,7 +189,7 @@ describe('charts of usage', () => {
   });
 
   it('sorts calls into response-time bars, the last one open-ended', () => {
-    const bars = responseTimeBarsOf(rollups);
+    const bars = responseTimeBarsOf(mergedLatencyOf(rollups));
 
     expect(bars.find(bar => bar.fromMs === 0)?.calls).toBe(1);
     expect(bars.find(bar => bar.fromMs === 100)?.calls).toBe(2);
@@ -173,19 +204,21 @@ describe('charts of usage', () => {
 
   it('takes the percentiles of all calls from the merged sketches, not from each integration', () => {
     // stripe alone has a p95 of 100 ms, brevo of 2 s; their average would say 1 s.
-    const all = percentilesOf([
-      rollup({ calls: 19, latency: histogram(...Array(19).fill(100)) }),
-      rollup({
-        integration: 'brevo',
-        calls: 5,
-        latency: histogram(...Array(5).fill(2000)),
-      }),
-    ]);
+    const all = percentilesOf(
+      mergedLatencyOf([
+        rollup({ calls: 19, latency: histogram(...Array(19).fill(100)) }),
+        rollup({
+          integration: 'brevo',
+          calls: 5,
+          latency: histogram(...Array(5).fill(2000)),
+        }),
+      ]),
+    );
 
     expect(all.p50).toBeGreaterThan(96);
     expect(all.p50).toBeLessThan(104);
     expect(all.p95).toBeGreaterThan(1960);
     expect(all.p95).toBeLessThan(2040);
-    expect(percentilesOf([])).toEqual({ p50: null, p95: null, p99: null });
+    expect(percentilesOf({})).toEqual({ p50: null, p95: null, p99: null });
   });
 });

@@ -29,9 +29,10 @@ function endpointName(rollup: StoredRollup): string {
 }
 
 /**
- * The spec's IntegrationUsageMetrics of one integration: sums, percentiles
- * and errors from `totals` (its total rows, or every endpoint row), the
- * slowest endpoint and largest transfer from `endpoints`.
+ * The spec's IntegrationUsageMetrics of one integration: sums, percentiles,
+ * errors and the largest transfer from `totals` (its total rows, or every
+ * endpoint row), the slowest endpoint and who made the largest transfer from
+ * `endpoints` (which may be sums over the whole period).
  */
 export function usageMetricsOf(
   integration: string,
@@ -66,15 +67,6 @@ export function usageMetricsOf(
       }
     }
     callsAt.set(rollup.start, (callsAt.get(rollup.start) ?? 0) + rollup.calls);
-  }
-  for (const rollup of endpoints) {
-    const endpoint = byEndpoint.get(endpointName(rollup)) ?? {
-      calls: 0,
-      durationSum: 0,
-    };
-    endpoint.calls += rollup.calls;
-    endpoint.durationSum += rollup.durationSumMs;
-    byEndpoint.set(endpointName(rollup), endpoint);
     if (
       rollup.largestTransferAt &&
       rollup.largestTransfer > (largest?.size ?? 0)
@@ -85,6 +77,23 @@ export function usageMetricsOf(
         timestamp: rollup.largestTransferAt,
       };
     }
+  }
+  for (const rollup of endpoints) {
+    const endpoint = byEndpoint.get(endpointName(rollup)) ?? {
+      calls: 0,
+      durationSum: 0,
+    };
+    endpoint.calls += rollup.calls;
+    endpoint.durationSum += rollup.durationSumMs;
+    byEndpoint.set(endpointName(rollup), endpoint);
+  }
+  // A total row knows when the largest transfer was; the endpoint whose own
+  // largest is that size made it.
+  const maker =
+    largest &&
+    endpoints.find(rollup => rollup.largestTransfer === largest!.size);
+  if (largest && maker) {
+    largest.endpoint = endpointName(maker);
   }
 
   const peak = [...callsAt.entries()].reduce<[string, number] | undefined>(
@@ -241,18 +250,23 @@ export function heatmapOf(rollups: StoredRollup[]): UsageHeatCell[] {
     .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.hour - b.hour);
 }
 
-/** p50, p95 and p99 over every call of the rollups, whichever integration made it. */
-export function percentilesOf(rollups: StoredRollup[]): {
+/** Every call's latency of the rollups, whichever integration made it. */
+export function mergedLatencyOf(rollups: StoredRollup[]): LatencyHistogram {
+  const merged: LatencyHistogram = {};
+  rollups.forEach(rollup => mergeHistograms(merged, rollup.latency));
+  return merged;
+}
+
+/** p50, p95 and p99 of a merged latency histogram. */
+export function percentilesOf(latency: LatencyHistogram): {
   p50: number | null;
   p95: number | null;
   p99: number | null;
 } {
-  const merged: LatencyHistogram = {};
-  rollups.forEach(rollup => mergeHistograms(merged, rollup.latency));
   return {
-    p50: ms(quantileOf(merged, 0.5)),
-    p95: ms(quantileOf(merged, 0.95)),
-    p99: ms(quantileOf(merged, 0.99)),
+    p50: ms(quantileOf(latency, 0.5)),
+    p95: ms(quantileOf(latency, 0.95)),
+    p99: ms(quantileOf(latency, 0.99)),
   };
 }
 
@@ -262,15 +276,15 @@ const BAR_EDGES = [
 ];
 
 /** How many calls took how long, in bars people read at a glance. */
-export function responseTimeBarsOf(rollups: StoredRollup[]): ResponseTimeBar[] {
-  const merged: LatencyHistogram = {};
-  rollups.forEach(rollup => mergeHistograms(merged, rollup.latency));
+export function responseTimeBarsOf(
+  latency: LatencyHistogram,
+): ResponseTimeBar[] {
   const bars: ResponseTimeBar[] = BAR_EDGES.map((fromMs, i) => ({
     fromMs,
     toMs: BAR_EDGES[i + 1] ?? null,
     calls: 0,
   }));
-  for (const [index, count] of Object.entries(merged)) {
+  for (const [index, count] of Object.entries(latency)) {
     const value = representativeOf(Number(index));
     const bar = bars.find(
       b => value >= b.fromMs && (b.toMs === null || value < b.toMs),

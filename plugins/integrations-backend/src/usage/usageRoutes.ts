@@ -1,7 +1,7 @@
 import { usageBatchSchema } from '@internal/plugin-integrations-common';
 import express, { NextFunction, Request, Response } from 'express';
-import { invalidFields } from '../errors/invalidRequest';
-import { UnsupportedMediaTypeError } from '../errors/unsupportedMediaType';
+import { invalidFields } from '../requestErrors/invalidRequest';
+import { UnsupportedMediaTypeError } from '../requestErrors/unsupportedMediaType';
 import { jsonBody } from '../http/jsonBody';
 import { parseInput } from '../http/validation';
 import { otlpTracesSchema } from './otlpSpans';
