@@ -204,6 +204,7 @@ async function startServer(options: {
     analytics,
     rateLimits,
     configs: options.stores.configs,
+    auditStore: options.stores.audit,
   });
   app.use(router);
   app.use(

@@ -231,10 +231,13 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         });
 
-        // Health and connection tests
+        // Health and connection tests; the dashboard counts usage too
         const healthStore = await DatabaseHealthStore.create({
           database,
           audit: auditStore,
+        });
+        const usageRollups = await DatabaseUsageRollupStore.create({
+          database,
         });
         const health = new HealthService({
           healthStore,
@@ -242,6 +245,7 @@ export const integrationsPlugin = createBackendPlugin({
           audit: auditStore,
           alerts,
           credentials: credentialStore,
+          usageRollups,
           signals,
           logger,
         });
@@ -329,9 +333,6 @@ export const integrationsPlugin = createBackendPlugin({
           configs,
           maxAgeDays: usageRetention.rawDays,
           rateLimits: rateLimitRecorder,
-        });
-        const usageRollups = await DatabaseUsageRollupStore.create({
-          database,
         });
         const pricing = pricingFromConfig(config);
         const analytics = new UsageAnalyticsService({

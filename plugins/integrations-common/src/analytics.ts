@@ -11,29 +11,80 @@ const isoDateTime = z.iso.datetime({
 /** The longest period one analytics request may cover. */
 export const ANALYTICS_MAX_DAYS = 400;
 
+/** Which usage a request reads: one environment, one integration or all, one period. */
+const usagePeriodFields = z.strictObject({
+  /** Production when not named. */
+  environment: environmentSchema.optional(),
+  integration: integrationNameSchema.optional(),
+  /** The last 24 hours when neither is named. */
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+
+/** A period runs forwards and is at most ANALYTICS_MAX_DAYS long. */
+function withPeriodChecks<T extends z.ZodType<{ from?: string; to?: string }>>(
+  schema: T,
+): T {
+  return schema
+    .refine(
+      query =>
+        !query.from ||
+        !query.to ||
+        Date.parse(query.from) < Date.parse(query.to),
+      { message: 'Must be after from', path: ['to'] },
+    )
+    .refine(
+      query =>
+        !query.from ||
+        !query.to ||
+        Date.parse(query.to) - Date.parse(query.from) <=
+          ANALYTICS_MAX_DAYS * 86_400_000,
+      {
+        message: `At most ${ANALYTICS_MAX_DAYS} days after from`,
+        path: ['to'],
+      },
+    );
+}
+
 /** Query of `GET /analytics/usage`. */
-export const usageAnalyticsQuerySchema = z
-  .strictObject({
-    /** Production when not named. */
-    environment: environmentSchema.optional(),
-    integration: integrationNameSchema.optional(),
-    /** The last 24 hours when neither is named. */
-    from: isoDateTime.optional(),
-    to: isoDateTime.optional(),
-  })
-  .refine(
-    query =>
-      !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to),
-    { message: 'Must be after from', path: ['to'] },
-  )
-  .refine(
-    query =>
-      !query.from ||
-      !query.to ||
-      Date.parse(query.to) - Date.parse(query.from) <=
-        ANALYTICS_MAX_DAYS * 86_400_000,
-    { message: `At most ${ANALYTICS_MAX_DAYS} days after from`, path: ['to'] },
-  );
+export const usageAnalyticsQuerySchema = withPeriodChecks(usagePeriodFields);
+
+/** The file formats usage is exported in. */
+export const USAGE_EXPORT_FORMATS = ['csv', 'json'] as const;
+
+/** @public */
+export type UsageExportFormat = (typeof USAGE_EXPORT_FORMATS)[number];
+
+/** Query of `GET /analytics/usage/export`: the analytics query and a file format. */
+export const usageExportQuerySchema = withPeriodChecks(
+  usagePeriodFields.extend({
+    format: z.enum(USAGE_EXPORT_FORMATS, { message: 'csv or json' }),
+  }),
+);
+
+/** @public */
+export type UsageExportQuery = z.infer<typeof usageExportQuerySchema>;
+
+/**
+ * The name an export is saved under, e.g.
+ * `integration-usage-production-2026-12-01--2026-12-07.csv`: the
+ * environment, the integration when only one is exported, the UTC dates the
+ * period starts and ends on.
+ */
+export function usageExportFileName(file: {
+  environment: Environment;
+  integration?: string;
+  period: DateRange;
+  format: UsageExportFormat;
+}): string {
+  const day = (iso: string) => iso.slice(0, 10);
+  const scope = file.integration
+    ? `${file.environment}-${file.integration}`
+    : file.environment;
+  return `integration-usage-${scope}-${day(file.period.start)}--${day(
+    file.period.end,
+  )}.${file.format}`;
+}
 
 /** @public */
 export type UsageAnalyticsQuery = z.infer<typeof usageAnalyticsQuerySchema>;

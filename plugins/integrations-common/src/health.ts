@@ -116,10 +116,13 @@ export interface OverviewMetrics {
   notConfiguredIntegrations: number;
   /** When the newest check ran; absent before the first. */
   lastHealthCheck?: string;
-  /** Calls made to providers since midnight UTC. */
+  /**
+   * Calls made to providers since midnight UTC: those the product reported
+   * as usage, and the manager's own health checks.
+   */
   totalAPICallsToday: number;
   totalErrorsToday: number;
-  /** Milliseconds, over today's answered calls; null without any. */
+  /** Milliseconds, over today's timed calls and checks; null without any. */
   averageResponseTime: number | null;
 }
 

@@ -46,7 +46,6 @@ export const integrationCredentialsUpdatePermission = createPermission({
   resourceType: RESOURCE_TYPE_INTEGRATION,
 });
 
-/** See the key ring's status and re-wrap credentials under the primary key. @public */
 /**
  * Run connection tests and diagnostics. Tests decrypt credentials and call
  * the provider, so they are not open to every reader.
@@ -57,6 +56,7 @@ export const integrationTestRunPermission = createPermission({
   resourceType: RESOURCE_TYPE_INTEGRATION,
 });
 
+/** See the key ring's status and re-wrap credentials under the primary key. @public */
 export const keysRotatePermission = createPermission({
   name: 'integrations.keys.rotate',
   attributes: { action: 'update' },
@@ -65,6 +65,17 @@ export const keysRotatePermission = createPermission({
 /** Read the audit log. @public */
 export const auditReadPermission = createPermission({
   name: 'integrations.audit.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Download usage analytics (calls, latency, cost) as a CSV or JSON file: the
+ * spec's `exportAnalyticsData`. A file leaves the portal, so it is a
+ * permission of its own apart from reading; the export holds only the
+ * integrations the caller may read. @public
+ */
+export const analyticsExportPermission = createPermission({
+  name: 'integrations.analytics.export',
   attributes: { action: 'read' },
 });
 
@@ -82,4 +93,5 @@ export const integrationsPermissions = [
   integrationTestRunPermission,
   keysRotatePermission,
   auditReadPermission,
+  analyticsExportPermission,
 ];

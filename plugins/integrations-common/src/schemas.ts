@@ -296,6 +296,7 @@ export const AUDIT_ACTIONS = [
   'health_checks_paused',
   'health_checks_resumed',
   'audit_retention',
+  'usage_export',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

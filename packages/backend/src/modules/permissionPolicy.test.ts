@@ -4,6 +4,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  analyticsExportPermission,
   auditReadPermission,
   integrationCreatePermission,
   integrationCredentialsUpdatePermission,
@@ -50,11 +51,25 @@ describe('IntegrationsPermissionPolicy', () => {
       integrationDeletePermission,
       integrationCredentialsUpdatePermission,
       auditReadPermission,
+      analyticsExportPermission,
     ]) {
       expect((await policy.handle({ permission }, admin)).result).toBe(
         AuthorizeResult.ALLOW,
       );
     }
+  });
+
+  it('lets everyone signed in export the analytics they can read, and nobody anonymous', async () => {
+    for (const who of [member, viewer]) {
+      const decision = await policy.handle(
+        { permission: analyticsExportPermission },
+        who,
+      );
+      expect(decision.result).toBe(AuthorizeResult.ALLOW);
+    }
+    expect(
+      (await policy.handle({ permission: analyticsExportPermission })).result,
+    ).toBe(AuthorizeResult.DENY);
   });
 
   it('lets owners change their own integrations outside production only', async () => {

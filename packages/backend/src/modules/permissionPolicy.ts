@@ -15,6 +15,7 @@ import {
   integrationConditions,
 } from '@internal/plugin-integrations-backend';
 import {
+  analyticsExportPermission,
   integrationReadPermission,
   integrationTestRunPermission,
   integrationUpdatePermission,
@@ -26,8 +27,9 @@ export const INTEGRATION_ADMINS_GROUP = 'group:default/integration-admins';
 /**
  * The portal's policy. Integration admins do everything with integrations;
  * members of an integration's owning group may change its settings outside
- * production and test it in every environment; everyone signed in may read integrations; the rest of the
- * portal is open to all.
+ * production and test it in every environment; everyone signed in may read
+ * integrations and export the usage analytics of those they read; the rest
+ * of the portal is open to all.
  */
 export class IntegrationsPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -43,6 +45,14 @@ export class IntegrationsPermissionPolicy implements PermissionPolicy {
     }
     const claims = user?.info.ownershipEntityRefs ?? [];
     if (claims.includes(INTEGRATION_ADMINS_GROUP)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    // An export holds only what the Analytics page already shows the same
+    // person (the backend exports the integrations they may read), so
+    // refusing it would only send them to copy the page by hand. Each export
+    // is recorded in the audit log; a company that keeps cost figures in
+    // fewer hands denies this to all but its admins.
+    if (user && isPermission(permission, analyticsExportPermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (user && isPermission(permission, integrationUpdatePermission)) {

@@ -12,6 +12,7 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseHealthStore } from '../health/HealthStore';
 import { DatabaseTokenRefreshLeaseStore } from '../oauth/TokenRefreshLeaseStore';
 import { DatabaseRateLimitStore } from '../rateLimits/RateLimitStore';
+import { DatabaseUsageRollupStore } from '../usage/UsageRollupStore';
 
 /** Every store of the plugin on a migrated test database, as plugin.ts builds them. */
 export async function createStores(knex: Knex) {
@@ -27,6 +28,7 @@ export async function createStores(knex: Knex) {
     health: await DatabaseHealthStore.create({ database, audit }),
     tokenLeases: await DatabaseTokenRefreshLeaseStore.create({ database }),
     rateLimits: await DatabaseRateLimitStore.create({ database }),
+    usageRollups: await DatabaseUsageRollupStore.create({ database }),
   };
   return {
     ...stores,
@@ -37,6 +39,7 @@ export async function createStores(knex: Knex) {
       audit: stores.audit,
       alerts: stores.alerts,
       credentials: stores.credentials,
+      usageRollups: stores.usageRollups,
     },
   };
 }

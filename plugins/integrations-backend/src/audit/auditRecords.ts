@@ -68,6 +68,7 @@ const REFUSED_CATEGORIES: Partial<Record<AuditAction, AuditCategory>> = {
   credentials_update: 'credentials',
   health_checks_paused: 'operations',
   health_checks_resumed: 'operations',
+  usage_export: 'access',
 };
 
 /** The record of a change that was refused (permission or conflict). */

@@ -6,12 +6,15 @@ import {
 import {
   IntegrationConfig,
   TestRunResult,
+  UsageEvent,
   applySettingsPatch,
   defaultSettingsFor,
   getProvider,
 } from '@internal/plugin-integrations-common';
 import { randomUUID } from 'node:crypto';
 import { createStores } from '../__testUtils__/createStores';
+import { DatabaseUsageEventStore } from '../usage/UsageEventStore';
+import { UsageRollupTask } from '../usage/UsageRollupTask';
 import { HealthService } from './HealthService';
 
 jest.setTimeout(60_000);
@@ -49,32 +52,31 @@ function run(
   };
 }
 
-async function setUp(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const store = await createStores(knex);
-  const provider = getProvider('stripe')!;
-  await store.configs.apply(
-    [
+/** A production configuration of the provider of the same name. */
+function productionIntegration(name: string, owner: string) {
+  return {
+    kind: 'create' as const,
+    integration: { name, provider: name, category: 'payment' as const },
+    configs: [
       {
-        kind: 'create',
-        integration: {
-          name: 'stripe',
-          provider: 'stripe',
-          category: 'payment',
-        },
-        configs: [
-          {
-            environment: 'production',
-            settings: applySettingsPatch(
-              defaultSettingsFor(provider, 'production', {
-                owner: 'group:default/payments-team',
-              }),
-              { enabled: true },
-            ),
-          },
-        ],
+        environment: 'production' as const,
+        settings: applySettingsPatch(
+          defaultSettingsFor(getProvider(name)!, 'production', { owner }),
+          { enabled: true },
+        ),
       },
     ],
+  };
+}
+
+async function setUp(
+  databaseId: TestDatabaseId,
+  options: { now?: () => Date } = {},
+) {
+  const knex = await databases.init(databaseId);
+  const store = await createStores(knex);
+  await store.configs.apply(
+    [productionIntegration('stripe', 'group:default/payments-team')],
     { actor: 'test', at: new Date(), audit: [] },
   );
   const [config] = await store.configs.getConfigs('stripe', 'production');
@@ -88,8 +90,9 @@ async function setUp(databaseId: TestDatabaseId) {
     },
     signals: signals as any,
     logger: mockServices.logger.mock(),
+    now: options.now,
   });
-  return { store, config: config as IntegrationConfig, health, signals };
+  return { knex, store, config: config as IntegrationConfig, health, signals };
 }
 
 describe('HealthService', () => {
@@ -164,6 +167,89 @@ describe('HealthService', () => {
         uptimeWindows: { last24h: 75, last7d: 75, last30d: 75 },
       });
       expect(item.reasons[0]).toContain('1 of the last 4 checks failed');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "counts today's reported usage with the health checks on the dashboard, for the integrations the caller reads (%p)",
+    async databaseId => {
+      const NOW = new Date('2026-11-28T12:00:00Z');
+      const { knex, store, config, health } = await setUp(databaseId, {
+        now: () => NOW,
+      });
+      await store.configs.apply(
+        [productionIntegration('paypal', 'group:default/growth-team')],
+        { actor: 'test', at: new Date(), audit: [] },
+      );
+      await health.recordCheck(
+        config,
+        run('stripe', '2026-11-28T10:00:00.000Z', true, 100),
+      );
+      await health.recordCheck(
+        config,
+        run('stripe', '2026-11-28T10:05:00.000Z', false, 300),
+      );
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
+      const events = await DatabaseUsageEventStore.create({ database });
+      const call = (
+        id: string,
+        occurredAt: string,
+        overrides: Partial<UsageEvent> = {},
+      ): UsageEvent => ({
+        id,
+        integration: 'stripe',
+        environment: 'production',
+        endpoint: '/v1/charges',
+        method: 'POST',
+        status: 200,
+        durationMs: 200,
+        occurredAt,
+        ...overrides,
+      });
+      await events.insert(
+        [
+          call('today-1', '2026-11-28T09:00:00Z'),
+          call('today-2', '2026-11-28T11:00:00Z'),
+          call('today-3', '2026-11-28T11:30:00Z', {
+            status: 503,
+            durationMs: 800,
+          }),
+          // Not today, not this environment, not an integration the caller reads.
+          call('yesterday', '2026-11-27T23:59:00Z'),
+          call('staging', '2026-11-28T11:00:00Z', { environment: 'staging' }),
+          call('paypal', '2026-11-28T11:00:00Z', { integration: 'paypal' }),
+        ],
+        { source: 'api', receivedAt: NOW },
+      );
+      await new UsageRollupTask({
+        events,
+        rollups: store.usageRollups,
+        now: () => NOW,
+      }).run();
+
+      const paymentsTeam = await health.dashboard('production', {
+        permission: {
+          property: 'owner',
+          values: ['group:default/payments-team'],
+        },
+      });
+      const everyone = await health.dashboard('production', {});
+
+      // 2 checks and 3 calls; 1 failed of each; (100 + 300 + 200 + 200 + 800) / 5 ms.
+      expect(paymentsTeam.overviewMetrics).toMatchObject({
+        totalIntegrations: 1,
+        totalAPICallsToday: 5,
+        totalErrorsToday: 2,
+        averageResponseTime: 320,
+      });
+      expect(everyone.overviewMetrics).toMatchObject({
+        totalIntegrations: 2,
+        totalAPICallsToday: 6,
+        totalErrorsToday: 2,
+      });
     },
   );
 });

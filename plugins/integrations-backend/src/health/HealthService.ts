@@ -28,6 +28,7 @@ import { AlertStore } from '../credentials/AlertStore';
 import { CredentialStore } from '../credentials/CredentialStore';
 import { ConfigFilter, ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
+import { UsageRollupStore } from '../usage/UsageRollupStore';
 import { recentActivity } from './activityFeed';
 import { integrationHealthStatus } from './integrationHealthStatus';
 import {
@@ -39,6 +40,8 @@ import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
 import { RECENT_WINDOW, computeHealthStatus } from './healthStatus';
 
 const ACTIVITY_LIMIT = 30;
+
+const DAY_MS = 86_400_000;
 
 function sampleOf(run: TestRunResult): CheckSample {
   return {
@@ -61,6 +64,7 @@ export class HealthService {
   private readonly audit: Pick<AuditStore, 'list'>;
   private readonly alerts: Pick<AlertStore, 'list'>;
   private readonly credentials: Pick<CredentialStore, 'listStoredFields'>;
+  private readonly usageRollups: Pick<UsageRollupStore, 'list'>;
   private readonly signals?: SignalsService;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
@@ -75,6 +79,8 @@ export class HealthService {
     alerts: Pick<AlertStore, 'list'>;
     /** Which credential fields are stored: without the required ones, nothing is checked. */
     credentials: Pick<CredentialStore, 'listStoredFields'>;
+    /** The product's calls to providers, for the dashboard's counts of today. */
+    usageRollups: Pick<UsageRollupStore, 'list'>;
     signals?: SignalsService;
     logger: LoggerService;
     now?: () => Date;
@@ -84,6 +90,7 @@ export class HealthService {
     this.audit = options.audit;
     this.alerts = options.alerts;
     this.credentials = options.credentials;
+    this.usageRollups = options.usageRollups;
     this.signals = options.signals;
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
@@ -279,8 +286,18 @@ export class HealthService {
     const now = this.now();
     const midnight = new Date(now);
     midnight.setUTCHours(0, 0, 0, 0);
-    const [today, alerts, activity] = await Promise.all([
+    const [today, usageToday, alerts, activity] = await Promise.all([
       this.healthStore.listRollups(environment, midnight),
+      // Today's day rollup of each integration (one row each), current to
+      // the last rollup run, a minute ago at most.
+      this.usageRollups.list({
+        granularity: 'day',
+        environment,
+        from: midnight,
+        to: new Date(midnight.getTime() + DAY_MS),
+        scope: 'totals',
+        sumsOnly: true,
+      }),
       this.alerts.list(),
       this.activity(environment, visible),
     ]);
@@ -290,6 +307,7 @@ export class HealthService {
       overviewMetrics: overviewMetrics(
         integrations,
         today.filter(r => visible.has(r.integration)),
+        usageToday.filter(r => visible.has(r.integration)),
       ),
       integrationStatus: Object.fromEntries(
         integrations.map(i => [i.integration, i]),

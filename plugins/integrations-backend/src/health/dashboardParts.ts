@@ -15,6 +15,7 @@ import {
   TestRunResult,
 } from '@internal/plugin-integrations-common';
 import { Alert } from '../credentials/AlertStore';
+import { UsageRollup } from '../usage/usageRollup';
 import { HealthRollup } from './HealthStore';
 
 /** Failures that mean the provider was never reached. */
@@ -74,9 +75,17 @@ export function callsSince(
   return calls;
 }
 
+/**
+ * The environment at a glance. Calls, errors and response time today are
+ * every call made to the providers: those the product reported as usage
+ * (today's usage rollups) plus the manager's own health checks, which call
+ * the provider too (and count against its rate limits) but are never
+ * reported as usage.
+ */
 export function overviewMetrics(
   integrations: IntegrationHealthStatus[],
   today: HealthRollup[],
+  usage: Pick<UsageRollup, 'calls' | 'failed' | 'durationSumMs'>[],
 ): OverviewMetrics {
   const count = (status: HealthStatus) =>
     integrations.filter(i => i.status === status).length;
@@ -84,7 +93,12 @@ export function overviewMetrics(
     .map(i => i.lastChecked)
     .filter((at): at is string => Boolean(at))
     .sort();
-  const responseCount = today.reduce((s, r) => s + r.responseMsCount, 0);
+  const usageCalls = usage.reduce((s, r) => s + r.calls, 0);
+  const timedCalls =
+    today.reduce((s, r) => s + r.responseMsCount, 0) + usageCalls;
+  const timeSpent =
+    today.reduce((s, r) => s + r.responseMsSum, 0) +
+    usage.reduce((s, r) => s + r.durationSumMs, 0);
   return {
     totalIntegrations: integrations.length,
     healthyIntegrations: count('healthy'),
@@ -96,14 +110,12 @@ export function overviewMetrics(
     ...(lastChecks.length
       ? { lastHealthCheck: lastChecks[lastChecks.length - 1] }
       : {}),
-    totalAPICallsToday: today.reduce((s, r) => s + r.checks, 0),
-    totalErrorsToday: today.reduce((s, r) => s + r.failures, 0),
+    totalAPICallsToday: today.reduce((s, r) => s + r.checks, 0) + usageCalls,
+    totalErrorsToday:
+      today.reduce((s, r) => s + r.failures, 0) +
+      usage.reduce((s, r) => s + r.failed, 0),
     averageResponseTime:
-      responseCount === 0
-        ? null
-        : Math.round(
-            today.reduce((s, r) => s + r.responseMsSum, 0) / responseCount,
-          ),
+      timedCalls === 0 ? null : Math.round(timeSpent / timedCalls),
   };
 }
 

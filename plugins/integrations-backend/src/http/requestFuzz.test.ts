@@ -25,6 +25,7 @@ import {
   updateCredentialsRequestSchema,
   usageAnalyticsQuerySchema,
   usageBatchSchema,
+  usageExportQuerySchema,
   versionParamsSchema,
 } from '@internal/plugin-integrations-common';
 import express from 'express';
@@ -218,6 +219,7 @@ const endpoints: Record<string, EndpointSpec> = {
   },
   'POST /usage/otlp/v1/traces': { body: otlpTracesSchema, as: 'service' },
   'GET /analytics/usage': { query: usageAnalyticsQuerySchema },
+  'GET /analytics/usage/export': { query: usageExportQuerySchema },
   'GET /rate-limits': { query: rateLimitsQuerySchema },
 };
 

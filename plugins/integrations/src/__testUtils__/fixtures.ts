@@ -113,6 +113,7 @@ export function fakeIntegrationsApi(
     'pauseHealthChecks',
     'resumeHealthChecks',
     'getUsageAnalytics',
+    'exportUsageAnalytics',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

@@ -37,6 +37,7 @@ import {
   UpdateConfigRequest,
   UpdateConfigResponse,
   UsageAnalyticsQuery,
+  UsageExportQuery,
 } from '@internal/plugin-integrations-common';
 
 /** Which health statuses `getHealth` returns; all readable ones by default. */
@@ -58,6 +59,12 @@ export interface HealthHistoryQuery {
 export interface TestRunsPage {
   offset?: number;
   limit?: number;
+}
+
+/** A downloaded file and the name to save it under. */
+export interface DownloadedFile {
+  fileName: string;
+  content: Blob;
 }
 
 /** @public */
@@ -161,6 +168,8 @@ export interface IntegrationsApi {
   getUsageAnalytics(
     query?: UsageAnalyticsQuery,
   ): Promise<IntegrationUsageAnalytics>;
+  /** The same usage as a CSV (one row per integration) or JSON file. */
+  exportUsageAnalytics(query: UsageExportQuery): Promise<DownloadedFile>;
 }
 
 /** @public */

@@ -44,6 +44,63 @@ describe('IntegrationsClient usage analytics', () => {
   });
 });
 
+describe('IntegrationsClient usage export', () => {
+  function clientSending(headers: Record<string, string>) {
+    const fetch = jest.fn(
+      async (_url: string) =>
+        new Response('integration,totalCalls\nstripe,10\n', {
+          status: 200,
+          headers: { 'Content-Type': 'text/csv; charset=utf-8', ...headers },
+        }),
+    );
+    const client = new IntegrationsClient({
+      discoveryApi: {
+        getBaseUrl: async () => 'http://backend/api/integrations',
+      },
+      fetchApi: { fetch } as any,
+    });
+    return { client, fetch };
+  }
+  const query = {
+    format: 'csv' as const,
+    environment: 'staging' as const,
+    from: '2026-11-01T00:00:00Z',
+    to: '2026-11-08T06:30:00Z',
+  };
+
+  it('asks for the file through the fetch API (the user token) and keeps the name the backend gives', async () => {
+    const { client, fetch } = clientSending({
+      'Content-Disposition':
+        'attachment; filename="integration-usage-staging-2026-11-01--2026-11-08.csv"',
+    });
+
+    const file = await client.exportUsageAnalytics(query);
+
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backend/api/integrations/analytics/usage/export?format=csv&environment=staging&from=2026-11-01T00%3A00%3A00Z&to=2026-11-08T06%3A30%3A00Z',
+    );
+    expect(file.fileName).toBe(
+      'integration-usage-staging-2026-11-01--2026-11-08.csv',
+    );
+    expect(await file.content.text()).toBe(
+      'integration,totalCalls\nstripe,10\n',
+    );
+  });
+
+  it('makes the same name itself when the browser hides the header from another origin', async () => {
+    const { client } = clientSending({});
+
+    const file = await client.exportUsageAnalytics({
+      ...query,
+      integration: 'stripe',
+    });
+
+    expect(file.fileName).toBe(
+      'integration-usage-staging-stripe-2026-11-01--2026-11-08.csv',
+    );
+  });
+});
+
 describe('IntegrationsClient health and tests', () => {
   it('reads the dashboard, health and history of an environment', async () => {
     const { client, call } = clientAnswering();

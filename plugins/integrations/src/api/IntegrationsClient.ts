@@ -37,8 +37,11 @@ import {
   UpdateConfigRequest,
   UpdateConfigResponse,
   UsageAnalyticsQuery,
+  UsageExportQuery,
+  usageExportFileName,
 } from '@internal/plugin-integrations-common';
 import {
+  DownloadedFile,
   HealthHistoryQuery,
   HealthQuery,
   IntegrationsApi,
@@ -287,6 +290,29 @@ export class IntegrationsClient implements IntegrationsApi {
     query: UsageAnalyticsQuery = {},
   ): Promise<IntegrationUsageAnalytics> {
     return this.json(withQuery('/analytics/usage', { ...query }));
+  }
+
+  async exportUsageAnalytics(query: UsageExportQuery): Promise<DownloadedFile> {
+    const response = await this.request(
+      withQuery('/analytics/usage/export', { ...query }),
+    );
+    // The backend names the file; where the browser hides the header from a
+    // page on another origin, the same name is made from the query.
+    const named = /filename="([^"]+)"/.exec(
+      response.headers.get('Content-Disposition') ?? '',
+    );
+    const environment = query.environment ?? 'production';
+    const fileName =
+      named?.[1] ??
+      (query.from && query.to
+        ? usageExportFileName({
+            environment,
+            integration: query.integration,
+            period: { start: query.from, end: query.to },
+            format: query.format,
+          })
+        : `integration-usage-${environment}.${query.format}`);
+    return { fileName, content: await response.blob() };
   }
 
   private async json<T>(

@@ -1,5 +1,6 @@
 export { integrationsApiRef } from './IntegrationsApi';
 export type {
+  DownloadedFile,
   HealthHistoryQuery,
   HealthQuery,
   IntegrationsApi,

@@ -2,8 +2,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   IntegrationUsageAnalytics,
   UsageAnalyticsQuery,
+  UsageExportQuery,
 } from '@internal/plugin-integrations-common';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationsApiRef } from '../api';
 
@@ -32,4 +33,13 @@ export function useUsageAnalytics(query: UsageAnalyticsQuery) {
     error: state.error,
     retry: state.retry,
   };
+}
+
+/** Usage as a CSV or JSON file, for a download. */
+export function useUsageExport() {
+  const api = useApi(integrationsApiRef);
+  return useCallback(
+    (query: UsageExportQuery) => api.exportUsageAnalytics(query),
+    [api],
+  );
 }

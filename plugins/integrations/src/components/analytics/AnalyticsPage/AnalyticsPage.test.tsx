@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { integrationsApiRef } from '../../../api';
 import {
+  allowEverything,
   fakeIntegrationsApi,
   responseError,
 } from '../../../__testUtils__/fixtures';
@@ -20,12 +21,17 @@ jest.setTimeout(30_000);
 
 const HOUR = 3_600_000;
 
+/**
+ * The page with every permission allowed: answers are cached per permission
+ * across the tests of a file, so the export denied is tested in its own file.
+ */
 async function renderPage(
   getUsageAnalytics: IntegrationsApi['getUsageAnalytics'],
+  exportUsageAnalytics?: IntegrationsApi['exportUsageAnalytics'],
 ) {
-  const api = fakeIntegrationsApi({ getUsageAnalytics });
+  const api = fakeIntegrationsApi({ getUsageAnalytics, exportUsageAnalytics });
   await renderInTestApp(<AnalyticsPage />, {
-    apis: [[integrationsApiRef, api]],
+    apis: [[integrationsApiRef, api], allowEverything()],
   });
   return api;
 }
@@ -209,6 +215,93 @@ describe('AnalyticsPage', () => {
       from: '2026-11-01T00:00:00Z',
       to: '2026-11-08T06:30:00Z',
     });
+  });
+
+  it('downloads what the page shows as CSV or JSON, named by the backend', async () => {
+    const api = await renderPage(
+      async () => usageAnalyticsOf([usageMetrics('stripe', { calls: 10 })]),
+      async query => ({
+        fileName: `integration-usage-production-2026-11-01--2026-11-08.${query.format}`,
+        content: new Blob(['integration,totalCalls\nstripe,10\n'], {
+          type: 'text/csv',
+        }),
+      }),
+    );
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:usage');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const saved: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function recordDownload(this: HTMLAnchorElement) {
+        saved.push(`${this.download} ${this.href}`);
+      });
+    await screen.findByRole('table', { name: 'Usage per integration' });
+    await userEvent.click(screen.getByRole('button', { name: 'Custom' }));
+    const from = screen.getByLabelText(/From \(UTC\)/);
+    const to = screen.getByLabelText(/To \(UTC\)/);
+    await userEvent.clear(from);
+    await userEvent.type(from, '2026-11-01T00:00');
+    await userEvent.clear(to);
+    await userEvent.type(to, '2026-11-08T06:30');
+    await userEvent.click(screen.getByRole('button', { name: 'Show period' }));
+    await waitFor(() => expect(api.getUsageAnalytics).toHaveBeenCalledTimes(2));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await userEvent.click(
+      screen.getByRole('menuitem', { name: 'CSV: one row per integration' }),
+    );
+    await waitFor(() => expect(saved).toHaveLength(1));
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await userEvent.click(
+      screen.getByRole('menuitem', { name: 'JSON: everything on this page' }),
+    );
+    await waitFor(() => expect(saved).toHaveLength(2));
+
+    const period = {
+      environment: 'production',
+      integration: undefined,
+      from: '2026-11-01T00:00:00Z',
+      to: '2026-11-08T06:30:00Z',
+    };
+    expect(api.exportUsageAnalytics.mock.calls).toEqual([
+      [{ ...period, format: 'csv' }],
+      [{ ...period, format: 'json' }],
+    ]);
+    expect(saved).toEqual([
+      'integration-usage-production-2026-11-01--2026-11-08.csv blob:usage',
+      'integration-usage-production-2026-11-01--2026-11-08.json blob:usage',
+    ]);
+    expect(await createObjectURL.mock.calls[0][0].text()).toBe(
+      'integration,totalCalls\nstripe,10\n',
+    );
+    click.mockRestore();
+  });
+
+  it('says why an export failed and keeps the page', async () => {
+    await renderPage(
+      async () => usageAnalyticsOf([usageMetrics('stripe', { calls: 10 })]),
+      async () => {
+        throw await responseError(
+          403,
+          'NotAllowedError',
+          'You lack the permission integrations.analytics.export',
+        );
+      },
+    );
+    await screen.findByRole('table', { name: 'Usage per integration' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await userEvent.click(
+      screen.getByRole('menuitem', { name: 'CSV: one row per integration' }),
+    );
+
+    expect(await screen.findByText('The export failed')).toBeInTheDocument();
+    expect(
+      screen.getByText(/integrations\.analytics\.export/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Usage per integration' }),
+    ).toBeInTheDocument();
   });
 
   it('names the wrong field of a custom period the backend refused', async () => {

@@ -24,6 +24,7 @@ import { PerformanceHeatmap } from '../PerformanceHeatmap';
 import { PeriodPicker } from '../PeriodPicker';
 import { RateLimitMeters } from '../RateLimitMeters';
 import { UsageEmptyState } from '../UsageEmptyState';
+import { UsageExportMenu } from '../UsageExportMenu';
 import { UsageSummary } from '../UsageSummary';
 import { UsageForecast } from '../UsageForecast';
 import { UsageTable } from '../UsageTable';
@@ -112,11 +113,12 @@ function UsageAnalytics() {
   // Each pick asks again, even the same preset, so "Last hour" twice ends now.
   const [asked, setAsked] = useState(() => new Date());
   const range = useMemo(() => periodRange(period, asked), [period, asked]);
-  const { analytics, loading, error, retry } = useUsageAnalytics({
+  const query = {
     environment,
     integration: integration ?? undefined,
     ...range,
-  });
+  };
+  const { analytics, loading, error, retry } = useUsageAnalytics(query);
 
   // The filter offers every integration of the environment, also while one is picked.
   const [names, setNames] = useState<string[]>([]);
@@ -188,6 +190,7 @@ function UsageAnalytics() {
         >
           Refresh
         </Button>
+        <UsageExportMenu query={query} />
       </Box>
       <Box className={classes.loading}>
         {loading && analytics && <LinearProgress aria-label="Loading usage" />}

@@ -44,6 +44,7 @@ import { ConfigDiffView } from '../../shared/ConfigDiffView';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { useAuditExport } from '../../../hooks/useAuditLog';
 import { useIntegrationConfigs } from '../../../hooks/useIntegrationConfigs';
+import { saveFile } from '../../../saveFile';
 import { auditErrorText } from './auditErrors';
 import { KnownValueField } from './KnownValueField';
 
@@ -69,19 +70,6 @@ function toIsoTimestamp(local: string): string | undefined {
   }
   const time = DateTime.fromISO(local);
   return time.isValid ? time.toISO() ?? undefined : undefined;
-}
-
-function downloadCsv(csv: string, fileName: string) {
-  const url = URL.createObjectURL(
-    new Blob([csv], { type: 'text/csv;charset=utf-8' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
 }
 
 /** Short values read as one unit ("Production", "2 hours ago") and never wrap. */
@@ -268,8 +256,8 @@ function AuditLog() {
     setExportError(undefined);
     try {
       const csv = await fetchCsv(query);
-      downloadCsv(
-        csv,
+      saveFile(
+        new Blob([csv], { type: 'text/csv;charset=utf-8' }),
         `integrations-audit-${DateTime.now().toFormat('yyyy-MM-dd-HHmm')}.csv`,
       );
     } catch (e) {

@@ -105,7 +105,7 @@ export function DashboardMetrics(props: { overview: OverviewMetrics }) {
       <Metric
         label="API calls today"
         value={overview.totalAPICallsToday.toLocaleString()}
-        hint="since midnight UTC"
+        hint="reported usage and health checks, since midnight UTC"
       />
       <Metric
         label="Errors today"
