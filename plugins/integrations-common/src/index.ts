@@ -20,3 +20,4 @@ export * from './schedule';
 export * from './usage';
 export * from './analytics';
 export * from './rateLimits';
+export * from './errors';

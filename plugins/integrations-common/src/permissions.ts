@@ -80,6 +80,59 @@ export const analyticsExportPermission = createPermission({
 });
 
 /**
+ * See an integration's grouped errors, their messages and triage: the spec's
+ * `viewAllErrors`. Request and response bodies need
+ * {@link errorSensitiveDataPermission} as well. @public
+ */
+export const errorReadPermission = createPermission({
+  name: 'integrations.errors.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Triage an integration's errors: status, resolution, snooze and severity:
+ * the spec's `resolveErrors`. @public
+ */
+export const errorResolvePermission = createPermission({
+  name: 'integrations.errors.resolve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Change how an integration's errors group: merge and unmerge groups: the
+ * spec's `modifyErrorCategories`. @public
+ */
+export const errorCategorizePermission = createPermission({
+  name: 'integrations.errors.categorize',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Read the (redacted) request and response of an error: the spec's
+ * `accessSensitiveErrorData`. Bodies can hold customer data even with every
+ * secret removed. @public
+ */
+export const errorSensitiveDataPermission = createPermission({
+  name: 'integrations.errors.sensitive.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Turn an error signature's automated fix on or off and run it: the spec's
+ * `manageAutomatedFixes`. A fix acts on the integration (refreshes a token,
+ * pauses it), so it is as strong as changing it. @public
+ */
+export const errorAutomatedFixPermission = createPermission({
+  name: 'integrations.errors.fixes.manage',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
  * Every permission of the integrations plugin.
  *
  * @public
@@ -94,4 +147,9 @@ export const integrationsPermissions = [
   keysRotatePermission,
   auditReadPermission,
   analyticsExportPermission,
+  errorReadPermission,
+  errorResolvePermission,
+  errorCategorizePermission,
+  errorSensitiveDataPermission,
+  errorAutomatedFixPermission,
 ];
