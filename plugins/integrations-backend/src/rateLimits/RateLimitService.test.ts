@@ -37,41 +37,49 @@ function readingsStore(readings: StoredRateLimitReading[]): RateLimitStore {
   };
 }
 
-/** Rollups holding `perMinute` calls to one endpoint in each minute of the last hour. */
+/**
+ * Rollups holding `perMinute` calls to one endpoint in each minute: minutes
+ * of the last hour, and days with their calls per hour up to now.
+ */
 function rollupsAt(
   integration: string,
   endpoint: string,
   perMinute: number,
 ): UsageRollupStore {
-  const list = async ({
+  const row = (granularity: Granularity, start: number, calls: number) => ({
+    integration,
+    environment: 'production' as const,
     granularity,
-    from,
-  }: {
-    granularity: Granularity;
-    from: Date;
-  }) => {
-    const step = granularity === 'minute' ? 60_000 : 3_600_000;
-    const rows = [];
-    for (let t = from.getTime(); t < now.getTime(); t += step) {
-      rows.push({
-        integration,
-        environment: 'production' as const,
-        granularity,
-        start: new Date(t).toISOString(),
-        endpoint,
-        method: 'GET',
-        calls: granularity === 'minute' ? perMinute : perMinute * 60,
-      });
-    }
-    return rows as any;
-  };
+    start: new Date(start).toISOString(),
+    endpoint,
+    method: 'GET',
+    calls,
+  });
   return {
-    list,
-    callsPerBucket: list,
-    busiestBuckets: async (
-      query: { granularity: Granularity; from: Date },
-      count: number,
-    ) => (await list(query)).slice(0, count),
+    list: async ({ from }: { from: Date }) => {
+      const rows = [];
+      for (let t = from.getTime(); t < now.getTime(); t += 60_000) {
+        rows.push(row('minute', t, perMinute));
+      }
+      return rows;
+    },
+    callsPerBucket: async ({ from }: { from: Date }) => {
+      const days = [];
+      for (let day = from.getTime(); day < now.getTime(); day += 86_400_000) {
+        const callsByHour = Array.from({ length: 24 }, (_, hour) =>
+          day + hour * 3_600_000 < now.getTime() ? perMinute * 60 : 0,
+        );
+        days.push({
+          ...row(
+            'day',
+            day,
+            callsByHour.reduce((a, b) => a + b, 0),
+          ),
+          callsByHour,
+        });
+      }
+      return days;
+    },
   } as unknown as UsageRollupStore;
 }
 

@@ -27,8 +27,6 @@ const DAY_MS = 86_400_000;
 const RATE_WINDOW_MS = 60 * MINUTE_MS;
 const HISTORY_DAYS = 7;
 const HISTORY_PER_INTEGRATION = 100;
-/** How many busiest hours an admin is shown. */
-const PEAK_COUNT = 3;
 
 /**
  * Rate limits read back: the latest reading of each window (or the
@@ -67,22 +65,8 @@ export class RateLimitService {
     if (!names.length) {
       return {};
     }
-    const scope = {
-      to: now,
-      environment: query.environment,
-      ...(names.length === 1 ? { integration: names[0] } : {}),
-    };
-    // Catalog limits count calls over their window, at most a day long.
-    const longestWindowMs = Math.max(
-      DAY_MS,
-      ...configs.flatMap(config =>
-        (getProvider(config.provider)?.rateLimits ?? []).map(
-          limit => limit.windowSeconds * 1000,
-        ),
-      ),
-    );
     const weekAgo = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
-    const [readings, hits, recent, hourly, busiest, days] = await Promise.all([
+    const [readings, hits, recent, days] = await Promise.all([
       this.store.listReadings({
         environment: query.environment,
         integrations: names,
@@ -93,36 +77,29 @@ export class RateLimitService {
         since: weekAgo,
         limit: HISTORY_PER_INTEGRATION * names.length,
       }),
-      // Only sums are needed: calls per endpoint in the last minutes, calls
-      // per hour in the catalog windows, the busiest hours of the week and
-      // the week's days by hour of day.
+      // Only sums are needed: calls per endpoint in the last minutes, and
+      // the week's days with their calls per hour, which give every hour of
+      // the week from a row a day.
       this.rollups.list({
-        ...scope,
         granularity: 'minute',
         from: new Date(now.getTime() - RATE_WINDOW_MS),
+        to: now,
+        environment: query.environment,
+        ...(names.length === 1 ? { integration: names[0] } : {}),
         sumsOnly: true,
       }),
       this.rollups.callsPerBucket({
-        ...scope,
-        granularity: 'hour',
-        from: new Date(now.getTime() - longestWindowMs),
-      }),
-      this.rollups.busiestBuckets(
-        { ...scope, granularity: 'hour', from: weekAgo },
-        PEAK_COUNT,
-      ),
-      this.rollups.callsPerBucket({
-        ...scope,
         granularity: 'day',
         from: new Date(Math.floor(weekAgo.getTime() / DAY_MS) * DAY_MS),
+        to: now,
+        environment: query.environment,
+        ...(names.length === 1 ? { integration: names[0] } : {}),
         hoursOfDay: true,
       }),
     ]);
     const readingsOf = byIntegration(readings);
     const hitsOf = byIntegration(hits);
     const recentOf = byIntegration(recent);
-    const hourlyOf = byIntegration(hourly);
-    const busiestOf = byIntegration(busiest);
     const daysOf = byIntegration(days);
     return Object.fromEntries(
       configs.map(config => [
@@ -135,9 +112,7 @@ export class RateLimitService {
             HISTORY_PER_INTEGRATION,
           ),
           recent: recentOf.get(config.name) ?? [],
-          hourly: hourlyOf.get(config.name) ?? [],
-          busiest: busiestOf.get(config.name) ?? [],
-          days: daysOf.get(config.name) ?? [],
+          hourly: hoursOf(daysOf.get(config.name) ?? []),
         }),
       ]),
     );
@@ -150,9 +125,7 @@ export class RateLimitService {
       readings: StoredRateLimitReading[];
       hits: RateLimitHit[];
       recent: { endpoint: string; calls: number }[];
-      hourly: BucketCalls[];
-      busiest: BucketCalls[];
-      days: BucketCalls[];
+      hourly: { start: string; calls: number }[];
     },
   ): RateLimitStatus {
     const { now } = data;
@@ -238,8 +211,8 @@ export class RateLimitService {
           ? { recommendedRequestRate: recommended }
           : {}),
         bufferRecommendation: Math.round(buffer * 100),
-        peakUsageTimes: peakTimes(data.busiest, PEAK_COUNT),
-        peakHoursOfDay: peakHours(data.days, PEAK_COUNT),
+        peakUsageTimes: peakTimes(data.hourly),
+        peakHoursOfDay: peakHours(data.hourly),
       },
     };
   }
@@ -254,6 +227,20 @@ function windowFields(figure: RateLimitFigure) {
       ? { window: windowLabel(figure.windowSeconds) }
       : {}),
   };
+}
+
+/** Each hour of the given days, from their calls per hour. */
+function hoursOf(days: BucketCalls[]): { start: string; calls: number }[] {
+  return days.flatMap(day => {
+    // A day starts at midnight UTC, so its hours differ only in two digits.
+    const date = day.start.slice(0, 11);
+    // A day rolled up before hours were kept counts at its start.
+    const byHour = day.callsByHour ?? [day.calls];
+    return byHour.map((calls, hour) => ({
+      start: `${date}${String(hour).padStart(2, '0')}:00:00.000Z`,
+      calls,
+    }));
+  });
 }
 
 /** Items grouped by their integration, in their order. */

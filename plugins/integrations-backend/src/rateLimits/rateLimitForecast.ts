@@ -121,23 +121,14 @@ export function windowLabel(seconds: number): string {
   return `${seconds}s`;
 }
 
-/**
- * The busiest hours of the day (UTC), busiest first, from hourly call counts
- * or days with their calls per hour.
- */
+/** The busiest hours of the day (UTC), busiest first, from hourly call counts. */
 export function peakHours(
-  buckets: { start: string; calls: number; callsByHour?: number[] }[],
+  hourly: { start: string; calls: number }[],
   count = 3,
 ): string[] {
   const byHour = new Array<number>(24).fill(0);
-  for (const { start, calls, callsByHour } of buckets) {
-    if (callsByHour) {
-      callsByHour.forEach((inHour, hour) => {
-        byHour[hour] += inHour;
-      });
-    } else {
-      byHour[new Date(start).getUTCHours()] += calls;
-    }
+  for (const { start, calls } of hourly) {
+    byHour[new Date(start).getUTCHours()] += calls;
   }
   return byHour
     .map((calls, hour) => ({ hour, calls }))

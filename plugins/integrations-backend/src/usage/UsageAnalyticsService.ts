@@ -28,6 +28,7 @@ import {
 } from './usageCost';
 import { Granularity, spanOf } from './usageRollup';
 import {
+  bucketTotalsOf,
   callsAndErrorsSeriesOf,
   heatmapOf,
   mergedLatencyOf,
@@ -155,7 +156,10 @@ export class UsageAnalyticsService {
     );
     const period = { start: from.toISOString(), end: to.toISOString() };
     const series = callsAndErrorsSeriesOf(current);
-    const latency = mergedLatencyOf(current);
+    // Each bucket's sketch merges every integration's once; the period's
+    // merges the buckets'.
+    const buckets = bucketTotalsOf(current);
+    const latency = mergedLatencyOf(buckets.values());
     const currentOf = groupByIntegration(currentEndpoints);
     const previousOf = groupByIntegration(previousEndpoints);
     const costAnalysis = Object.fromEntries(
@@ -246,7 +250,7 @@ export class UsageAnalyticsService {
       },
       performanceAnalytics: {
         responseTimeAnalytics: {
-          series: timeSeriesOf(current),
+          series: timeSeriesOf(buckets),
           histogram: responseTimeBarsOf(latency),
           percentiles: percentilesOf(latency),
         },

@@ -62,8 +62,6 @@ export interface UsageRollupStore {
    * calls per hour.
    */
   callsPerBucket(query: CallsQuery): Promise<BucketCalls[]>;
-  /** The `count` buckets with the most calls of each integration, busiest first. */
-  busiestBuckets(query: CallsQuery, count: number): Promise<BucketCalls[]>;
 }
 
 /** Which buckets' calls to read. */
@@ -281,25 +279,6 @@ export class DatabaseUsageRollupStore implements UsageRollupStore {
       .select(callColumns(query))
       .orderBy('bucket_start')
       .orderBy('integration_name');
-    return rows.map(bucketCallsOf());
-  }
-
-  async busiestBuckets(
-    query: CallsQuery,
-    count: number,
-  ): Promise<BucketCalls[]> {
-    const ranked = this.rowsOf({ ...query, scope: 'totals' }).select(
-      ...callColumns(query),
-      this.db.raw(
-        'row_number() over (partition by integration_name, environment order by calls desc, bucket_start) as place',
-      ),
-    );
-    const rows: CallsRow[] = await this.db
-      .select('*')
-      .from(ranked.as('ranked'))
-      .where('place', '<=', count)
-      .orderBy('integration_name')
-      .orderBy('place');
     return rows.map(bucketCallsOf());
   }
 

@@ -159,32 +159,45 @@ export function usageMetricsOf(
   };
 }
 
-/** Calls, failures and percentiles per bucket, across the given rollups. */
-export function timeSeriesOf(rollups: StoredRollup[]): UsageTimePoint[] {
-  const points = new Map<
-    string,
-    { calls: number; failed: number; latency: LatencyHistogram }
-  >();
+/** Calls, failures and latency of one bucket across integrations. */
+export interface BucketTotals {
+  calls: number;
+  failed: number;
+  latency: LatencyHistogram;
+}
+
+/** The given rollups added up per bucket, by start. */
+export function bucketTotalsOf(
+  rollups: StoredRollup[],
+): Map<string, BucketTotals> {
+  const buckets = new Map<string, BucketTotals>();
   for (const rollup of rollups) {
-    const point = points.get(rollup.start) ?? {
+    const bucket = buckets.get(rollup.start) ?? {
       calls: 0,
       failed: 0,
       latency: {},
     };
-    point.calls += rollup.calls;
-    point.failed += rollup.failed;
-    mergeHistograms(point.latency, rollup.latency);
-    points.set(rollup.start, point);
+    bucket.calls += rollup.calls;
+    bucket.failed += rollup.failed;
+    mergeHistograms(bucket.latency, rollup.latency);
+    buckets.set(rollup.start, bucket);
   }
-  return [...points.entries()]
+  return buckets;
+}
+
+/** Calls, failures and percentiles per bucket. */
+export function timeSeriesOf(
+  buckets: Map<string, BucketTotals>,
+): UsageTimePoint[] {
+  return [...buckets.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([time, point]) => ({
+    .map(([time, bucket]) => ({
       time,
-      calls: point.calls,
-      failed: point.failed,
-      p50: ms(quantileOf(point.latency, 0.5)),
-      p95: ms(quantileOf(point.latency, 0.95)),
-      p99: ms(quantileOf(point.latency, 0.99)),
+      calls: bucket.calls,
+      failed: bucket.failed,
+      p50: ms(quantileOf(bucket.latency, 0.5)),
+      p95: ms(quantileOf(bucket.latency, 0.95)),
+      p99: ms(quantileOf(bucket.latency, 0.99)),
     }));
 }
 
@@ -250,10 +263,14 @@ export function heatmapOf(rollups: StoredRollup[]): UsageHeatCell[] {
     .sort((a, b) => a.dayOfWeek - b.dayOfWeek || a.hour - b.hour);
 }
 
-/** Every call's latency of the rollups, whichever integration made it. */
-export function mergedLatencyOf(rollups: StoredRollup[]): LatencyHistogram {
+/** Every call's latency of the given rollups or buckets, whoever made it. */
+export function mergedLatencyOf(
+  parts: Iterable<{ latency: LatencyHistogram }>,
+): LatencyHistogram {
   const merged: LatencyHistogram = {};
-  rollups.forEach(rollup => mergeHistograms(merged, rollup.latency));
+  for (const part of parts) {
+    mergeHistograms(merged, part.latency);
+  }
   return merged;
 }
 
