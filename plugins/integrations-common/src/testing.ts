@@ -206,6 +206,12 @@ export interface TestFailure {
   repairSteps: string[];
   /** The provider's own words, with any credential removed. */
   providerMessage?: string;
+  /** The provider's own error code (Stripe `code`, Google `reason`, …). */
+  providerCode?: string;
+  /** The provider's page about the error, from its answer or the catalog. */
+  documentationUrl?: string;
+  /** The provider's id of the request, for its support. */
+  requestId?: string;
   httpStatus?: number;
   retryAfterSeconds?: number;
 }

@@ -1,9 +1,11 @@
 import {
   FAILURE_CLASS_INFO,
   FailureClass,
+  KnownError,
   ProviderDefinition,
   RateLimitReading,
   TestFailure,
+  providerErrorOf,
 } from '@internal/plugin-integrations-common';
 
 /** An HTTP answer that was not what the probe wanted. */
@@ -12,39 +14,6 @@ export interface FailedAnswer {
   headers: Record<string, string>;
   bodyText: string;
   rateLimit?: RateLimitReading;
-}
-
-const MESSAGE_PATHS = [
-  ['error', 'message'],
-  ['error', 'data', 'message'],
-  ['error_description'],
-  ['message'],
-  ['description'],
-  ['detail'],
-  ['error'],
-];
-
-/** The provider's own explanation, from whichever field it uses. */
-function providerMessageOf(bodyText: string): string | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    return undefined;
-  }
-  for (const path of MESSAGE_PATHS) {
-    const value = path.reduce<unknown>(
-      (node, key) =>
-        node && typeof node === 'object'
-          ? (node as Record<string, unknown>)[key]
-          : undefined,
-      body,
-    );
-    if (typeof value === 'string' && value.trim()) {
-      return value;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -115,21 +84,40 @@ function classOfStatus(answer: FailedAnswer, message: string): FailureClass {
   return 'bad_response';
 }
 
+/**
+ * The provider's entry for a failure: one for its error code first, then
+ * one for the whole class.
+ */
+export function knownErrorOf(
+  provider: ProviderDefinition | undefined,
+  failureClass: FailureClass,
+  providerCode: string | undefined,
+): KnownError | undefined {
+  const entries = (provider?.probes.knownErrors ?? []).filter(
+    entry => entry.failure === failureClass,
+  );
+  return (
+    entries.find(
+      entry => providerCode && entry.providerCode === providerCode,
+    ) ?? entries.find(entry => entry.providerCode === undefined)
+  );
+}
+
 /** The class, explanation and repair steps for a failure of this provider. */
 export function describeFailure(
   failureClass: FailureClass,
   provider: ProviderDefinition | undefined,
   extra: Omit<TestFailure, 'class' | 'explanation' | 'repairSteps'> = {},
 ): TestFailure {
-  const known = provider?.probes.knownErrors.find(
-    entry => entry.failure === failureClass,
-  );
+  const known = knownErrorOf(provider, failureClass, extra.providerCode);
   const generic = FAILURE_CLASS_INFO[failureClass];
+  const documentationUrl = extra.documentationUrl ?? known?.documentationUrl;
   return {
     class: failureClass,
     explanation: known?.explanation ?? generic.explanation,
     repairSteps: known?.repairSteps ?? generic.repairSteps,
     ...extra,
+    ...(documentationUrl ? { documentationUrl } : {}),
   };
 }
 
@@ -142,7 +130,8 @@ export function classifyAnswer(
   provider: ProviderDefinition | undefined,
   secrets: string[],
 ): TestFailure {
-  const message = providerMessageOf(answer.bodyText) ?? '';
+  const details = providerErrorOf(provider, answer);
+  const message = details.message ?? '';
   const body = answer.bodyText.toLowerCase();
   const reclassified = provider?.probes.knownErrors.find(
     entry =>
@@ -156,6 +145,13 @@ export function classifyAnswer(
   const failure = describeFailure(failureClass, provider, {
     httpStatus: answer.status,
     ...(message ? { providerMessage: redact(message, secrets) } : {}),
+    ...(details.code ? { providerCode: redact(details.code, secrets) } : {}),
+    ...(details.documentationUrl
+      ? { documentationUrl: details.documentationUrl }
+      : {}),
+    ...(details.requestId
+      ? { requestId: redact(details.requestId, secrets) }
+      : {}),
   });
   const retryAfterSeconds = retryAfterOf(answer.headers);
   if (reclassified) {

@@ -306,6 +306,12 @@ describe('ConnectionTestService classifies every failure the simulator can produ
         httpStatus: 403,
         retryAfterSeconds: 120,
         providerMessage: 'API rate limit exceeded for user ID 1.',
+        // GitHub has no codes: its message groups its errors.
+        providerCode: 'API rate limit exceeded for user ID 1.',
+        // The answer's link, and the id GitHub support asks for.
+        documentationUrl:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        requestId: expect.stringMatching(/^[A-Z0-9:]+$/),
         ...(({ explanation, repairSteps }) => ({ explanation, repairSteps }))(
           catalogEntries('github', 'rate_limited')[0],
         ),

@@ -144,6 +144,7 @@ export const brevoProvider: ProviderDefinition = {
       reset: 'x-sib-ratelimit-reset',
       resetUnit: 'seconds',
     },
+    errorFormat: { code: ['code'], message: ['message'] },
     knownErrors: [
       {
         failure: 'auth_invalid',

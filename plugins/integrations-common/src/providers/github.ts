@@ -115,6 +115,13 @@ export const githubProvider: ProviderDefinition = {
       reset: 'x-ratelimit-reset',
       resetUnit: 'epoch_seconds',
     },
+    // GitHub has no error codes: its message is the error.
+    errorFormat: {
+      code: ['message'],
+      message: ['message'],
+      documentationUrl: ['documentation_url'],
+      requestIdHeader: 'x-github-request-id',
+    },
     knownErrors: [
       {
         failure: 'rate_limited',

@@ -92,6 +92,10 @@ export const googleAnalyticsProvider: ProviderDefinition = {
       expect: { path: 'kind', equals: 'analyticsData#runReport' },
     },
     scopes: { from: 'token_info', path: 'tokeninfo' },
+    errorFormat: {
+      code: ['error.errors.0.reason', 'error.details.0.reason', 'error.status'],
+      message: ['error.message'],
+    },
     knownErrors: googleKnownErrors,
   },
   oauth: {

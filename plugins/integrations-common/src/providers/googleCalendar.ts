@@ -103,6 +103,10 @@ export const googleCalendarProvider: ProviderDefinition = {
       expect: { path: 'kind', equals: 'calendar#events' },
     },
     scopes: { from: 'token_info', path: 'tokeninfo' },
+    errorFormat: {
+      code: ['error.errors.0.reason', 'error.details.0.reason', 'error.status'],
+      message: ['error.message'],
+    },
     knownErrors: googleKnownErrors,
   },
   oauth: {

@@ -16,6 +16,7 @@ import { twitterProvider } from './twitter';
 
 export * from './types';
 export * from './probes';
+export * from './errorFormat';
 
 /**
  * Every supported provider, in the order the UI lists them.

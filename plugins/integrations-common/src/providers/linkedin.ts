@@ -100,6 +100,11 @@ export const linkedinProvider: ProviderDefinition = {
       expect: { path: 'id', truthy: true },
     },
     scopes: { from: 'token_response' },
+    errorFormat: {
+      code: ['serviceErrorCode', 'code'],
+      message: ['message'],
+      requestIdHeader: 'x-li-uuid',
+    },
     knownErrors: [
       {
         failure: 'auth_invalid',

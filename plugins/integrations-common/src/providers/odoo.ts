@@ -136,6 +136,11 @@ export const odooProvider: ProviderDefinition = {
       },
       expect: { path: 'result.server_version', truthy: true },
     },
+    // JSON-RPC faults name the Odoo exception in error.data.name.
+    errorFormat: {
+      code: ['error.data.name', 'error.code'],
+      message: ['error.data.message', 'error.message'],
+    },
     knownErrors: [
       {
         failure: 'auth_invalid',

@@ -117,6 +117,12 @@ export const paypalProvider: ProviderDefinition = {
       expect: { path: 'event_types', truthy: true },
     },
     scopes: { from: 'token_response' },
+    errorFormat: {
+      code: ['name', 'error'],
+      message: ['message', 'error_description'],
+      documentationUrl: ['information_link'],
+      requestIdHeader: 'paypal-debug-id',
+    },
     knownErrors: [
       {
         failure: 'auth_invalid',

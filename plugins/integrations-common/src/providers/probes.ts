@@ -1,3 +1,4 @@
+import type { ProviderErrorFormat } from './errorFormat';
 import { FailureClass } from '../testing';
 
 /**
@@ -94,9 +95,21 @@ export interface KnownError {
    * every failure of the class.
    */
   match?: { status?: number; bodyIncludes?: string };
+  /**
+   * Only errors carrying this provider code (as its error format reads it,
+   * e.g. Stripe's `card_declined`) are this entry.
+   */
+  providerCode?: string;
   /** What the failure means for this provider, in plain words. */
   explanation: string;
+  /** What fixes it now, in order. */
   repairSteps: string[];
+  /** What keeps it from happening again. */
+  preventive?: string[];
+  /** What to watch so it is seen early next time. */
+  monitoring?: string[];
+  /** The provider's page about this error. */
+  documentationUrl?: string;
 }
 
 /** The probes that prove an integration works, as data. */
@@ -108,5 +121,7 @@ export interface ProviderProbes {
   functional: ProbeRequest & { operation: string };
   scopes?: ScopeSource;
   rateLimit?: RateLimitHeaders;
+  /** Where its error answers put code, message and links; common shapes when absent. */
+  errorFormat?: ProviderErrorFormat;
   knownErrors: KnownError[];
 }

@@ -40,6 +40,14 @@ export const stripeKnownErrors: KnownError[] = [
       'Create a restricted key with Read access to Balance and Customers, or roll the secret key.',
       'Replace it in Credentials → Secret key and run the test again.',
     ],
+    preventive: [
+      'Use a restricted key per integration, so rolling one key never breaks another service.',
+      'Record in the integration notes who owns the key in the Stripe Dashboard.',
+    ],
+    monitoring: [
+      'Keep the health check on: a rolled key fails it within one interval.',
+    ],
+    documentationUrl: 'https://docs.stripe.com/keys',
   },
   {
     failure: 'permission_missing',
@@ -57,6 +65,28 @@ export const stripeKnownErrors: KnownError[] = [
       'Wait a few seconds and run the test again.',
       'Look for a job that calls Stripe in a tight loop, and add backoff on 429 answers.',
     ],
+    preventive: [
+      'Call Stripe through the integrations client, which waits before the limit instead of after it.',
+      'Spread batch jobs (exports, reconciliations) outside the checkout peak.',
+    ],
+    monitoring: ['Watch the Stripe rate-limit meter on the Analytics page.'],
+    documentationUrl: 'https://docs.stripe.com/rate-limits',
+  },
+  {
+    failure: 'bad_response',
+    providerCode: 'card_declined',
+    explanation:
+      'The card issuer declined the charge: a customer outcome, not a fault of the integration.',
+    repairSteps: [
+      'Show the customer the decline message and ask for another payment method.',
+    ],
+    preventive: [
+      'Collect card details with Stripe Elements so 3-D Secure runs when the issuer asks for it.',
+    ],
+    monitoring: [
+      'A sudden rise of declines across customers can mean a fraud rule or an issuer outage: compare with the usual rate.',
+    ],
+    documentationUrl: 'https://docs.stripe.com/declines',
   },
 ];
 
@@ -156,6 +186,12 @@ export const stripeProvider: ProviderDefinition = {
       path: '/v1/customers',
       query: { limit: '1' },
       expect: { path: 'object', equals: 'list' },
+    },
+    errorFormat: {
+      code: ['error.decline_code', 'error.code', 'error.type'],
+      message: ['error.message'],
+      documentationUrl: ['error.doc_url'],
+      requestIdHeader: 'request-id',
     },
     knownErrors: stripeKnownErrors,
   },

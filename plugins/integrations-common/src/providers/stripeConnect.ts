@@ -116,6 +116,12 @@ export const stripeConnectProvider: ProviderDefinition = {
       query: { limit: '1' },
       expect: { path: 'object', equals: 'list' },
     },
+    errorFormat: {
+      code: ['error.decline_code', 'error.code', 'error.type'],
+      message: ['error.message'],
+      documentationUrl: ['error.doc_url'],
+      requestIdHeader: 'request-id',
+    },
     knownErrors: stripeKnownErrors,
   },
   oauth: {

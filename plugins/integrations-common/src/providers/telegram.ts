@@ -101,6 +101,8 @@ export const telegramProvider: ProviderDefinition = {
       path: '/bot{credentials.botToken}/getWebhookInfo',
       expect: { path: 'ok', equals: true },
     },
+    // Telegram's error_code repeats the HTTP status; its description is the error.
+    errorFormat: { code: ['description'], message: ['description'] },
     knownErrors: [
       {
         failure: 'auth_invalid',

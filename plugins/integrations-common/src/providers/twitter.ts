@@ -93,6 +93,10 @@ export const twitterProvider: ProviderDefinition = {
       reset: 'x-rate-limit-reset',
       resetUnit: 'epoch_seconds',
     },
+    errorFormat: {
+      code: ['errors.0.code', 'title', 'type'],
+      message: ['detail', 'errors.0.message', 'title'],
+    },
     knownErrors: [
       {
         failure: 'auth_invalid',
