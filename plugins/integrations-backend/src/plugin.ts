@@ -32,6 +32,16 @@ import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask'
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { DatabaseUsageEventStore } from './usage/UsageEventStore';
+import { ErrorCaptureService } from './errors/ErrorCaptureService';
+import { DatabaseErrorEventStore } from './errors/ErrorEventStore';
+import { DatabaseErrorGroupStore } from './errors/ErrorGroupStore';
+import {
+  ErrorRetentionTask,
+  errorRetentionDaysFromConfig,
+} from './errors/ErrorRetentionTask';
+import { ErrorService } from './errors/ErrorService';
+import { ErrorTriageService } from './errors/ErrorTriageService';
+import { fingerprintRulesFromConfig } from './errors/fingerprint';
 import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
 import { pricingFromConfig } from './usage/pricing';
 import { BudgetAlertTask } from './usage/BudgetAlertTask';
@@ -231,6 +241,22 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         });
 
+        // Errors: every failed check, test and reported call, grouped
+        const errorEvents = await DatabaseErrorEventStore.create({ database });
+        const errorGroups = await DatabaseErrorGroupStore.create({ database });
+        const errorCapture = new ErrorCaptureService({
+          events: errorEvents,
+          groups: errorGroups,
+          configs,
+          rules: fingerprintRulesFromConfig(config),
+          signals,
+          logger,
+        });
+        await new ErrorRetentionTask({
+          events: errorEvents,
+          retentionDays: errorRetentionDaysFromConfig(config),
+        }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
+
         // Health and connection tests; the dashboard counts usage too
         const healthStore = await DatabaseHealthStore.create({
           database,
@@ -246,6 +272,7 @@ export const integrationsPlugin = createBackendPlugin({
           alerts,
           credentials: credentialStore,
           usageRollups,
+          onRecorded: checks => errorCapture.captureRuns(checks),
           signals,
           logger,
         });
@@ -333,6 +360,7 @@ export const integrationsPlugin = createBackendPlugin({
           configs,
           maxAgeDays: usageRetention.rawDays,
           rateLimits: rateLimitRecorder,
+          onStored: events => errorCapture.captureUsage(events),
         });
         const pricing = pricingFromConfig(config);
         const analytics = new UsageAnalyticsService({
@@ -379,6 +407,7 @@ export const integrationsPlugin = createBackendPlugin({
               tokens,
               http,
               usageEvents,
+              onRecorded: events => errorCapture.captureUsage(events),
               audit: auditStore,
               logger,
               rateLimits: rateLimitRecorder,
@@ -439,6 +468,15 @@ export const integrationsPlugin = createBackendPlugin({
             usage,
             analytics,
             rateLimits,
+            errors: new ErrorService({
+              events: errorEvents,
+              groups: errorGroups,
+            }),
+            triage: new ErrorTriageService({
+              groups: errorGroups,
+              signals,
+              logger,
+            }),
           }),
         );
       },

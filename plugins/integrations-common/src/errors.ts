@@ -234,6 +234,13 @@ const patternIdSchema = z
   .string({ message: 'A pattern id' })
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'A pattern id');
 
+/** The `:id` of an error or a pattern in a path. @public */
+export const errorIdParamsSchema = z.strictObject({
+  id: z
+    .string({ message: 'An id' })
+    .regex(/^[\x21-\x7e]{1,200}$/, 'An id of printable characters'),
+});
+
 /** `GET /errors`: error events, newest first. @public */
 export const errorsQuerySchema = z.strictObject({
   integration: integrationNameSchema.optional(),

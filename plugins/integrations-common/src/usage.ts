@@ -81,6 +81,31 @@ export const usageEventSchema = z.strictObject({
       message: `One of ${FAILURE_CLASSES.join(', ')}`,
     })
     .optional(),
+  /**
+   * The provider's own error code of a failed call (Stripe `code`, Google
+   * `reason`, …): errors group by it.
+   */
+  errorCode: z
+    .string({ message: 'Text, at most 300 characters' })
+    .min(1, 'Text, at most 300 characters')
+    .max(300, 'At most 300 characters')
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'No control characters')
+    .optional(),
+  /** What the provider said of a failed call, without secrets. */
+  errorMessage: z
+    .string({ message: 'Text, at most 1000 characters' })
+    .max(1000, 'At most 1000 characters')
+    .regex(
+      /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/,
+      'No control characters',
+    )
+    .optional(),
+  /** The provider's id of the request, for its support. */
+  requestId: z
+    .string({ message: 'Printable text, at most 200 characters' })
+    .max(200, 'At most 200 characters')
+    .regex(/^[\x20-\x7e]*$/, 'Printable ASCII')
+    .optional(),
   /** The Backstage plugin or service that made the call. */
   caller: z.string().min(1).max(100).optional(),
   /** The catalog Component the call was made for, e.g. `component:default/checkout`. */

@@ -5,6 +5,7 @@ import {
   FailureClass,
   UsageEvent,
   getProvider,
+  TestFailure,
 } from '@internal/plugin-integrations-common';
 import { BrokenCircuitError, wrap } from 'cockatiel';
 import { randomUUID } from 'node:crypto';
@@ -81,6 +82,8 @@ export class ClientCallService {
     tokens: OAuthTokenService;
     http: SafeHttpClient;
     usageEvents: UsageEventStore;
+    /** Told of each recorded call, e.g. to capture the failed ones as errors. */
+    onRecorded?: (events: UsageEvent[]) => Promise<void>;
     audit: AuditStore;
     logger: LoggerService;
     /** Where the limits each answer reports are kept for GET /rate-limits. */
@@ -138,6 +141,7 @@ export class ClientCallService {
     const finish = async (
       answer: Omit<ClientAnswer, 'breaker'>,
       errorType?: FailureClass,
+      failure?: TestFailure,
     ): Promise<ClientAnswer> => {
       await this.record({
         id: randomUUID(),
@@ -150,6 +154,12 @@ export class ClientCallService {
         requestBytes: call.body?.length ?? 0,
         responseBytes: answer.body.length,
         ...(errorType ? { errorType } : {}),
+        // The provider's own code and words group its errors.
+        ...(failure?.providerCode ? { errorCode: failure.providerCode } : {}),
+        ...(failure?.providerMessage
+          ? { errorMessage: failure.providerMessage }
+          : {}),
+        ...(failure?.requestId ? { requestId: failure.requestId } : {}),
         caller: call.pluginId,
         ...(call.component ? { component: call.component } : {}),
         occurredAt: new Date(sentAt).toISOString(),
@@ -273,13 +283,7 @@ export class ClientCallService {
           { headers: returnedHeaders(answer.headers), body: answer.body },
           secrets,
         );
-        return finish(
-          {
-            status: answer.status,
-            ...safe,
-            attempts,
-            throttleDelayMs: throttled.waitMs,
-          },
+        const failure =
           answer.status >= 400
             ? classifyAnswer(
                 {
@@ -289,8 +293,17 @@ export class ClientCallService {
                 },
                 provider,
                 secrets,
-              ).class
-            : undefined,
+              )
+            : undefined;
+        return finish(
+          {
+            status: answer.status,
+            ...safe,
+            attempts,
+            throttleDelayMs: throttled.waitMs,
+          },
+          failure?.class,
+          failure,
         );
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
@@ -333,6 +346,7 @@ export class ClientCallService {
         source: 'client',
         receivedAt: new Date(),
       });
+      await this.options.onRecorded?.([event]);
     } catch (error) {
       this.options.logger.warn(
         `Could not record a usage event of ${event.integration}: ${

@@ -20,7 +20,7 @@ export interface FailedAnswer {
  * Removes every credential value from text that came from outside, and
  * anything shaped like a key in case the provider echoes a transformed one.
  */
-export function redact(text: string, secrets: string[]): string {
+export function removeSecrets(text: string, secrets: string[]): string {
   let result = text;
   // A secret placed in a URL travels encoded, and may come back that way.
   const forms = secrets.flatMap(secret => [
@@ -39,8 +39,12 @@ export function redact(text: string, secrets: string[]): string {
       /\b(ghp|gho|github_pat|xkeysib|ya29)[-_.][A-Za-z0-9_.*-]+/g,
       '$1***',
     )
-    .replace(/\b\d{6,}(:|%3A)[A-Za-z0-9_-]{20,}/gi, '***')
-    .slice(0, 300);
+    .replace(/\b\d{6,}(:|%3A)[A-Za-z0-9_-]{20,}/gi, '***');
+}
+
+/** {@link removeSecrets}, cut to a line's length for messages. */
+export function redact(text: string, secrets: string[]): string {
+  return removeSecrets(text, secrets).slice(0, 300);
 }
 
 function retryAfterOf(headers: Record<string, string>): number | undefined {

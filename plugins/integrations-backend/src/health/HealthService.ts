@@ -65,6 +65,9 @@ export class HealthService {
   private readonly alerts: Pick<AlertStore, 'list'>;
   private readonly credentials: Pick<CredentialStore, 'listStoredFields'>;
   private readonly usageRollups: Pick<UsageRollupStore, 'list'>;
+  private readonly onRecorded?: (
+    checks: Array<{ config: IntegrationConfig; run: TestRunResult }>,
+  ) => Promise<void>;
   private readonly signals?: SignalsService;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
@@ -81,10 +84,15 @@ export class HealthService {
     credentials: Pick<CredentialStore, 'listStoredFields'>;
     /** The product's calls to providers, for the dashboard's counts of today. */
     usageRollups: Pick<UsageRollupStore, 'list'>;
+    /** Told of each stored batch of runs, e.g. to capture the failed ones as errors. */
+    onRecorded?: (
+      checks: Array<{ config: IntegrationConfig; run: TestRunResult }>,
+    ) => Promise<void>;
     signals?: SignalsService;
     logger: LoggerService;
     now?: () => Date;
   }) {
+    this.onRecorded = options.onRecorded;
     this.healthStore = options.healthStore;
     this.configs = options.configs;
     this.audit = options.audit;
@@ -125,6 +133,7 @@ export class HealthService {
       }),
       uses,
     );
+    await this.onRecorded?.(checks);
     for (const { event } of recorded) {
       if (event) {
         await this.broadcast({

@@ -99,6 +99,7 @@ interface EndpointSpec {
 }
 
 const name = { params: nameParamsSchema };
+const errorId = { params: errorIdParamsSchema };
 const oneConfiguration = {
   params: nameParamsSchema,
   query: environmentQuerySchema,
@@ -221,6 +222,30 @@ const endpoints: Record<string, EndpointSpec> = {
   'GET /analytics/usage': { query: usageAnalyticsQuerySchema },
   'GET /analytics/usage/export': { query: usageExportQuerySchema },
   'GET /rate-limits': { query: rateLimitsQuerySchema },
+  'GET /errors': { query: errorsQuerySchema },
+  'GET /errors/summary': { query: errorSummaryQuerySchema },
+  'GET /errors/:id': errorId,
+  'POST /errors/:id/resolve': { ...errorId, body: resolveErrorSchema },
+  'GET /error-patterns': { query: errorPatternsQuerySchema },
+  'GET /error-patterns/:id': errorId,
+  'POST /error-patterns/:id/status': {
+    ...errorId,
+    body: patternStatusSchema,
+  },
+  'POST /error-patterns/:id/snooze': {
+    ...errorId,
+    body: snoozePatternSchema,
+  },
+  'DELETE /error-patterns/:id/snooze': errorId,
+  'POST /error-patterns/:id/severity': {
+    ...errorId,
+    body: patternSeveritySchema,
+  },
+  'POST /error-patterns/:id/merge': { ...errorId, body: mergePatternsSchema },
+  'POST /error-patterns/:id/unmerge': {
+    ...errorId,
+    body: unmergePatternSchema,
+  },
 };
 
 /** `METHOD /path` of every route of the router, however it was added. */

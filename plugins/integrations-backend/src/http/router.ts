@@ -20,6 +20,9 @@ import { TestHistoryStore } from '../connectionTests/TestHistoryStore';
 import { addCredentialsRoutes } from '../credentials/credentialsRoutes';
 import { CredentialService } from '../credentials/CredentialService';
 import { KeyRotationService } from '../credentials/KeyRotationService';
+import { addErrorRoutes } from '../errors/errorRoutes';
+import { ErrorService } from '../errors/ErrorService';
+import { ErrorTriageService } from '../errors/ErrorTriageService';
 import { addHealthRoutes } from '../health/healthRoutes';
 import { HealthService } from '../health/HealthService';
 import { HealthScheduleService } from '../health/HealthScheduleService';
@@ -56,6 +59,8 @@ export interface RouterOptions {
   usage: UsageIngestService;
   analytics: UsageAnalyticsService;
   rateLimits: RateLimitService;
+  errors: ErrorService;
+  triage: ErrorTriageService;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -78,6 +83,7 @@ export async function createRouter(
   addHealthRoutes(router, { ...options, guard });
   addHealthScheduleRoutes(router, { ...options, guard });
   addAnalyticsRoutes(router, { ...options, guard });
+  addErrorRoutes(router, { ...options, guard });
   addRateLimitRoutes(router, { ...options, guard });
 
   return router;

@@ -35,6 +35,7 @@ export class UsageIngestService {
   private readonly maxAgeDays: number;
   private readonly now: () => Date;
   private readonly rateLimits?: RateLimitRecorder;
+  private readonly onStored?: (events: UsageEvent[]) => Promise<void>;
 
   constructor(options: {
     events: UsageEventStore;
@@ -43,12 +44,15 @@ export class UsageIngestService {
     maxAgeDays: number;
     /** Keeps the rate limits and 429s the events report. */
     rateLimits?: RateLimitRecorder;
+    /** Told of each accepted batch, e.g. to capture the failed calls as errors. */
+    onStored?: (events: UsageEvent[]) => Promise<void>;
     now?: () => Date;
   }) {
     this.events = options.events;
     this.configs = options.configs;
     this.maxAgeDays = options.maxAgeDays;
     this.rateLimits = options.rateLimits;
+    this.onStored = options.onStored;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -85,6 +89,8 @@ export class UsageIngestService {
       : 0;
     // Hits are keyed by event id, so a retried batch records each once.
     await this.rateLimits?.recordUsageEvents(valid);
+    // So are error events: the failed calls become errors once.
+    await this.onStored?.(valid);
     return { accepted, duplicates: valid.length - accepted, rejected };
   }
 

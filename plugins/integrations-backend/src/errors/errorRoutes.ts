@@ -1,0 +1,260 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  ErrorPattern,
+  errorCategorizePermission,
+  errorIdParamsSchema,
+  errorPatternsQuerySchema,
+  errorReadPermission,
+  errorResolvePermission,
+  errorSensitiveDataPermission,
+  errorSummaryQuerySchema,
+  errorsQuerySchema,
+  mergePatternsSchema,
+  patternSeveritySchema,
+  patternStatusSchema,
+  resolveErrorSchema,
+  snoozePatternSchema,
+  unmergePatternSchema,
+} from '@internal/plugin-integrations-common';
+import express, { Request } from 'express';
+import { auditRecord } from '../audit/auditRecords';
+import { AuditStore } from '../audit/AuditStore';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { parseInput } from '../http/validation';
+import { RequestGuard } from '../permissions/RequestGuard';
+import { integrationResourceRef } from '../permissions/rules';
+import { StoredErrorGroup } from './errorRows';
+import { ErrorService, VisibleConfiguration } from './ErrorService';
+import { ErrorTriageService } from './ErrorTriageService';
+
+/**
+ * Errors read back and triaged: `/errors`, `/errors/summary`, `/errors/:id`,
+ * `/errors/:id/resolve`, `/error-patterns` and the pattern actions.
+ */
+export function addErrorRoutes(
+  router: express.Router,
+  options: {
+    guard: RequestGuard;
+    configs: ConfigStore;
+    errors: ErrorService;
+    triage: ErrorTriageService;
+    auditStore: AuditStore;
+  },
+) {
+  const { guard, configs, errors, triage, auditStore } = options;
+
+  /** Readable configurations whose errors the caller may see. */
+  async function visibleTo(
+    credentials: BackstageCredentials,
+  ): Promise<VisibleConfiguration[]> {
+    const { items } = await configs.listConfigs(
+      await guard.readableFilter(credentials),
+      { limit: 100_000 },
+    );
+    const refs = items.map(c => integrationResourceRef(c.name, c.environment));
+    const [readable, sensitive] = await Promise.all([
+      guard.allowedResources(credentials, errorReadPermission, refs),
+      guard.allowedResources(credentials, errorSensitiveDataPermission, refs),
+    ]);
+    const canRead = new Set(readable);
+    const canSee = new Set(sensitive);
+    return items.flatMap(config => {
+      const ref = integrationResourceRef(config.name, config.environment);
+      return canRead.has(ref)
+        ? [
+            {
+              name: config.name,
+              environment: config.environment,
+              provider: config.provider,
+              sensitive: canSee.has(ref),
+            },
+          ]
+        : [];
+    });
+  }
+
+  router.get('/errors', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const query = parseInput(errorsQuerySchema, req.query, 'query');
+    res.json(await errors.listErrors(await visibleTo(credentials), query));
+  });
+
+  router.get('/errors/summary', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const query = parseInput(errorSummaryQuerySchema, req.query, 'query');
+    res.json(await errors.summary(await visibleTo(credentials), query));
+  });
+
+  router.get('/errors/:id', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { id } = parseInput(errorIdParamsSchema, req.params, 'params');
+    const error = await errors.getError(id, await visibleTo(credentials));
+    if (!error) {
+      throw new NotFoundError(`No error ${id}`);
+    }
+    res.json(error);
+  });
+
+  router.get('/error-patterns', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const query = parseInput(errorPatternsQuerySchema, req.query, 'query');
+    res.json(await errors.listPatterns(await visibleTo(credentials), query));
+  });
+
+  router.get('/error-patterns/:id', async (req, res) => {
+    const credentials = await guard.credentials(req);
+    const { id } = parseInput(errorIdParamsSchema, req.params, 'params');
+    const pattern = await errors.getPattern(id, await visibleTo(credentials));
+    if (!pattern) {
+      throw new NotFoundError(`No error pattern ${id}`);
+    }
+    res.json(pattern);
+  });
+
+  /**
+   * A triage change to one group: found among what the caller sees, allowed
+   * by the permission on its configuration, audited either way.
+   */
+  async function triageRoute(
+    req: Request,
+    res: express.Response,
+    change: {
+      permission: ResourcePermission;
+      describe: string;
+      group: (
+        credentials: BackstageCredentials,
+      ) => Promise<StoredErrorGroup | undefined>;
+      apply: (group: StoredErrorGroup, actor: string) => Promise<unknown>;
+    },
+  ) {
+    const credentials = await guard.credentials(req);
+    const { id } = parseInput(errorIdParamsSchema, req.params, 'params');
+    const group = await change.group(credentials);
+    if (!group) {
+      throw new NotFoundError(`No error pattern or error ${id}`);
+    }
+    const actor =
+      credentials.principal.type === 'user'
+        ? credentials.principal.userEntityRef
+        : `service:${credentials.principal.subject}`;
+    await guard.changeConfiguration(
+      req,
+      credentials,
+      {
+        eventId: 'integration-error-triage',
+        action: 'error_triage',
+        permission: change.permission,
+        name: group.integration,
+        environment: group.environment,
+        severityLevel: 'low',
+      },
+      async () => {
+        await change.apply(group, actor);
+        await auditStore.append([
+          auditRecord(
+            { userRef: actor, ip: req.ip, userAgent: req.get('user-agent') },
+            new Date(),
+            {
+              action: 'error_triage',
+              category: 'operations',
+              integration: group.integration,
+              environment: group.environment,
+              details: {
+                changedFields: [],
+                pattern: group.id,
+                change: change.describe,
+              },
+            },
+          ),
+        ]);
+      },
+    );
+    const pattern = await errors.getPattern(
+      group.id,
+      await visibleTo(credentials),
+    );
+    res.json(pattern as ErrorPattern);
+  }
+
+  const patternOf =
+    (req: Request) => async (credentials: BackstageCredentials) =>
+      errors.visibleGroup(req.params.id, await visibleTo(credentials));
+
+  router.post('/errors/:id/resolve', async (req, res) => {
+    const body = parseInput(resolveErrorSchema, req.body, 'body');
+    await triageRoute(req, res, {
+      permission: errorResolvePermission,
+      describe: `resolved (${body.resolution})`,
+      group: async credentials => {
+        const visible = await visibleTo(credentials);
+        const error = await errors.getError(req.params.id, visible);
+        return error
+          ? errors.visibleGroup(error.patternId, visible)
+          : errors.visibleGroup(req.params.id, visible);
+      },
+      apply: (group, actor) => triage.resolve(group, body, actor),
+    });
+  });
+
+  router.post('/error-patterns/:id/status', async (req, res) => {
+    const body = parseInput(patternStatusSchema, req.body, 'body');
+    await triageRoute(req, res, {
+      permission: errorResolvePermission,
+      describe: `status ${body.status}`,
+      group: patternOf(req),
+      apply: (group, actor) =>
+        triage.setStatus(group, body.status, body.note, actor),
+    });
+  });
+
+  router.post('/error-patterns/:id/snooze', async (req, res) => {
+    const body = parseInput(snoozePatternSchema, req.body, 'body');
+    await triageRoute(req, res, {
+      permission: errorResolvePermission,
+      describe: 'snoozed',
+      group: patternOf(req),
+      apply: (group, actor) => triage.snooze(group, body, actor),
+    });
+  });
+
+  router.delete('/error-patterns/:id/snooze', async (req, res) => {
+    await triageRoute(req, res, {
+      permission: errorResolvePermission,
+      describe: 'woken',
+      group: patternOf(req),
+      apply: (group, actor) => triage.wake(group, actor),
+    });
+  });
+
+  router.post('/error-patterns/:id/severity', async (req, res) => {
+    const body = parseInput(patternSeveritySchema, req.body, 'body');
+    await triageRoute(req, res, {
+      permission: errorResolvePermission,
+      describe: `severity ${body.severity ?? 'computed'}`,
+      group: patternOf(req),
+      apply: (group, actor) => triage.setSeverity(group, body.severity, actor),
+    });
+  });
+
+  router.post('/error-patterns/:id/merge', async (req, res) => {
+    const body = parseInput(mergePatternsSchema, req.body, 'body');
+    await triageRoute(req, res, {
+      permission: errorCategorizePermission,
+      describe: `merged ${body.patternIds.join(', ')}`,
+      group: patternOf(req),
+      apply: (group, actor) => triage.merge(group, body.patternIds, actor),
+    });
+  });
+
+  router.post('/error-patterns/:id/unmerge', async (req, res) => {
+    const body = parseInput(unmergePatternSchema, req.body, 'body');
+    await triageRoute(req, res, {
+      permission: errorCategorizePermission,
+      describe: `unmerged ${body.patternId}`,
+      group: patternOf(req),
+      apply: (group, actor) => triage.unmerge(group, body.patternId, actor),
+    });
+  });
+}
