@@ -407,7 +407,8 @@ export const integrationsPlugin = createBackendPlugin({
               tokens,
               http,
               usageEvents,
-              onRecorded: events => errorCapture.captureUsage(events),
+              onRecorded: (events, exchanges) =>
+                errorCapture.captureUsage(events, exchanges),
               audit: auditStore,
               logger,
               rateLimits: rateLimitRecorder,

@@ -29,6 +29,7 @@ import {
 import { OAuthTokenService } from '../oauth/OAuthTokenService';
 import { UsageEventStore } from '../usage/UsageEventStore';
 import { endpointTemplateOf } from '../usage/otlpSpans';
+import { bodyData, redactData } from '../errors/errorOccurrence';
 import { CallGuards } from './CallGuards';
 import {
   ClientAnswer,
@@ -66,6 +67,12 @@ export interface ClientCall {
 
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 
+/** A failed call's request and answer, redacted of every secret. */
+export interface CallExchange {
+  requestData: unknown;
+  responseData: unknown;
+}
+
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 /**
@@ -82,8 +89,14 @@ export class ClientCallService {
     tokens: OAuthTokenService;
     http: SafeHttpClient;
     usageEvents: UsageEventStore;
-    /** Told of each recorded call, e.g. to capture the failed ones as errors. */
-    onRecorded?: (events: UsageEvent[]) => Promise<void>;
+    /**
+     * Told of each recorded call, with the redacted request and response of
+     * a failed one, e.g. to capture it as an error.
+     */
+    onRecorded?: (
+      events: UsageEvent[],
+      exchanges: Record<string, CallExchange>,
+    ) => Promise<void>;
     audit: AuditStore;
     logger: LoggerService;
     /** Where the limits each answer reports are kept for GET /rate-limits. */
@@ -142,28 +155,32 @@ export class ClientCallService {
       answer: Omit<ClientAnswer, 'breaker'>,
       errorType?: FailureClass,
       failure?: TestFailure,
+      exchange?: CallExchange,
     ): Promise<ClientAnswer> => {
-      await this.record({
-        id: randomUUID(),
-        integration: call.integration,
-        environment,
-        endpoint,
-        method: call.method as UsageEvent['method'],
-        ...(answer.status ? { status: answer.status } : {}),
-        durationMs: Date.now() - sentAt,
-        requestBytes: call.body?.length ?? 0,
-        responseBytes: answer.body.length,
-        ...(errorType ? { errorType } : {}),
-        // The provider's own code and words group its errors.
-        ...(failure?.providerCode ? { errorCode: failure.providerCode } : {}),
-        ...(failure?.providerMessage
-          ? { errorMessage: failure.providerMessage }
-          : {}),
-        ...(failure?.requestId ? { requestId: failure.requestId } : {}),
-        caller: call.pluginId,
-        ...(call.component ? { component: call.component } : {}),
-        occurredAt: new Date(sentAt).toISOString(),
-      });
+      await this.record(
+        {
+          id: randomUUID(),
+          integration: call.integration,
+          environment,
+          endpoint,
+          method: call.method as UsageEvent['method'],
+          ...(answer.status ? { status: answer.status } : {}),
+          durationMs: Date.now() - sentAt,
+          requestBytes: call.body?.length ?? 0,
+          responseBytes: answer.body.length,
+          ...(errorType ? { errorType } : {}),
+          // The provider's own code and words group its errors.
+          ...(failure?.providerCode ? { errorCode: failure.providerCode } : {}),
+          ...(failure?.providerMessage
+            ? { errorMessage: failure.providerMessage }
+            : {}),
+          ...(failure?.requestId ? { requestId: failure.requestId } : {}),
+          caller: call.pluginId,
+          ...(call.component ? { component: call.component } : {}),
+          occurredAt: new Date(sentAt).toISOString(),
+        },
+        exchange,
+      );
       return { ...answer, breaker: guard.breakerState() };
     };
 
@@ -304,6 +321,27 @@ export class ClientCallService {
           },
           failure?.class,
           failure,
+          failure
+            ? {
+                requestData: redactData(
+                  {
+                    method: call.method,
+                    path: call.path,
+                    headers: call.headers,
+                    body: bodyData(call.body?.toString('utf8')),
+                  },
+                  secrets,
+                ),
+                responseData: redactData(
+                  {
+                    status: answer.status,
+                    headers: safe.headers,
+                    body: bodyData(safe.body.toString('utf8')),
+                  },
+                  secrets,
+                ),
+              }
+            : undefined,
         );
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
@@ -340,13 +378,19 @@ export class ClientCallService {
   }
 
   /** A call that could not be made must not also lose its usage event. */
-  private async record(event: UsageEvent): Promise<void> {
+  private async record(
+    event: UsageEvent,
+    exchange?: CallExchange,
+  ): Promise<void> {
     try {
       await this.options.usageEvents.insert([event], {
         source: 'client',
         receivedAt: new Date(),
       });
-      await this.options.onRecorded?.([event]);
+      await this.options.onRecorded?.(
+        [event],
+        exchange ? { [event.id]: exchange } : {},
+      );
     } catch (error) {
       this.options.logger.warn(
         `Could not record a usage event of ${event.integration}: ${

@@ -68,12 +68,23 @@ export class ErrorCaptureService {
     );
   }
 
-  /** Failed calls among reported usage; the rest is usage only. */
-  async captureUsage(events: UsageEvent[]): Promise<void> {
+  /**
+   * Failed calls among reported usage, with the redacted request and
+   * response where the caller had them; the rest is usage only.
+   */
+  async captureUsage(
+    events: UsageEvent[],
+    exchanges: Record<
+      string,
+      { requestData?: unknown; responseData?: unknown }
+    > = {},
+  ): Promise<void> {
     await this.capture(
       events.flatMap(event => {
         const errorType = failureTypeOf(event);
-        return errorType ? [occurrenceOfUsage(event, errorType)] : [];
+        return errorType
+          ? [{ ...occurrenceOfUsage(event, errorType), ...exchanges[event.id] }]
+          : [];
       }),
     );
   }

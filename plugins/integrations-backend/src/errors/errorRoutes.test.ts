@@ -1,0 +1,263 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { integrationsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const quietSchedule = {
+  frequency: { hours: 24 },
+  timeout: { minutes: 1 },
+  initialDelay: { hours: 24 },
+};
+
+const config = mockServices.rootConfig.factory({
+  data: {
+    integrations: {
+      demo: { seed: true },
+      encryption: {
+        primaryKeyId: 'test-2026',
+        keys: [
+          {
+            id: 'test-2026',
+            secret: 'errors-test-key-0123456789-abcdefghijkl',
+          },
+        ],
+      },
+      health: { schedule: quietSchedule },
+      tokenRefresh: { schedule: quietSchedule },
+    },
+  },
+});
+
+const asService = mockCredentials.service.header();
+const asUser = mockCredentials.user.header('user:default/ada.admin');
+
+function failedCall(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    integration: 'stripe',
+    environment: 'production',
+    endpoint: '/v1/charges',
+    method: 'POST',
+    status: 402,
+    durationMs: 100,
+    errorType: 'bad_response',
+    errorCode: 'card_declined',
+    errorMessage: 'Your card was declined.',
+    component: 'component:default/checkout',
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** Allows everything but the named permissions. */
+function allowingAllBut(...denied: string[]) {
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({
+        result: denied.includes(r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  }).factory;
+}
+
+async function startWithErrors(features: any[] = []) {
+  const { server } = await startTestBackend({
+    features: [integrationsPlugin, config, ...features],
+  });
+  const posted = await request(server)
+    .post('/api/integrations/usage/events')
+    .set('Authorization', asService)
+    .send({
+      events: [
+        failedCall('d-1'),
+        failedCall('d-2'),
+        failedCall('g-1', {
+          integration: 'github',
+          endpoint: '/repos/{owner}/{repo}',
+          method: 'GET',
+          status: 404,
+          errorType: 'bad_response',
+          errorCode: 'Not Found',
+          errorMessage: 'Not Found',
+          component: undefined,
+        }),
+      ],
+    });
+  expect(posted.status).toBe(202);
+  return server;
+}
+
+describe('the errors API', () => {
+  it('lists groups with their fix, their events and a summary', async () => {
+    const server = await startWithErrors();
+
+    const patterns = await request(server)
+      .get('/api/integrations/error-patterns?integration=stripe')
+      .set('Authorization', asUser);
+    expect(patterns.status).toBe(200);
+    expect(patterns.body.totalCount).toBe(1);
+    const [pattern] = patterns.body.items;
+    expect(pattern).toMatchObject({
+      integration: 'stripe',
+      environment: 'production',
+      occurrences: 2,
+      status: 'open',
+      affectedComponents: ['component:default/checkout'],
+      documentationUrl: 'https://docs.stripe.com/declines',
+    });
+
+    const detail = await request(server)
+      .get(`/api/integrations/error-patterns/${pattern.patternId}`)
+      .set('Authorization', asUser);
+    expect(detail.body.recentErrors).toHaveLength(2);
+    expect(detail.body.history[0]).toMatchObject({ action: 'created' });
+
+    const summary = await request(server)
+      .get('/api/integrations/errors/summary?environment=production')
+      .set('Authorization', asUser);
+    expect(summary.body).toMatchObject({
+      totalErrors: 3,
+      uniqueErrors: 2,
+      openErrors: 2,
+    });
+    expect(
+      summary.body.errorTrends.reduce(
+        (sum: number, point: { errors: number }) => sum + point.errors,
+        0,
+      ),
+    ).toBe(3);
+  });
+
+  it('resolves a group through one of its errors, and records who did', async () => {
+    const server = await startWithErrors();
+    const errors = await request(server)
+      .get('/api/integrations/errors?integration=stripe')
+      .set('Authorization', asUser);
+
+    const resolved = await request(server)
+      .post(
+        `/api/integrations/errors/${encodeURIComponent(
+          errors.body.items[0].id,
+        )}/resolve`,
+      )
+      .set('Authorization', asUser)
+      .send({ text: 'Customer used another card' });
+    const audit = await request(server)
+      .get('/api/integrations/audit?action=error_triage')
+      .set('Authorization', asUser);
+
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      resolution: {
+        status: 'resolved',
+        resolvedBy: 'user:default/ada.admin',
+        resolution: 'Customer used another card',
+      },
+    });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'error_triage',
+      integration: 'stripe',
+      outcome: 'success',
+    });
+  });
+
+  it('names each wrong field and changes nothing', async () => {
+    const server = await startWithErrors();
+    const list = await request(server)
+      .get('/api/integrations/error-patterns')
+      .set('Authorization', asUser);
+    const stripe = list.body.items.find(
+      (p: { integration: string }) => p.integration === 'stripe',
+    );
+    const github = list.body.items.find(
+      (p: { integration: string }) => p.integration === 'github',
+    );
+
+    const noText = await request(server)
+      .post(`/api/integrations/errors/${stripe.patternId}/resolve`)
+      .set('Authorization', asUser)
+      .send({ text: '' });
+    const noWake = await request(server)
+      .post(`/api/integrations/error-patterns/${stripe.patternId}/snooze`)
+      .set('Authorization', asUser)
+      .send({});
+    const acrossIntegrations = await request(server)
+      .post(`/api/integrations/error-patterns/${stripe.patternId}/merge`)
+      .set('Authorization', asUser)
+      .send({ patternIds: [github.patternId] });
+    const badFilter = await request(server)
+      .get('/api/integrations/errors?severity=urgent&limit=5000')
+      .set('Authorization', asUser);
+
+    expect(noText.status).toBe(400);
+    expect(noText.body.error.fields).toEqual([
+      { path: 'body.text', message: 'Say what fixed it' },
+    ]);
+    expect(noWake.body.error.fields[0].path).toBe('body.until');
+    expect(acrossIntegrations.status).toBe(400);
+    expect(acrossIntegrations.body.error.fields[0]).toMatchObject({
+      path: 'patternIds.0',
+    });
+    expect(badFilter.body.error.fields.map((f: any) => f.path)).toEqual([
+      'query.severity',
+      'query.limit',
+    ]);
+    const after = await request(server)
+      .get(`/api/integrations/error-patterns/${stripe.patternId}`)
+      .set('Authorization', asUser);
+    expect(after.body).toMatchObject({ status: 'open', mergedPatterns: [] });
+  });
+
+  it('refuses triage without integrations.errors.resolve and records the refusal', async () => {
+    const server = await startWithErrors([
+      allowingAllBut('integrations.errors.resolve'),
+    ]);
+    const list = await request(server)
+      .get('/api/integrations/error-patterns?integration=stripe')
+      .set('Authorization', asUser);
+
+    const refused = await request(server)
+      .post(
+        `/api/integrations/error-patterns/${list.body.items[0].patternId}/status`,
+      )
+      .set('Authorization', asUser)
+      .send({ status: 'investigating' });
+    const audit = await request(server)
+      .get('/api/integrations/audit?action=error_triage')
+      .set('Authorization', asUser);
+
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('integrations.errors.resolve');
+    expect(audit.body.items[0]).toMatchObject({ outcome: 'failure' });
+  });
+
+  it('shows nothing of integrations whose errors the caller may not read', async () => {
+    const server = await startWithErrors([
+      allowingAllBut('integrations.errors.read'),
+    ]);
+
+    const patterns = await request(server)
+      .get('/api/integrations/error-patterns')
+      .set('Authorization', asUser);
+    const errors = await request(server)
+      .get('/api/integrations/errors')
+      .set('Authorization', asUser);
+    const summary = await request(server)
+      .get('/api/integrations/errors/summary')
+      .set('Authorization', asUser);
+
+    expect(patterns.body).toEqual({ items: [], totalCount: 0 });
+    expect(errors.body).toEqual({ items: [], totalCount: 0 });
+    expect(summary.body.totalErrors).toBe(0);
+  });
+});
