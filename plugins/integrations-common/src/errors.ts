@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { environmentSchema, integrationNameSchema } from './schemas';
 import { Environment } from './types';
+import { CONTROL_CHARACTERS_BUT_LINE_BREAKS } from './providers/fields';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -294,9 +295,10 @@ const text = (max: number, what: string) =>
   z
     .string({ message: what })
     .max(max, `At most ${max} characters`)
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, {
-      message: 'No control characters',
-    });
+    .refine(
+      value => !CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(value),
+      'No control characters',
+    );
 
 /** `POST /errors/:id/resolve`: settles the error's whole group. @public */
 export const resolveErrorSchema = z.strictObject({

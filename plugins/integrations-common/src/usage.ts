@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { environmentSchema, integrationNameSchema } from './schemas';
 import { usageRateLimitSchema } from './rateLimits';
 import { FAILURE_CLASSES } from './testing';
+import {
+  CONTROL_CHARACTERS,
+  CONTROL_CHARACTERS_BUT_LINE_BREAKS,
+} from './providers/fields';
 import { Environment } from './types';
 
 /** At most this many events travel in one `POST /usage/events` batch. */
@@ -89,14 +93,14 @@ export const usageEventSchema = z.strictObject({
     .string({ message: 'Text, at most 300 characters' })
     .min(1, 'Text, at most 300 characters')
     .max(300, 'At most 300 characters')
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'No control characters')
+    .refine(text => !CONTROL_CHARACTERS.test(text), 'No control characters')
     .optional(),
   /** What the provider said of a failed call, without secrets. */
   errorMessage: z
     .string({ message: 'Text, at most 1000 characters' })
     .max(1000, 'At most 1000 characters')
-    .regex(
-      /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/,
+    .refine(
+      text => !CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(text),
       'No control characters',
     )
     .optional(),

@@ -300,6 +300,51 @@ describe('ClientCallService against the provider simulator', () => {
     expect(simulator.control.requests('brevo')).toEqual([]);
   });
 
+  it('hands a failed call on with its request and answer, every secret taken out', async () => {
+    const recorded: Array<{ events: unknown; exchanges: unknown }> = [];
+    const client = new ClientCallService({
+      access,
+      configs: harness.store.configs,
+      credentials: harness.credentials,
+      tokens: harness.tokens,
+      http: harness.http,
+      usageEvents,
+      onRecorded: async (events, exchanges) => {
+        recorded.push({ events, exchanges });
+      },
+      audit: harness.store.audit,
+      logger: harness.logger,
+      retry: { initialDelayMs: 10, maxDelayMs: 50 },
+    });
+    // Stripe names the refused key in its answer.
+    simulator.control.set('stripe', { rejectCredentials: true });
+
+    const answer = await client.call(
+      call({ headers: { accept: 'application/json', 'x-trace': 'abc' } }),
+    );
+
+    expect(answer.status).toBe(401);
+    const [{ events, exchanges }] = recorded as any;
+    const [event] = events;
+    expect(event).toMatchObject({
+      errorType: 'auth_invalid',
+      errorCode: 'invalid_request_error',
+      errorMessage: expect.stringMatching(/^Invalid API Key provided/),
+    });
+    expect(exchanges[event.id]).toMatchObject({
+      requestData: {
+        method: 'GET',
+        path: '/v1/customers?limit=3',
+        headers: { 'x-trace': 'abc' },
+      },
+      responseData: { status: 401, body: { error: expect.any(Object) } },
+    });
+    const kept = JSON.stringify(recorded);
+    for (const secret of ALL_DEMO_SECRETS) {
+      expect(kept).not.toContain(secret);
+    }
+  });
+
   it('records every call as a usage event', async () => {
     const client = service();
     await client.call(

@@ -149,8 +149,12 @@ describe('a stored secret never leaves the vault', () => {
         'test_runs',
         'health_states',
         'health_events',
+        'error_events',
+        'error_groups',
       ]),
     );
+    // Every failure became an error event, and none holds the secret.
+    expect(tables.error_events).toHaveLength(scenarios.length + 1);
     for (const [table, rows] of Object.entries(tables)) {
       expect({ table, leaked: asText(rows).includes(CANARY_MARK) }).toEqual({
         table,

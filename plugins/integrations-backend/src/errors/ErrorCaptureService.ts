@@ -3,6 +3,7 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   ERRORS_SIGNAL_CHANNEL,
   Environment,
+  ErrorSource,
   ErrorsSignal,
   FAILURE_CLASS_INFO,
   FailureClass,
@@ -212,11 +213,12 @@ export class ErrorCaptureService {
       return;
     }
     const { group } = outcome;
-    const change: ErrorsSignal['change'] = outcome.created
-      ? 'created'
-      : outcome.regressed
-      ? 'regressed'
-      : 'occurred';
+    let change: ErrorsSignal['change'] = 'occurred';
+    if (outcome.created) {
+      change = 'created';
+    } else if (outcome.regressed) {
+      change = 'regressed';
+    }
     const now = this.now().getTime();
     // A busy group would otherwise make every open page refetch per event.
     if (
@@ -268,6 +270,13 @@ function titleOf(
   return `${rule ? `${rule}: ` : ''}${label}${code}${where}`.slice(0, 300);
 }
 
+function sourceOfRun(run: TestRunResult): ErrorSource {
+  if (run.triggeredBy === TOKEN_REFRESH_ACTOR) {
+    return 'token_refresh';
+  }
+  return run.trigger === 'scheduled' ? 'health_check' : 'connection_test';
+}
+
 function occurrenceOfRun(run: TestRunResult): ErrorOccurrence {
   const failure = run.failure!;
   const step = run.steps.find(s => s.status === 'failed');
@@ -275,12 +284,7 @@ function occurrenceOfRun(run: TestRunResult): ErrorOccurrence {
     id: `run:${run.id}`,
     integration: run.integration,
     environment: run.environment,
-    source:
-      run.triggeredBy === TOKEN_REFRESH_ACTOR
-        ? 'token_refresh'
-        : run.trigger === 'scheduled'
-        ? 'health_check'
-        : 'connection_test',
+    source: sourceOfRun(run),
     errorType: failure.class,
     message: failure.providerMessage ?? failure.explanation,
     ...(failure.httpStatus !== undefined

@@ -1,4 +1,4 @@
-import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ErrorOccurrence } from './errorOccurrence';
 import {
   fingerprintOf,
@@ -78,19 +78,21 @@ describe('fingerprintOf', () => {
 
   it('lets the first matching rule from config name the group', () => {
     const rules = fingerprintRulesFromConfig(
-      new ConfigReader({
-        integrations: {
-          errors: {
-            fingerprintRules: [
-              {
-                match: {
-                  integration: 'github',
-                  messageIncludes: 'not accessible',
+      mockServices.rootConfig({
+        data: {
+          integrations: {
+            errors: {
+              fingerprintRules: [
+                {
+                  match: {
+                    integration: 'github',
+                    messageIncludes: 'not accessible',
+                  },
+                  fingerprint: 'github-app-permissions',
                 },
-                fingerprint: 'github-app-permissions',
-              },
-              { match: { integration: 'github' }, fingerprint: 'all-github' },
-            ],
+                { match: { integration: 'github' }, fingerprint: 'all-github' },
+              ],
+            },
           },
         },
       }),
@@ -113,9 +115,11 @@ describe('fingerprintOf', () => {
   it('refuses a rule that matches everything', () => {
     expect(() =>
       fingerprintRulesFromConfig(
-        new ConfigReader({
-          integrations: {
-            errors: { fingerprintRules: [{ fingerprint: 'everything' }] },
+        mockServices.rootConfig({
+          data: {
+            integrations: {
+              errors: { fingerprintRules: [{ fingerprint: 'everything' }] },
+            },
           },
         }),
       ),

@@ -1,4 +1,4 @@
-import { Config } from '@backstage/config';
+import { RootConfigService } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
 import { ErrorOccurrence } from './errorOccurrence';
 
@@ -126,7 +126,9 @@ export function fingerprintOf(
 }
 
 /** Rules from `integrations.errors.fingerprintRules`, checked at start-up. */
-export function fingerprintRulesFromConfig(config: Config): FingerprintRule[] {
+export function fingerprintRulesFromConfig(
+  config: RootConfigService,
+): FingerprintRule[] {
   const entries =
     config.getOptionalConfigArray('integrations.errors.fingerprintRules') ?? [];
   return entries.map(entry => {

@@ -102,6 +102,7 @@ describe('providerErrorOf', () => {
   it('keeps only https documentation links and cuts long values', () => {
     const read = errorOf('github', {
       message: 'x'.repeat(5000),
+      // eslint-disable-next-line no-script-url -- a hostile link is the point
       documentation_url: 'javascript:alert(1)',
     });
     expect(read.documentationUrl).toBeUndefined();

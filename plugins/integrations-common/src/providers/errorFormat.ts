@@ -1,5 +1,3 @@
-import type { ProviderDefinition } from './types';
-
 /**
  * Where a provider puts the parts of an error in its JSON answers, as
  * dot-separated paths (`error.decline_code`, `errors.0.reason`); the first
@@ -73,7 +71,7 @@ function firstText(body: unknown, paths: string[] | undefined) {
  * script the provider's answer made up.
  */
 export function providerErrorOf(
-  provider: Pick<ProviderDefinition, 'probes'> | undefined,
+  provider: { probes: { errorFormat?: ProviderErrorFormat } } | undefined,
   answer: { bodyText: string; headers?: Record<string, string> },
 ): ProviderErrorDetails {
   const format = provider?.probes.errorFormat ?? GENERIC_ERROR_FORMAT;

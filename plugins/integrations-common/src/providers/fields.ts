@@ -15,9 +15,9 @@ export type FieldMeta = {
 
 /** C0 control characters and DEL, which no header, path or token may hold. */
 // eslint-disable-next-line no-control-regex -- finding them is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** The same, but for line breaks and tabs, which a multi-line value needs. */
-const CONTROL_CHARACTERS_BUT_LINE_BREAKS =
+export const CONTROL_CHARACTERS_BUT_LINE_BREAKS =
   // eslint-disable-next-line no-control-regex -- finding them is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 

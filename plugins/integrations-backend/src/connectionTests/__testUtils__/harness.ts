@@ -11,6 +11,9 @@ import { SafeHttpClient, SafeHttpClientOptions } from '../../network';
 import { CredentialService } from '../../credentials/CredentialService';
 import { DemoDataSeeder } from '../../demo/DemoDataSeeder';
 import { HealthService } from '../../health/HealthService';
+import { ErrorCaptureService } from '../../errors/ErrorCaptureService';
+import { DatabaseErrorEventStore } from '../../errors/ErrorEventStore';
+import { DatabaseErrorGroupStore } from '../../errors/ErrorGroupStore';
 import { OAuthTokenService } from '../../oauth/OAuthTokenService';
 import { CredentialVault } from '../../credentials/CredentialVault';
 import { KeyRing } from '../../credentials/KeyRing';
@@ -74,8 +77,17 @@ export async function createHarness(options: {
     vault,
   });
   const signals = { publish: jest.fn(async () => {}) };
+  const database = mockServices.database({ knex, migrations: { skip: false } });
+  // Failed checks and tests become error events, as in the plugin.
+  const errorCapture = new ErrorCaptureService({
+    events: await DatabaseErrorEventStore.create({ database }),
+    groups: await DatabaseErrorGroupStore.create({ database }),
+    configs: store.configs,
+    logger,
+  });
   const health = new HealthService({
     ...store.healthServiceStores,
+    onRecorded: checks => errorCapture.captureRuns(checks),
     signals,
     logger,
   });
