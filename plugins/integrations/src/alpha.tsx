@@ -87,6 +87,21 @@ const analyticsPage = SubPageBlueprint.make({
   },
 });
 
+// Also serves each error group's own path, errors/<patternId>.
+const errorsPage = SubPageBlueprint.make({
+  name: 'errors',
+  params: {
+    path: 'errors',
+    title: 'Errors',
+    loader: () =>
+      import('./components/errors/ErrorsPage').then(m => (
+        <Content>
+          <m.ErrorsPage />
+        </Content>
+      )),
+  },
+});
+
 const auditPage = SubPageBlueprint.make({
   name: 'audit',
   params: {
@@ -139,6 +154,7 @@ export default createFrontendPlugin({
     configPage,
     testingPage,
     analyticsPage,
+    errorsPage,
     auditPage,
     signedInUser,
     integrationsApi,

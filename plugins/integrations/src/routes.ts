@@ -10,6 +10,7 @@ export const INTEGRATIONS_PAGES = [
   { path: 'config', title: 'Configuration' },
   { path: 'testing', title: 'Testing' },
   { path: 'analytics', title: 'Analytics' },
+  { path: 'errors', title: 'Errors' },
   { path: 'audit', title: 'Audit' },
 ] as const;
 

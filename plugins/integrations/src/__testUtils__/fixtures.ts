@@ -114,6 +114,18 @@ export function fakeIntegrationsApi(
     'resumeHealthChecks',
     'getUsageAnalytics',
     'exportUsageAnalytics',
+    'getErrorSummary',
+    'listErrorPatterns',
+    'getErrorPattern',
+    'listErrors',
+    'getError',
+    'resolveError',
+    'setErrorPatternStatus',
+    'snoozeErrorPattern',
+    'wakeErrorPattern',
+    'setErrorPatternSeverity',
+    'mergeErrorPatterns',
+    'unmergeErrorPattern',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

@@ -1,5 +1,7 @@
 import { SignalApi } from '@backstage/plugin-signals-react';
 import {
+  ERRORS_SIGNAL_CHANNEL,
+  ErrorsSignal,
   FAILURE_CLASS_INFO,
   HEALTH_SIGNAL_CHANNEL,
   HealthHistoryResponse,
@@ -226,6 +228,14 @@ export function fakeSignalApi() {
     publishHealth(signal: HealthSignal) {
       act(() => {
         listeners.get(HEALTH_SIGNAL_CHANNEL)?.forEach(listener => {
+          listener(signal);
+        });
+      });
+    },
+    /** Sends an errors change to every subscriber of the errors channel. */
+    publishErrors(signal: ErrorsSignal) {
+      act(() => {
+        listeners.get(ERRORS_SIGNAL_CHANNEL)?.forEach(listener => {
           listener(signal);
         });
       });

@@ -12,7 +12,18 @@ import {
   CreateIntegrationRequest,
   CredentialStatusResponse,
   EncryptionStatus,
+  ErrorPattern,
+  ErrorPatternDetail,
+  ErrorPatternsQuery,
+  ErrorPatternsResponse,
+  ErrorSeverity,
+  ErrorSummary,
+  ErrorsQuery,
+  IntegrationError,
+  IntegrationErrorsResponse,
   KeyRotationResult,
+  ResolveErrorRequest,
+  SnoozePatternRequest,
   UpdateCredentialsRequest,
   DiffResponse,
   Environment,
@@ -60,6 +71,17 @@ export interface TestRunsPage {
   offset?: number;
   limit?: number;
 }
+
+/** Which errors the Errors page header counts; the backend's default period when left out. */
+export interface ErrorSummaryQuery {
+  environment?: Environment;
+  integration?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The triage states a person sets directly; resolving goes through `resolveError`. */
+export type PatternTriageStatus = 'open' | 'investigating' | 'false_positive';
 
 /** A downloaded file and the name to save it under. */
 export interface DownloadedFile {
@@ -170,6 +192,47 @@ export interface IntegrationsApi {
   ): Promise<IntegrationUsageAnalytics>;
   /** The same usage as a CSV (one row per integration) or JSON file. */
   exportUsageAnalytics(query: UsageExportQuery): Promise<DownloadedFile>;
+  /** Counts and trend of the errors the user may see, for the Errors page header. */
+  getErrorSummary(query?: ErrorSummaryQuery): Promise<ErrorSummary>;
+  /** Error groups, most recently seen first; snoozed ones only when asked for. */
+  listErrorPatterns(query?: ErrorPatternsQuery): Promise<ErrorPatternsResponse>;
+  /** One group with its recent events and history. */
+  getErrorPattern(patternId: string): Promise<ErrorPatternDetail>;
+  /** Error events, newest first. */
+  listErrors(query?: ErrorsQuery): Promise<IntegrationErrorsResponse>;
+  /** One event; its request and response only with the sensitive-data permission. */
+  getError(errorId: string): Promise<IntegrationError>;
+  /** Resolves the whole group the event belongs to. */
+  resolveError(
+    errorId: string,
+    request: ResolveErrorRequest,
+  ): Promise<ErrorPattern>;
+  setErrorPatternStatus(
+    patternId: string,
+    status: PatternTriageStatus,
+    note?: string,
+  ): Promise<ErrorPattern>;
+  snoozeErrorPattern(
+    patternId: string,
+    request: SnoozePatternRequest,
+  ): Promise<ErrorPattern>;
+  /** Ends a snooze now. */
+  wakeErrorPattern(patternId: string): Promise<ErrorPattern>;
+  /** Overrides the computed severity; null goes back to the computed one. */
+  setErrorPatternSeverity(
+    patternId: string,
+    severity: ErrorSeverity | null,
+  ): Promise<ErrorPattern>;
+  /** The other groups join this one, with their events and future events. */
+  mergeErrorPatterns(
+    patternId: string,
+    patternIds: string[],
+  ): Promise<ErrorPattern>;
+  /** A group merged into this one stands alone again. */
+  unmergeErrorPattern(
+    patternId: string,
+    mergedPatternId: string,
+  ): Promise<ErrorPattern>;
 }
 
 /** @public */

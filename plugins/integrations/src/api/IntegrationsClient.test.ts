@@ -174,3 +174,99 @@ describe('IntegrationsClient health and tests', () => {
     );
   });
 });
+
+describe('IntegrationsClient error tracking', () => {
+  it('reads the summary, groups and events with their filters', async () => {
+    const { client, call } = clientAnswering({ items: [], totalCount: 0 });
+
+    await client.getErrorSummary({
+      environment: 'staging',
+      integration: 'stripe',
+      from: '2027-01-01T00:00:00Z',
+      to: '2027-01-02T00:00:00Z',
+    });
+    await client.listErrorPatterns({
+      integration: 'stripe',
+      environment: 'production',
+      status: 'open',
+      severity: 'critical',
+      type: 'rate_limited',
+      includeSnoozed: 'true',
+      limit: 25,
+      offset: 50,
+    });
+    await client.listErrorPatterns();
+    await client.getErrorPattern('p-1');
+    await client.listErrors({ pattern: 'p-1', limit: 10 });
+    await client.getError('e 1');
+
+    expect(call(0)).toEqual({
+      url: '/errors/summary?environment=staging&integration=stripe&from=2027-01-01T00%3A00%3A00Z&to=2027-01-02T00%3A00%3A00Z',
+      method: 'GET',
+      body: undefined,
+    });
+    expect(call(1).url).toBe(
+      '/error-patterns?integration=stripe&environment=production&status=open&severity=critical&type=rate_limited&includeSnoozed=true&limit=25&offset=50',
+    );
+    expect(call(2).url).toBe('/error-patterns');
+    expect(call(3).url).toBe('/error-patterns/p-1');
+    expect(call(4).url).toBe('/errors?pattern=p-1&limit=10');
+    expect(call(5).url).toBe('/errors/e%201');
+  });
+
+  it('sends each triage action to its route with its body', async () => {
+    const { client, call } = clientAnswering();
+
+    await client.resolveError('e-1', {
+      resolution: 'workaround_applied',
+      text: 'Rolled the key',
+      preventionMeasures: ['Expiry reminder'],
+    });
+    await client.setErrorPatternStatus('p-1', 'false_positive');
+    await client.snoozeErrorPattern('p-1', { untilRatePerHour: 50 });
+    await client.wakeErrorPattern('p-1');
+    await client.setErrorPatternSeverity('p-1', null);
+    await client.mergeErrorPatterns('p-1', ['p-2', 'p-3']);
+    await client.unmergeErrorPattern('p-1', 'p-2');
+
+    expect(call(0)).toEqual({
+      url: '/errors/e-1/resolve',
+      method: 'POST',
+      body: {
+        resolution: 'workaround_applied',
+        text: 'Rolled the key',
+        preventionMeasures: ['Expiry reminder'],
+      },
+    });
+    expect(call(1)).toEqual({
+      url: '/error-patterns/p-1/status',
+      method: 'POST',
+      body: { status: 'false_positive' },
+    });
+    expect(call(2)).toEqual({
+      url: '/error-patterns/p-1/snooze',
+      method: 'POST',
+      body: { untilRatePerHour: 50 },
+    });
+    expect(call(3)).toEqual({
+      url: '/error-patterns/p-1/snooze',
+      method: 'DELETE',
+      body: undefined,
+    });
+    expect(call(4)).toEqual({
+      url: '/error-patterns/p-1/severity',
+      method: 'POST',
+      body: { severity: null },
+    });
+    expect(call(5)).toEqual({
+      url: '/error-patterns/p-1/merge',
+      method: 'POST',
+      body: { patternIds: ['p-2', 'p-3'] },
+    });
+    expect(call(6)).toEqual({
+      url: '/error-patterns/p-1/unmerge',
+      method: 'POST',
+      body: { patternId: 'p-2' },
+    });
+  });
+});

@@ -47,23 +47,17 @@ import {
   IntegrationsApi,
   TestRunsPage,
 } from './IntegrationsApi';
-
-type Query = Record<string, string | number | boolean | undefined>;
-
-function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) {
-      params.set(key, String(value));
-    }
-  }
-  return params.size ? `${path}?${params}` : path;
-}
+import { ErrorTrackingRequests } from './ErrorTrackingRequests';
+import { enc, withQuery } from './requestPaths';
 
 /** Talks to the integrations backend with the signed-in user's token. @public */
 export class IntegrationsClient implements IntegrationsApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+
+  private readonly errors = new ErrorTrackingRequests((path, init) =>
+    this.json(path, init),
+  );
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -315,6 +309,19 @@ export class IntegrationsClient implements IntegrationsApi {
     return { fileName, content: await response.blob() };
   }
 
+  getErrorSummary = this.errors.getErrorSummary;
+  listErrorPatterns = this.errors.listErrorPatterns;
+  getErrorPattern = this.errors.getErrorPattern;
+  listErrors = this.errors.listErrors;
+  getError = this.errors.getError;
+  resolveError = this.errors.resolveError;
+  setErrorPatternStatus = this.errors.setErrorPatternStatus;
+  snoozeErrorPattern = this.errors.snoozeErrorPattern;
+  wakeErrorPattern = this.errors.wakeErrorPattern;
+  setErrorPatternSeverity = this.errors.setErrorPatternSeverity;
+  mergeErrorPatterns = this.errors.mergeErrorPatterns;
+  unmergeErrorPattern = this.errors.unmergeErrorPattern;
+
   private async json<T>(
     path: string,
     init?: { method: string; body?: unknown },
@@ -342,8 +349,4 @@ export class IntegrationsClient implements IntegrationsApi {
     }
     return response;
   }
-}
-
-function enc(segment: string): string {
-  return encodeURIComponent(segment);
 }

@@ -13,6 +13,10 @@ import {
   templateOf,
 } from '../../__testUtils__/fixtures';
 import {
+  NO_ERRORS,
+  errorPatternDetail,
+} from '../../__testUtils__/errorFixtures';
+import {
   dashboardOf,
   healthStatus,
   historyOf,
@@ -36,6 +40,9 @@ function api() {
     }),
     getHealthHistory: async () => historyOf({ stripe: [100] }),
     listTestRuns: async () => ({ items: [], totalCount: 0 }),
+    getErrorSummary: async () => NO_ERRORS,
+    listErrorPatterns: async () => ({ items: [], totalCount: 0 }),
+    getErrorPattern: async patternId => errorPatternDetail({ patternId }),
   });
 }
 
@@ -85,6 +92,8 @@ describe('the Integrations page in the new frontend system', () => {
     ['/integrations/dashboard', 'Recent activity'],
     ['/integrations/config', 'Configurations (1)'],
     ['/integrations/testing', 'Run tests'],
+    ['/integrations/errors', 'No errors in this period'],
+    ['/integrations/errors/p-stripe-auth', 'Stripe rejects the API key'],
     ['/integrations/audit', 'Audit log (0)'],
   ])('shows %s at its own URL', async (url, content) => {
     const page = await renderPlugin(url);
@@ -170,6 +179,7 @@ describe('the Integrations page in the legacy frontend system', () => {
       ['Configuration', '/integrations/config'],
       ['Testing', '/integrations/testing'],
       ['Analytics', '/integrations/analytics'],
+      ['Errors', '/integrations/errors'],
       ['Audit', '/integrations/audit'],
     ]);
     expect(
@@ -185,6 +195,29 @@ describe('the Integrations page in the legacy frontend system', () => {
 
     expect(await screen.findByText('Audit log (0)')).toBeInTheDocument();
     expect(page.location()).toBe('/integrations/audit');
+  });
+
+  it('shows an error group at its own URL under the Errors tab, with a way back to the list', async () => {
+    const page = await renderLegacyPage(
+      '/integrations/errors/p-stripe-auth?severity=high',
+    );
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Stripe rejects the API key',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Errors' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await userEvent.click(screen.getByRole('link', { name: 'All errors' }));
+
+    expect(
+      await screen.findByText(/No error groups match these filters/),
+    ).toBeInTheDocument();
+    expect(page.location()).toBe('/integrations/errors?severity=high');
   });
 
   it('sends a former link to the editor on to the configuration page', async () => {

@@ -10,6 +10,7 @@ import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { AuditLogView } from '../audit/AuditLogView';
 import { ConfigurationPage } from '../configuration/ConfigurationPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { ErrorsPage } from '../errors/ErrorsPage';
 import { SignedInUser } from '../shared/SignedInUser';
 import { TestingPage } from '../testing/TestingPage';
 import { FormerTabRedirect } from './FormerTabRedirect';
@@ -41,7 +42,8 @@ function PageTabs() {
 
 /**
  * The Integrations page for the legacy frontend system, with its own header
- * and a tab per sub-page: dashboard, config, testing, analytics and audit.
+ * and a tab per sub-page: dashboard, config, testing, analytics, errors and
+ * audit.
  */
 export function IntegrationsPage() {
   return (
@@ -68,6 +70,7 @@ export function IntegrationsPage() {
             <Route path="config" element={<ConfigurationPage />} />
             <Route path="testing" element={<TestingPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
+            <Route path="errors/*" element={<ErrorsPage />} />
             <Route path="audit" element={<AuditLogView />} />
           </Routes>
         </Box>

@@ -1,0 +1,1 @@
+export { ErrorFilters } from './ErrorFilters';

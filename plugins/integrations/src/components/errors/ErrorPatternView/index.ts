@@ -1,0 +1,1 @@
+export { ErrorPatternView } from './ErrorPatternView';

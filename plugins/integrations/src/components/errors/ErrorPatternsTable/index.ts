@@ -1,0 +1,1 @@
+export { ErrorPatternsTable } from './ErrorPatternsTable';

@@ -1,0 +1,1 @@
+export { ErrorSummaryFigures } from './ErrorSummaryFigures';

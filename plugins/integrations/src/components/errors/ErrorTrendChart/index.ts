@@ -1,0 +1,1 @@
+export { ErrorTrendChart } from './ErrorTrendChart';

@@ -1,0 +1,1 @@
+export { ErrorsByIntegration } from './ErrorsByIntegration';

@@ -1,0 +1,1 @@
+export { ErrorsEmptyState } from './ErrorsEmptyState';

@@ -1,0 +1,1 @@
+export { RecentErrors } from './RecentErrors';

@@ -1,0 +1,1 @@
+export { SnoozeDialog } from './SnoozeDialog';
