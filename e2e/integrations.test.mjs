@@ -79,6 +79,11 @@ describe('Integrations page', { timeout: 600_000 }, () => {
       'testing',
       page => page.getByRole('table', { name: 'Integrations to test' }),
     ],
+    [
+      'errors',
+      page =>
+        page.getByText(/^(Error groups \(\d+\)|No errors in this period)/),
+    ],
     ['audit', page => page.getByText(/^Audit log \(\d+\)$/)],
   ];
 

@@ -48,7 +48,8 @@ export function ErrorPatternsTable(props: {
   return (
     <>
       <Table size="small" aria-label="Error groups">
-        <TableHead>
+        {/* Short column names read on one line, not broken mid-word. */}
+        <TableHead style={{ whiteSpace: 'nowrap' }}>
           <TableRow>
             <TableCell>Error</TableCell>
             <TableCell>Integration</TableCell>

@@ -42,7 +42,8 @@ export function ErrorsByIntegration(props: {
       ) : (
         <TableContainer className={classes.scroll}>
           <Table size="small" stickyHeader aria-label="Errors by integration">
-            <TableHead>
+            {/* Short column names read on one line, not broken mid-word. */}
+            <TableHead style={{ whiteSpace: 'nowrap' }}>
               <TableRow>
                 <TableCell>Integration</TableCell>
                 <TableCell align="right">Errors</TableCell>

@@ -85,7 +85,8 @@ export function RecentErrors(props: { events: IntegrationError[] }) {
   }
   return (
     <Table size="small" aria-label="Recent events">
-      <TableHead>
+      {/* Short column names read on one line, not broken mid-word. */}
+      <TableHead style={{ whiteSpace: 'nowrap' }}>
         <TableRow>
           <TableCell padding="checkbox" />
           <TableCell>When</TableCell>
