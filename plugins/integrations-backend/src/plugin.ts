@@ -5,6 +5,7 @@ import {
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { DatabaseAuditStore } from './audit/AuditStore';
@@ -15,7 +16,11 @@ import { ConfigurationService } from './configuration/ConfigurationService';
 import { ConfigurationWriter } from './configuration/ConfigurationWriter';
 import { ProbeRunner } from './connectionTests/ProbeRunner';
 import { ConnectionTestService } from './connectionTests/ConnectionTestService';
-import { DatabaseAlertStore } from './credentials/AlertStore';
+import { AlertEvaluationTask } from './alerts/AlertEvaluationTask';
+import { AlertNotifier } from './alerts/AlertNotifier';
+import { alertPolicyFromConfig } from './alerts/alertPolicy';
+import { AlertService } from './alerts/AlertService';
+import { DatabaseAlertStore } from './alerts/AlertStore';
 import { assertKeyRingCoversCredentials } from './credentials/assertKeyRingCoversCredentials';
 import { CredentialExpiryTask } from './credentials/CredentialExpiryTask';
 import { CredentialService } from './credentials/CredentialService';
@@ -104,6 +109,12 @@ const DEFAULT_USAGE_ROLLUP_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
+const DEFAULT_ALERT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 5 },
+  initialDelay: { minutes: 3 },
+};
+
 const BUDGET_ALERT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 15 },
   timeout: { minutes: 5 },
@@ -139,6 +150,7 @@ export const integrationsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -151,6 +163,7 @@ export const integrationsPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        notifications,
         permissions,
         permissionsRegistry,
         scheduler,
@@ -181,8 +194,7 @@ export const integrationsPlugin = createBackendPlugin({
         const configurations = new ConfigurationService({ configs, writer });
         const history = new ConfigurationHistoryService({ configs, writer });
 
-        // Credentials: the vault, its keys and their rotation, expiry alerts
-        const alerts = await DatabaseAlertStore.create({ database });
+        // Credentials: the vault, its keys and their rotation
         const keyRing = KeyRing.fromConfig(config);
         await assertKeyRingCoversCredentials(keyRing, credentialStore);
         const vault = new CredentialVault(keyRing);
@@ -207,13 +219,6 @@ export const integrationsPlugin = createBackendPlugin({
           scheduler,
           rotationSchedule,
         );
-        await new CredentialExpiryTask({
-          configs,
-          credentials: credentialStore,
-          alerts,
-          logger,
-        }).start(scheduler, CREDENTIAL_EXPIRY_SCHEDULE);
-
         // OAuth tokens
         const http = SafeHttpClient.fromConfig(config);
         const tokens = new OAuthTokenService({
@@ -239,11 +244,36 @@ export const integrationsPlugin = createBackendPlugin({
         const usageRollups = await DatabaseUsageRollupStore.create({
           database,
         });
+
+        // Alerts: raised by the checks below, notified to the owners
+        const alertStore = await DatabaseAlertStore.create({ database });
+        const alerts = new AlertService({
+          store: alertStore,
+          configs,
+          health: healthStore,
+          audit: auditStore,
+          notifier: new AlertNotifier({
+            notifications,
+            http,
+            signals,
+            logger,
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
+          }),
+          policy: alertPolicyFromConfig(config),
+          logger,
+        });
+        await new CredentialExpiryTask({
+          configs,
+          credentials: credentialStore,
+          alerts,
+          logger,
+        }).start(scheduler, CREDENTIAL_EXPIRY_SCHEDULE);
+
         const health = new HealthService({
           healthStore,
           configs,
           audit: auditStore,
-          alerts,
+          alerts: alertStore,
           credentials: credentialStore,
           usageRollups,
           signals,
@@ -353,6 +383,21 @@ export const integrationsPlugin = createBackendPlugin({
           scheduler,
           BUDGET_ALERT_SCHEDULE,
         );
+        await new AlertEvaluationTask({
+          configs,
+          health,
+          healthStore,
+          usageRollups,
+          rateLimits,
+          alerts,
+        }).start(
+          scheduler,
+          scheduleFromConfig(
+            config,
+            'integrations.alerts.schedule',
+            DEFAULT_ALERT_SCHEDULE,
+          ),
+        );
         await new UsageRollupTask({
           events: usageEvents,
           rollups: usageRollups,
@@ -439,6 +484,7 @@ export const integrationsPlugin = createBackendPlugin({
             usage,
             analytics,
             rateLimits,
+            alerts,
           }),
         );
       },

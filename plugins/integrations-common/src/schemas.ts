@@ -297,6 +297,7 @@ export const AUDIT_ACTIONS = [
   'health_checks_resumed',
   'audit_retention',
   'usage_export',
+  'alert_acknowledge',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

@@ -69,6 +69,7 @@ const REFUSED_CATEGORIES: Partial<Record<AuditAction, AuditCategory>> = {
   health_checks_paused: 'operations',
   health_checks_resumed: 'operations',
   usage_export: 'access',
+  alert_acknowledge: 'operations',
 };
 
 /** The record of a change that was refused (permission or conflict). */

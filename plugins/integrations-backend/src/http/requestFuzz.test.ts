@@ -1,5 +1,7 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
+  alertParamsSchema,
+  alertsQuerySchema,
   auditQuerySchema,
   bulkTestRequestSchema,
   bulkUpdateRequestSchema,
@@ -221,6 +223,8 @@ const endpoints: Record<string, EndpointSpec> = {
   'GET /analytics/usage': { query: usageAnalyticsQuerySchema },
   'GET /analytics/usage/export': { query: usageExportQuerySchema },
   'GET /rate-limits': { query: rateLimitsQuerySchema },
+  'GET /alerts': { query: alertsQuerySchema },
+  'POST /alerts/:id/acknowledge': { params: alertParamsSchema },
 };
 
 /** `METHOD /path` of every route of the router, however it was added. */
