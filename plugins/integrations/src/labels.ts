@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   health_checks_resumed: 'Health checks resumed',
   audit_retention: 'Old audit rows removed',
   usage_export: 'Usage exported',
+  alert_acknowledge: 'Alert acknowledged',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

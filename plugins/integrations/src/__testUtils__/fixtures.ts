@@ -114,6 +114,8 @@ export function fakeIntegrationsApi(
     'resumeHealthChecks',
     'getUsageAnalytics',
     'exportUsageAnalytics',
+    'listAlerts',
+    'acknowledgeAlert',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

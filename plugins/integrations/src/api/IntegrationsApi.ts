@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AlertsQuery,
   AuditQuery,
   BulkTestRequest,
   BulkTestResponse,
@@ -21,9 +22,11 @@ import {
   HealthListResponse,
   HealthScheduleResponse,
   HealthRange,
+  IntegrationAlert,
   IntegrationConfig,
   IntegrationDashboard,
   IntegrationUsageAnalytics,
+  ListAlertsResponse,
   ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
@@ -170,6 +173,10 @@ export interface IntegrationsApi {
   ): Promise<IntegrationUsageAnalytics>;
   /** The same usage as a CSV (one row per integration) or JSON file. */
   exportUsageAnalytics(query: UsageExportQuery): Promise<DownloadedFile>;
+  /** Alerts of the readable integrations, newest first. */
+  listAlerts(query?: AlertsQuery): Promise<ListAlertsResponse>;
+  /** Acknowledges an open alert: its owners are no longer reminded of it. */
+  acknowledgeAlert(id: string): Promise<IntegrationAlert>;
 }
 
 /** @public */

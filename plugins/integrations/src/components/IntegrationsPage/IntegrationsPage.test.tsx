@@ -34,6 +34,7 @@ function api() {
       ...dashboardOf([healthStatus({ environment })]),
       environment,
     }),
+    listAlerts: async () => ({ items: [], totalCount: 0 }),
     getHealthHistory: async () => historyOf({ stripe: [100] }),
     listTestRuns: async () => ({ items: [], totalCount: 0 }),
   });
