@@ -124,6 +124,32 @@ export interface Config {
         criticalPercent?: number;
       }>;
     };
+    /**
+     * Alerts from each configuration's monitoring thresholds, its health,
+     * rate limits, credentials and budgets.
+     */
+    alerts?: {
+      /** How often the rules are evaluated and reminders sent; every minute by default. */
+      schedule?: {
+        frequency: { [unit: string]: number } | { cron: string };
+        timeout: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number };
+      };
+      /**
+       * Consecutive evaluations that must find a condition clear before its
+       * alert resolves; 3 by default.
+       */
+      resolveAfterChecks?: number;
+      /** Reminders while nobody acknowledges an alert. */
+      escalation?: {
+        /** Minutes after the notification before the first reminder; 30 by default. */
+        ackTimeoutMinutes?: number;
+        /** Minutes between further reminders; 60 by default. */
+        repeatMinutes?: number;
+        /** Reminders at most; 3 by default, 0 for none. */
+        maxRepeats?: number;
+      };
+    };
     /** OAuth access tokens are refreshed before they expire. */
     tokenRefresh?: {
       /** Every 5 minutes by default. */

@@ -1,10 +1,8 @@
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  RootConfigService,
-  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { DatabaseAuditStore } from './audit/AuditStore';
@@ -15,7 +13,11 @@ import { ConfigurationService } from './configuration/ConfigurationService';
 import { ConfigurationWriter } from './configuration/ConfigurationWriter';
 import { ProbeRunner } from './connectionTests/ProbeRunner';
 import { ConnectionTestService } from './connectionTests/ConnectionTestService';
-import { DatabaseAlertStore } from './credentials/AlertStore';
+import { AlertEvaluationTask } from './alerts/AlertEvaluationTask';
+import { AlertNotifier } from './alerts/AlertNotifier';
+import { alertPolicyFromConfig } from './alerts/alertPolicy';
+import { AlertService } from './alerts/AlertService';
+import { DatabaseAlertStore } from './alerts/AlertStore';
 import { assertKeyRingCoversCredentials } from './credentials/assertKeyRingCoversCredentials';
 import { CredentialExpiryTask } from './credentials/CredentialExpiryTask';
 import { CredentialService } from './credentials/CredentialService';
@@ -32,16 +34,7 @@ import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask'
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { DatabaseUsageEventStore } from './usage/UsageEventStore';
-import { ErrorCaptureService } from './errors/ErrorCaptureService';
-import { DatabaseErrorEventStore } from './errors/ErrorEventStore';
-import { DatabaseErrorGroupStore } from './errors/ErrorGroupStore';
-import {
-  ErrorRetentionTask,
-  errorRetentionDaysFromConfig,
-} from './errors/ErrorRetentionTask';
-import { ErrorService } from './errors/ErrorService';
-import { ErrorTriageService } from './errors/ErrorTriageService';
-import { fingerprintRulesFromConfig } from './errors/fingerprint';
+import { createErrorTracking } from './errors/errorTracking';
 import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
 import { pricingFromConfig } from './usage/pricing';
 import { BudgetAlertTask } from './usage/BudgetAlertTask';
@@ -71,66 +64,18 @@ import {
 import { DatabaseTestHistoryStore } from './connectionTests/TestHistoryStore';
 import { DatabaseHealthCheckPauseStore } from './health/HealthCheckPauseStore';
 import { HealthScheduleService } from './health/HealthScheduleService';
-
-const DEFAULT_HEALTH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { seconds: 10 },
-  timeout: { minutes: 5 },
-  initialDelay: { seconds: 5 },
-};
-
-const DEFAULT_TOKEN_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 5 },
-  timeout: { minutes: 5 },
-  initialDelay: { seconds: 30 },
-};
-
-function scheduleFromConfig(
-  config: RootConfigService,
-  key: string,
-  fallback: SchedulerServiceTaskScheduleDefinition,
-): SchedulerServiceTaskScheduleDefinition {
-  return config.has(key)
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-        config.getConfig(key),
-      )
-    : fallback;
-}
-
-const DEFAULT_ROTATION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 30 },
-  timeout: { minutes: 10 },
-  initialDelay: { minutes: 1 },
-};
-
-const CREDENTIAL_EXPIRY_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { hours: 1 },
-  timeout: { minutes: 5 },
-  initialDelay: { minutes: 1 },
-};
-
-const DEFAULT_USAGE_ROLLUP_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 1 },
-  timeout: { minutes: 10 },
-  initialDelay: { seconds: 30 },
-};
-
-const BUDGET_ALERT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 15 },
-  timeout: { minutes: 5 },
-  initialDelay: { minutes: 2 },
-};
-
-const AUDIT_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 30 },
-  initialDelay: { minutes: 10 },
-};
-
-const HEALTH_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 10 },
-  initialDelay: { minutes: 5 },
-};
+import {
+  DEFAULT_HEALTH_SCHEDULE,
+  DEFAULT_TOKEN_REFRESH_SCHEDULE,
+  scheduleFromConfig,
+  DEFAULT_ROTATION_SCHEDULE,
+  CREDENTIAL_EXPIRY_SCHEDULE,
+  DEFAULT_USAGE_ROLLUP_SCHEDULE,
+  DEFAULT_ALERT_SCHEDULE,
+  BUDGET_ALERT_SCHEDULE,
+  AUDIT_RETENTION_SCHEDULE,
+  HEALTH_RETENTION_SCHEDULE,
+} from './scheduling/schedules';
 
 /**
  * The integrations backend plugin: configuration, health and credentials of
@@ -149,6 +94,7 @@ export const integrationsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -161,6 +107,7 @@ export const integrationsPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        notifications,
         permissions,
         permissionsRegistry,
         scheduler,
@@ -191,8 +138,7 @@ export const integrationsPlugin = createBackendPlugin({
         const configurations = new ConfigurationService({ configs, writer });
         const history = new ConfigurationHistoryService({ configs, writer });
 
-        // Credentials: the vault, its keys and their rotation, expiry alerts
-        const alerts = await DatabaseAlertStore.create({ database });
+        // Credentials: the vault, its keys and their rotation
         const keyRing = KeyRing.fromConfig(config);
         await assertKeyRingCoversCredentials(keyRing, credentialStore);
         const vault = new CredentialVault(keyRing);
@@ -217,13 +163,6 @@ export const integrationsPlugin = createBackendPlugin({
           scheduler,
           rotationSchedule,
         );
-        await new CredentialExpiryTask({
-          configs,
-          credentials: credentialStore,
-          alerts,
-          logger,
-        }).start(scheduler, CREDENTIAL_EXPIRY_SCHEDULE);
-
         // OAuth tokens
         const http = SafeHttpClient.fromConfig(config);
         const tokens = new OAuthTokenService({
@@ -242,20 +181,16 @@ export const integrationsPlugin = createBackendPlugin({
         });
 
         // Errors: every failed check, test and reported call, grouped
-        const errorEvents = await DatabaseErrorEventStore.create({ database });
-        const errorGroups = await DatabaseErrorGroupStore.create({ database });
-        const errorCapture = new ErrorCaptureService({
-          events: errorEvents,
-          groups: errorGroups,
+        const errorTracking = await createErrorTracking({
+          config,
+          database,
+          scheduler,
+          retentionSchedule: HEALTH_RETENTION_SCHEDULE,
           configs,
-          rules: fingerprintRulesFromConfig(config),
           signals,
           logger,
         });
-        await new ErrorRetentionTask({
-          events: errorEvents,
-          retentionDays: errorRetentionDaysFromConfig(config),
-        }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
+        const errorCapture = errorTracking.capture;
 
         // Health and connection tests; the dashboard counts usage too
         const healthStore = await DatabaseHealthStore.create({
@@ -265,11 +200,36 @@ export const integrationsPlugin = createBackendPlugin({
         const usageRollups = await DatabaseUsageRollupStore.create({
           database,
         });
+
+        // Alerts: raised by the checks below, notified to the owners
+        const alertStore = await DatabaseAlertStore.create({ database });
+        const alerts = new AlertService({
+          store: alertStore,
+          configs,
+          health: healthStore,
+          audit: auditStore,
+          notifier: new AlertNotifier({
+            notifications,
+            http,
+            signals,
+            logger,
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
+          }),
+          policy: alertPolicyFromConfig(config),
+          logger,
+        });
+        await new CredentialExpiryTask({
+          configs,
+          credentials: credentialStore,
+          alerts,
+          logger,
+        }).start(scheduler, CREDENTIAL_EXPIRY_SCHEDULE);
+
         const health = new HealthService({
           healthStore,
           configs,
           audit: auditStore,
-          alerts,
+          alerts: alertStore,
           credentials: credentialStore,
           usageRollups,
           onRecorded: checks => errorCapture.captureRuns(checks),
@@ -381,6 +341,21 @@ export const integrationsPlugin = createBackendPlugin({
           scheduler,
           BUDGET_ALERT_SCHEDULE,
         );
+        await new AlertEvaluationTask({
+          configs,
+          health,
+          healthStore,
+          usageRollups,
+          rateLimits,
+          alerts,
+        }).start(
+          scheduler,
+          scheduleFromConfig(
+            config,
+            'integrations.alerts.schedule',
+            DEFAULT_ALERT_SCHEDULE,
+          ),
+        );
         await new UsageRollupTask({
           events: usageEvents,
           rollups: usageRollups,
@@ -469,15 +444,9 @@ export const integrationsPlugin = createBackendPlugin({
             usage,
             analytics,
             rateLimits,
-            errors: new ErrorService({
-              events: errorEvents,
-              groups: errorGroups,
-            }),
-            triage: new ErrorTriageService({
-              groups: errorGroups,
-              signals,
-              logger,
-            }),
+            errors: errorTracking.errors,
+            triage: errorTracking.triage,
+            alerts,
           }),
         );
       },

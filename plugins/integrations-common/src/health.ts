@@ -1,4 +1,10 @@
-import { Environment, IntegrationCategory } from './types';
+import {
+  AlertSeverity,
+  AlertStatus,
+  AlertType,
+  Environment,
+  IntegrationCategory,
+} from './types';
 import { RateLimitReading, TestFailure, TestRunStatus } from './testing';
 
 export const HEALTH_STATUSES = [
@@ -180,17 +186,44 @@ export interface IntegrationErrorSummary {
   context: { timestamp: string; userId?: string };
 }
 
-/** The spec's IntegrationAlert. */
+/**
+ * The spec's IntegrationAlert, with where the alert stands in its life:
+ * acknowledged, resolved, held back because a dependency is failing, and
+ * how often its owners were told.
+ *
+ * @public
+ */
 export interface IntegrationAlert {
   id: string;
   integration: string;
   environment: Environment;
-  severity: 'critical' | 'warning' | 'info';
+  type: AlertType;
+  severity: AlertSeverity;
   title: string;
   message: string;
+  /** The rule that fired, e.g. `error rate above 5 % over 15 minutes`. */
+  rule?: string;
+  /** What was measured when it last fired, e.g. `12.5 %`. */
+  value?: string;
+  /** When it was raised. */
   timestamp: string;
+  updatedAt: string;
+  status: AlertStatus;
   acknowledged: boolean;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
+  resolvedAt?: string;
+  /** Every alert resolves by itself once its condition has cleared. */
   autoResolve: boolean;
+  /**
+   * The dependency whose failure holds this alert back: it is shown, but
+   * its owners are not notified until the dependency recovers.
+   */
+  suppressedBy?: string;
+  /** How many reminders were sent because nobody acknowledged it. */
+  escalationLevel: number;
+  /** Whether its owners were ever notified (they then hear when it resolves). */
+  notified: boolean;
   actions: Array<{ label: string; link: string }>;
 }
 

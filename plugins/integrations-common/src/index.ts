@@ -21,3 +21,4 @@ export * from './usage';
 export * from './analytics';
 export * from './rateLimits';
 export * from './errors';
+export * from './alerts';

@@ -298,6 +298,7 @@ export const AUDIT_ACTIONS = [
   'audit_retention',
   'usage_export',
   'error_triage',
+  'alert_acknowledge',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

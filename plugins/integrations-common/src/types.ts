@@ -73,6 +73,38 @@ export const ALERT_KINDS = [
 /** @public */
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/**
+ * What raised an alert: a rule over a configuration's monitoring thresholds
+ * (`error_rate`, `response_time`, `uptime`), its health (`health`, the
+ * integration is down), a rate-limit forecast (`rate_limit`), a credential
+ * about to expire, or a budget. @public
+ */
+export const ALERT_TYPES = [
+  'error_rate',
+  'response_time',
+  'uptime',
+  'health',
+  'rate_limit',
+  'credential_expiry',
+  'budget',
+] as const;
+/** @public */
+export type AlertType = (typeof ALERT_TYPES)[number];
+
+/** The spec's severities of an alert, worst first. @public */
+export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const;
+/** @public */
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/**
+ * Where an alert stands: `open` until someone acknowledges it, `resolved`
+ * once its condition has cleared. A condition that returns after that raises
+ * a new alert. @public
+ */
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+/** @public */
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
 /** How the integration is watched. */
 export interface MonitoringConfig {
   /** Seconds between health checks, at least 30. */

@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   audit_retention: 'Old audit rows removed',
   usage_export: 'Usage exported',
   error_triage: 'Error triaged',
+  alert_acknowledge: 'Alert acknowledged',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

@@ -1,11 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { DatabaseAlertStore } from '../alerts/AlertStore';
 import { DatabaseAuditStore } from '../audit/AuditStore';
 import { DatabaseConfigStore } from '../configuration/ConfigStore';
 import { ConfigurationHistoryService } from '../configuration/ConfigurationHistoryService';
 import { ConfigurationService } from '../configuration/ConfigurationService';
 import { ConfigurationWriter } from '../configuration/ConfigurationWriter';
-import { DatabaseAlertStore } from '../credentials/AlertStore';
 import { DatabaseCredentialStore } from '../credentials/CredentialStore';
 import { DatabaseKeyRotationStore } from '../credentials/KeyRotationStore';
 import { applyDatabaseMigrations } from '../database/migrations';

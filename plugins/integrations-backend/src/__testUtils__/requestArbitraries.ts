@@ -97,6 +97,9 @@ function stringArbitrary(
   if (def.format === 'url') {
     return options.urls;
   }
+  if (def.format === 'uuid') {
+    return fc.uuid({ version: 4 });
+  }
   if (def.format === 'datetime') {
     return fc
       .date({

@@ -50,6 +50,7 @@ export async function startIntegrationsBackend(options: {
             },
             health: { schedule: quietSchedule },
             tokenRefresh: { schedule: quietSchedule },
+            alerts: { schedule: quietSchedule },
             ...options.config,
           },
         },

@@ -70,6 +70,7 @@ const REFUSED_CATEGORIES: Partial<Record<AuditAction, AuditCategory>> = {
   health_checks_resumed: 'operations',
   usage_export: 'access',
   error_triage: 'operations',
+  alert_acknowledge: 'operations',
 };
 
 /** The record of a change that was refused (permission or conflict). */

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 
 jest.setTimeout(30_000);
+import { createAlerting } from '../__testUtils__/alerting';
 import {
   createConfigurationServices,
   createStores,
@@ -76,7 +77,7 @@ describe('CredentialExpiryTask', () => {
       const task = new CredentialExpiryTask({
         configs: store.configs,
         credentials: store.credentials,
-        alerts: store.alerts,
+        alerts: createAlerting(store, { now: () => now }).service,
         logger: mockServices.logger.mock(),
         now: () => now,
       });
@@ -93,25 +94,49 @@ describe('CredentialExpiryTask', () => {
       now = new Date('2026-12-02T00:00:00Z');
       expect(await task.check()).toBe(1);
 
-      const alerts = await store.alerts.list({ integration: 'stripe' });
-      expect(alerts.map(a => [a.environment, a.severity, a.title])).toEqual([
+      const { items: alerts } = await store.alerts.list({
+        integration: 'stripe',
+      });
+      expect(
+        alerts.map(a => [a.environment, a.severity, a.title, a.status]),
+      ).toEqual([
         [
           'production',
           'critical',
           'The secretKey of stripe (production) has expired',
+          'open',
         ],
         [
           'production',
           'critical',
           'The secretKey of stripe (production) expires within a day',
+          'open',
         ],
         [
           'production',
           'warning',
           'The secretKey of stripe (production) expires within 7 days',
+          'open',
         ],
       ]);
       expect(JSON.stringify(alerts)).not.toContain('CANARY');
+
+      // A new value, expiring next year: every alert of the old one resolves.
+      await credentials.update(
+        'stripe',
+        'production',
+        {
+          credentials: { secretKey: 'sk_live_REPLACED000000000000' },
+          expiresAt: { secretKey: '2027-12-01T00:00:00Z' },
+        },
+        ada,
+      );
+      expect(await task.check()).toBe(0);
+      expect(
+        (await store.alerts.list({ integration: 'stripe' })).items.map(
+          a => a.status,
+        ),
+      ).toEqual(['resolved', 'resolved', 'resolved']);
     },
   );
 
@@ -137,16 +162,19 @@ describe('CredentialExpiryTask', () => {
       },
       ada,
     );
+    const now = () => new Date('2026-11-20T12:00:00Z');
     const task = new CredentialExpiryTask({
       configs: store.configs,
       credentials: store.credentials,
-      alerts: store.alerts,
+      alerts: createAlerting(store, { now }).service,
       logger: mockServices.logger.mock(),
-      now: () => new Date('2026-11-20T12:00:00Z'),
+      now,
     });
 
     expect(await task.check()).toBe(1);
-    const [alert] = await store.alerts.list({ integration: 'linkedin' });
+    const {
+      items: [alert],
+    } = await store.alerts.list({ integration: 'linkedin' });
     expect(alert.title).toBe(
       'The refreshToken of linkedin (production) expires within 7 days',
     );
@@ -163,7 +191,9 @@ describe('CredentialExpiryTask', () => {
     );
     expect(await task.check()).toBe(1);
     expect(
-      (await store.alerts.list({ integration: 'linkedin' })).map(a => a.title),
+      (await store.alerts.list({ integration: 'linkedin' })).items.map(
+        a => a.title,
+      ),
     ).toContain('The accessToken of linkedin (staging) expires within a day');
   });
 });

@@ -3,10 +3,10 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { randomUUID } from 'node:crypto';
-import { Alert } from './AlertStore';
+import { IntegrationConfig } from '@internal/plugin-integrations-common';
+import { AlertCondition } from '../alerts/AlertStore';
+import { AlertReporter } from '../alerts/AlertService';
 import { ConfigStore } from '../configuration/ConfigStore';
-import { AlertStore } from './AlertStore';
 import { CredentialStore } from './CredentialStore';
 import { renewsAccessToken } from '../oauth/OAuthTokenService';
 import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
@@ -22,14 +22,16 @@ const STAGES = [
 
 /**
  * Raises an alert 7 days and 1 day before a credential expires, and when it
- * has expired; each once per credential value and stage.
+ * has expired; each once per credential value and stage, where the
+ * configuration has credential expiry alerts enabled. The alerts of a value
+ * resolve once it is replaced or its expiry moved out of the week.
  */
 export class CredentialExpiryTask {
   constructor(
     private readonly options: {
       configs: ConfigStore;
       credentials: CredentialStore;
-      alerts: AlertStore;
+      alerts: AlertReporter;
       logger: LoggerService;
       now?: () => Date;
     },
@@ -53,17 +55,20 @@ export class CredentialExpiryTask {
     const expiring = await credentials.listExpiringBefore(
       new Date(now.getTime() + 7 * DAY),
     );
-    // Access tokens the refresh task renews expire by design, every hour for
-    // some providers; a failed refresh is reported as a failed check instead.
-    const renewed = async (credential: (typeof expiring)[number]) => {
-      if (credential.field !== 'accessToken') {
-        return false;
-      }
+    const configOf = async (credential: (typeof expiring)[number]) => {
       const [config] = await configs.getConfigs(
         credential.integration,
         credential.environment,
       );
-      if (!config) {
+      return config;
+    };
+    // Access tokens the refresh task renews expire by design, every hour for
+    // some providers; a failed refresh is reported as a failed check instead.
+    const renewed = async (
+      credential: (typeof expiring)[number],
+      config: IntegrationConfig,
+    ) => {
+      if (credential.field !== 'accessToken') {
         return false;
       }
       const stored = await credentials.list(
@@ -77,16 +82,22 @@ export class CredentialExpiryTask {
     };
     const due: typeof expiring = [];
     for (const credential of expiring) {
-      if (!(await renewed(credential))) {
+      const config = await configOf(credential);
+      if (
+        !config ||
+        (config.monitoringConfig.enabledAlerts.includes('credential_expiry') &&
+          !(await renewed(credential, config)))
+      ) {
         due.push(credential);
       }
     }
-    const alerts: Alert[] = due.map(credential => {
+    const valueKey = (credential: (typeof expiring)[number]) =>
+      `credential-expiry:${credential.integration}:${credential.environment}:${credential.field}:${credential.fingerprint}`;
+    const firing: AlertCondition[] = due.map(credential => {
       const left = Date.parse(credential.expiresAt!) - now.getTime();
       const stage = STAGES.find(s => left <= s.before)!;
       const subject = `${credential.field} of ${credential.integration} (${credential.environment})`;
       return {
-        id: randomUUID(),
         integration: credential.integration,
         environment: credential.environment,
         type: 'credential_expiry',
@@ -98,15 +109,24 @@ export class CredentialExpiryTask {
                 stage.id === '1d' ? 'a day' : '7 days'
               }`,
         message: `Expires at ${credential.expiresAt}. Replace it in the integration's Credentials section before then; an expired credential is not used.`,
-        status: 'open',
-        dedupeKey: `credential-expiry:${credential.integration}:${credential.environment}:${credential.field}:${credential.fingerprint}:${stage.id}`,
-        createdAt: now.toISOString(),
+        dedupeKey: `${valueKey(credential)}:${stage.id}`,
       };
     });
-    const raised = await this.options.alerts.raise(alerts);
-    if (raised > 0) {
-      logger.info(`Raised ${raised} credential expiry alert(s)`);
+    const expiringValues = new Set(due.map(valueKey));
+    const { raised } = await this.options.alerts.report({
+      types: ['credential_expiry'],
+      firing,
+      // An earlier stage's warning holds while the same value still expires.
+      stillFiring: alert =>
+        expiringValues.has(
+          alert.dedupeKey.slice(0, alert.dedupeKey.lastIndexOf(':')),
+        ),
+      // A replaced value does not come back: one clear check resolves.
+      resolveAfterChecks: 1,
+    });
+    if (raised.length > 0) {
+      logger.info(`Raised ${raised.length} credential expiry alert(s)`);
     }
-    return raised;
+    return raised.length;
   }
 }

@@ -24,18 +24,15 @@ import {
   hourBucket,
 } from './HealthStore';
 import { AuditStore, CredentialUse } from '../audit/AuditStore';
-import { AlertStore } from '../credentials/AlertStore';
+import { AlertStore } from '../alerts/AlertStore';
+import { alertsBySeverity } from '../alerts/alertShape';
 import { CredentialStore } from '../credentials/CredentialStore';
 import { ConfigFilter, ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
 import { UsageRollupStore } from '../usage/UsageRollupStore';
 import { recentActivity } from './activityFeed';
 import { integrationHealthStatus } from './integrationHealthStatus';
-import {
-  QUICK_ACTIONS,
-  alertsBySeverity,
-  overviewMetrics,
-} from './dashboardParts';
+import { QUICK_ACTIONS, overviewMetrics } from './dashboardParts';
 import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
 import { RECENT_WINDOW, computeHealthStatus } from './healthStatus';
 
@@ -62,7 +59,7 @@ export class HealthService {
   private readonly healthStore: HealthStore;
   private readonly configs: Pick<ConfigStore, 'listConfigs'>;
   private readonly audit: Pick<AuditStore, 'list'>;
-  private readonly alerts: Pick<AlertStore, 'list'>;
+  private readonly alerts: Pick<AlertStore, 'listActive'>;
   private readonly credentials: Pick<CredentialStore, 'listStoredFields'>;
   private readonly usageRollups: Pick<UsageRollupStore, 'list'>;
   private readonly onRecorded?: (
@@ -78,8 +75,8 @@ export class HealthService {
     configs: Pick<ConfigStore, 'listConfigs'>;
     /** Configuration changes, for the activity feed. */
     audit: Pick<AuditStore, 'list'>;
-    /** Open alerts, for the dashboard. */
-    alerts: Pick<AlertStore, 'list'>;
+    /** Open and acknowledged alerts, for the dashboard. */
+    alerts: Pick<AlertStore, 'listActive'>;
     /** Which credential fields are stored: without the required ones, nothing is checked. */
     credentials: Pick<CredentialStore, 'listStoredFields'>;
     /** The product's calls to providers, for the dashboard's counts of today. */
@@ -307,7 +304,7 @@ export class HealthService {
         scope: 'totals',
         sumsOnly: true,
       }),
-      this.alerts.list(),
+      this.alerts.listActive({ environment }),
       this.activity(environment, visible),
     ]);
     return {
@@ -322,11 +319,7 @@ export class HealthService {
         integrations.map(i => [i.integration, i]),
       ),
       recentActivity: activity,
-      alerts: alertsBySeverity(
-        alerts.filter(
-          a => a.environment === environment && visible.has(a.integration),
-        ),
-      ),
+      alerts: alertsBySeverity(alerts.filter(a => visible.has(a.integration))),
       quickActions: QUICK_ACTIONS,
     };
   }

@@ -6,7 +6,6 @@ import {
   HealthMetrics,
   HealthStatus,
   IntegrationActivity,
-  IntegrationAlert,
   IntegrationDashboard,
   IntegrationErrorSummary,
   IntegrationHealthStatus,
@@ -14,7 +13,6 @@ import {
   TestFailure,
   TestRunResult,
 } from '@internal/plugin-integrations-common';
-import { Alert } from '../credentials/AlertStore';
 import { UsageRollup } from '../usage/usageRollup';
 import { HealthRollup } from './HealthStore';
 
@@ -252,45 +250,6 @@ export function runError(
         : {}),
     },
     context: { timestamp: run.startedAt, userId: run.triggeredBy },
-  };
-}
-
-/** Open alerts by the spec's three severities. */
-export function alertsBySeverity(
-  alerts: Alert[],
-): IntegrationDashboard['alerts'] {
-  const shaped = alerts.map(
-    (alert): IntegrationAlert => ({
-      id: alert.id,
-      integration: alert.integration,
-      environment: alert.environment,
-      severity: alert.severity,
-      title: alert.title,
-      message: alert.message,
-      timestamp: alert.createdAt,
-      acknowledged: false,
-      autoResolve: false,
-      actions: [
-        alert.type === 'budget'
-          ? {
-              label: 'Open usage and cost',
-              link: `/integrations/analytics?integration=${encodeURIComponent(
-                alert.integration,
-              )}&range=30d`,
-            }
-          : {
-              label: 'Open credentials',
-              link: `/integrations/config?integration=${encodeURIComponent(
-                alert.integration,
-              )}&environment=${alert.environment}&section=credentials`,
-            },
-      ],
-    }),
-  );
-  return {
-    critical: shaped.filter(a => a.severity === 'critical'),
-    warnings: shaped.filter(a => a.severity === 'warning'),
-    info: shaped.filter(a => a.severity === 'info'),
   };
 }
 

@@ -1,5 +1,7 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
+  alertParamsSchema,
+  alertsQuerySchema,
   auditQuerySchema,
   bulkTestRequestSchema,
   bulkUpdateRequestSchema,
@@ -256,6 +258,8 @@ const endpoints: Record<string, EndpointSpec> = {
     ...errorId,
     body: unmergePatternSchema,
   },
+  'GET /alerts': { query: alertsQuerySchema },
+  'POST /alerts/:id/acknowledge': { params: alertParamsSchema },
 };
 
 /** `METHOD /path` of every route of the router, however it was added. */

@@ -7,6 +7,8 @@ import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import { IntegrationConfig } from '@internal/plugin-integrations-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { addAlertRoutes } from '../alerts/alertRoutes';
+import { AlertService } from '../alerts/AlertService';
 import { addAuditRoutes } from '../audit/auditRoutes';
 import { AuditStore } from '../audit/AuditStore';
 import { addConfigurationRoutes } from '../configuration/configurationRoutes';
@@ -61,6 +63,7 @@ export interface RouterOptions {
   rateLimits: RateLimitService;
   errors: ErrorService;
   triage: ErrorTriageService;
+  alerts: AlertService;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -85,6 +88,7 @@ export async function createRouter(
   addAnalyticsRoutes(router, { ...options, guard });
   addErrorRoutes(router, { ...options, guard });
   addRateLimitRoutes(router, { ...options, guard });
+  addAlertRoutes(router, { ...options, guard });
 
   return router;
 }

@@ -1,5 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { BudgetStatus } from '@internal/plugin-integrations-common';
+import { createAlerting } from '../__testUtils__/alerting';
 import { createStores } from '../__testUtils__/createStores';
 import { BudgetAlertTask } from './BudgetAlertTask';
 import { UsageAnalyticsService } from './UsageAnalyticsService';
@@ -29,7 +30,7 @@ function budget(overrides: Partial<BudgetStatus>): BudgetStatus {
 describe('BudgetAlertTask', () => {
   it('alerts once per budget, month and level, on what the team spends most on', async () => {
     const knex = await databases.init('SQLITE_3');
-    const { alerts } = await createStores(knex);
+    const stores = await createStores(knex);
     let statuses = [
       budget({}),
       budget({ scope: 'integration', name: 'stripe', status: 'ok' }),
@@ -40,7 +41,7 @@ describe('BudgetAlertTask', () => {
     let now = new Date('2026-11-20T10:00:00Z');
     const task = new BudgetAlertTask({
       analytics,
-      alerts,
+      alerts: createAlerting(stores, { now: () => now }).service,
       logger: mockServices.logger.mock(),
       now: () => now,
     });
@@ -52,13 +53,16 @@ describe('BudgetAlertTask', () => {
     now = new Date('2026-12-02T10:00:00Z');
     expect(await task.run()).toBe(1);
 
-    const raised = await alerts.list();
+    const { items: raised } = await stores.alerts.list({});
     expect(raised).toHaveLength(3);
-    expect(raised.map(alert => alert.dedupeKey).sort()).toEqual([
-      'budget:team:group:default/growth-team:2026-11:critical',
-      'budget:team:group:default/growth-team:2026-11:warning',
-      'budget:team:group:default/growth-team:2026-12:critical',
-    ]);
+    // November's alerts held until the month was over.
+    expect(raised.map(alert => [alert.dedupeKey, alert.status]).sort()).toEqual(
+      [
+        ['budget:team:group:default/growth-team:2026-11:critical', 'resolved'],
+        ['budget:team:group:default/growth-team:2026-11:warning', 'resolved'],
+        ['budget:team:group:default/growth-team:2026-12:critical', 'open'],
+      ],
+    );
     expect(
       raised.find(alert => alert.dedupeKey.endsWith('2026-11:critical')),
     ).toMatchObject({
@@ -73,7 +77,8 @@ describe('BudgetAlertTask', () => {
 
   it('warns of an overrun before the warning share is reached', async () => {
     const knex = await databases.init('SQLITE_3');
-    const { alerts } = await createStores(knex);
+    const stores = await createStores(knex);
+    const now = () => new Date('2026-11-08T00:00:00Z');
     const analytics = {
       budgets: async () => [
         budget({ spent: 60, percentUsed: 30, projected: 240 }),
@@ -82,12 +87,12 @@ describe('BudgetAlertTask', () => {
 
     await new BudgetAlertTask({
       analytics,
-      alerts,
+      alerts: createAlerting(stores, { now }).service,
       logger: mockServices.logger.mock(),
-      now: () => new Date('2026-11-08T00:00:00Z'),
+      now,
     }).run();
 
-    expect((await alerts.list())[0].title).toBe(
+    expect((await stores.alerts.list({})).items[0].title).toBe(
       'The team budget of group:default/growth-team will be overrun: 240.00 EUR projected of 200.00 EUR a month',
     );
   });

@@ -126,6 +126,8 @@ export function fakeIntegrationsApi(
     'setErrorPatternSeverity',
     'mergeErrorPatterns',
     'unmergeErrorPattern',
+    'listAlerts',
+    'acknowledgeAlert',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

@@ -1,11 +1,14 @@
 import { SignalApi } from '@backstage/plugin-signals-react';
 import {
+  ALERTS_SIGNAL_CHANNEL,
+  AlertSignal,
   ERRORS_SIGNAL_CHANNEL,
   ErrorsSignal,
   FAILURE_CLASS_INFO,
   HEALTH_SIGNAL_CHANNEL,
   HealthHistoryResponse,
   HealthSignal,
+  IntegrationAlert,
   IntegrationDashboard,
   IntegrationHealthStatus,
   TestRunResult,
@@ -240,6 +243,42 @@ export function fakeSignalApi() {
         });
       });
     },
+    /** Sends the change of an alert on the alerts channel to every subscriber. */
+    publishAlert(signal: AlertSignal) {
+      act(() => {
+        listeners.get(ALERTS_SIGNAL_CHANNEL)?.forEach(listener => {
+          listener(signal);
+        });
+      });
+    },
     subscribers: (channel: string) => listeners.get(channel)?.size ?? 0,
+  };
+}
+
+/** An open warning about Stripe's error rate in production, raised five minutes ago. */
+export function integrationAlert(
+  overrides: Partial<IntegrationAlert> = {},
+): IntegrationAlert {
+  const raisedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+  return {
+    id: '6f1f4a8e-3c2b-4d7e-9a10-0b1c2d3e4f50',
+    integration: 'stripe',
+    environment: 'production',
+    type: 'error_rate',
+    severity: 'warning',
+    title: 'Error rate of Stripe (production) is 34 %',
+    message:
+      '34 of 100 calls failed in the last 15 minutes, above the 5 % threshold.',
+    rule: 'error rate above 5 % over 15 minutes, at least 20 calls',
+    value: '34 %',
+    timestamp: raisedAt,
+    updatedAt: raisedAt,
+    status: 'open',
+    acknowledged: false,
+    autoResolve: true,
+    escalationLevel: 0,
+    notified: true,
+    actions: [],
+    ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AlertsQuery,
   AuditQuery,
   BulkTestRequest,
   BulkTestResponse,
@@ -32,9 +33,11 @@ import {
   HealthListResponse,
   HealthScheduleResponse,
   HealthRange,
+  IntegrationAlert,
   IntegrationConfig,
   IntegrationDashboard,
   IntegrationUsageAnalytics,
+  ListAlertsResponse,
   ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
@@ -233,6 +236,10 @@ export interface IntegrationsApi {
     patternId: string,
     mergedPatternId: string,
   ): Promise<ErrorPattern>;
+  /** Alerts of the readable integrations, newest first. */
+  listAlerts(query?: AlertsQuery): Promise<ListAlertsResponse>;
+  /** Acknowledges an open alert: its owners are no longer reminded of it. */
+  acknowledgeAlert(id: string): Promise<IntegrationAlert>;
 }
 
 /** @public */

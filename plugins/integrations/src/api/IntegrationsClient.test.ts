@@ -270,3 +270,27 @@ describe('IntegrationsClient error tracking', () => {
     });
   });
 });
+
+describe('IntegrationsClient alerts', () => {
+  it('lists the active alerts of an environment and acknowledges one', async () => {
+    const { client, call } = clientAnswering({ items: [], totalCount: 0 });
+
+    await client.listAlerts({
+      environment: 'staging',
+      status: 'active',
+      limit: 50,
+    });
+    await client.acknowledgeAlert('6f1f4a8e-3c2b-4d7e-9a10-0b1c2d3e4f50');
+
+    expect(call(0)).toEqual({
+      url: '/alerts?environment=staging&status=active&limit=50',
+      method: 'GET',
+      body: undefined,
+    });
+    expect(call(1)).toEqual({
+      url: '/alerts/6f1f4a8e-3c2b-4d7e-9a10-0b1c2d3e4f50/acknowledge',
+      method: 'POST',
+      body: undefined,
+    });
+  });
+});

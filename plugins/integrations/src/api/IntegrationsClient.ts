@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AlertsQuery,
   AuditQuery,
   BulkTestRequest,
   BulkTestResponse,
@@ -21,9 +22,11 @@ import {
   HealthHistoryResponse,
   HealthListResponse,
   HealthScheduleResponse,
+  IntegrationAlert,
   IntegrationConfig,
   IntegrationDashboard,
   IntegrationUsageAnalytics,
+  ListAlertsResponse,
   ListAuditResponse,
   ListConfigsQuery,
   ListConfigsResponse,
@@ -321,6 +324,13 @@ export class IntegrationsClient implements IntegrationsApi {
   setErrorPatternSeverity = this.errors.setErrorPatternSeverity;
   mergeErrorPatterns = this.errors.mergeErrorPatterns;
   unmergeErrorPattern = this.errors.unmergeErrorPattern;
+  listAlerts(query: AlertsQuery = {}): Promise<ListAlertsResponse> {
+    return this.json(withQuery('/alerts', { ...query }));
+  }
+
+  acknowledgeAlert(id: string): Promise<IntegrationAlert> {
+    return this.json(`/alerts/${enc(id)}/acknowledge`, { method: 'POST' });
+  }
 
   private async json<T>(
     path: string,

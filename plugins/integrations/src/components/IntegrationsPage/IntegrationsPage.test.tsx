@@ -38,6 +38,7 @@ function api() {
       ...dashboardOf([healthStatus({ environment })]),
       environment,
     }),
+    listAlerts: async () => ({ items: [], totalCount: 0 }),
     getHealthHistory: async () => historyOf({ stripe: [100] }),
     listTestRuns: async () => ({ items: [], totalCount: 0 }),
     getErrorSummary: async () => NO_ERRORS,

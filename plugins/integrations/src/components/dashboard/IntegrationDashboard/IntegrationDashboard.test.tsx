@@ -49,6 +49,7 @@ function apiReturning(...dashboards: Dashboard[]) {
       ...dashboards[Math.min(call++, dashboards.length - 1)],
       environment,
     }),
+    listAlerts: async () => ({ items: [], totalCount: 0 }),
     getHealthHistory: async () =>
       historyOf({ stripe: [100, 100], paypal: [90, 100] }),
     listConfigs: async () => ({

@@ -18,6 +18,7 @@ import { useIntegrationDashboard } from '../../../hooks/useIntegrationDashboard'
 import { ENVIRONMENT_LABELS, relativeTime } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
 import { ActivityFeed } from '../ActivityFeed';
+import { AlertsPanel } from '../AlertsPanel';
 import { BulkTestButton } from '../../testing/BulkTestButton';
 import { DashboardMetrics } from '../DashboardMetrics';
 import { EnvironmentSelect } from '../../shared/EnvironmentSelect';
@@ -62,9 +63,10 @@ export interface IntegrationDashboardProps {
 }
 
 /**
- * The health of every integration in one environment: counts, a status card
- * per integration with quick actions, trends, SLA figures and recent activity,
- * kept up to date by status-change signals and a 30-second reload.
+ * The health of every integration in one environment: counts, the active
+ * alerts, a status card per integration with quick actions, trends, SLA
+ * figures and recent activity, kept up to date by status-change and alert
+ * signals and a 30-second reload.
  */
 export function IntegrationDashboard(props: IntegrationDashboardProps) {
   const { environment, onEnvironmentChange } = props;
@@ -103,6 +105,9 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
           </InlineAlert>
         )}
         <DashboardMetrics overview={dashboard.overviewMetrics} />
+        <Box className={classes.section}>
+          <AlertsPanel environment={environment} displayNames={displayNames} />
+        </Box>
         <Box className={classes.section}>
           <Typography variant="h6" component="h2" gutterBottom>
             Integrations

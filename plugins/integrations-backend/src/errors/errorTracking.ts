@@ -1,0 +1,53 @@
+import {
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { ConfigStore } from '../configuration/ConfigStore';
+import { ErrorCaptureService } from './ErrorCaptureService';
+import { DatabaseErrorEventStore } from './ErrorEventStore';
+import { DatabaseErrorGroupStore } from './ErrorGroupStore';
+import {
+  ErrorRetentionTask,
+  errorRetentionDaysFromConfig,
+} from './ErrorRetentionTask';
+import { ErrorService } from './ErrorService';
+import { ErrorTriageService } from './ErrorTriageService';
+import { fingerprintRulesFromConfig } from './fingerprint';
+
+/**
+ * Error tracking as the plugin runs it: capture, reading, triage and the
+ * retention task, over one pair of stores, with its config read and checked.
+ */
+export async function createErrorTracking(options: {
+  config: RootConfigService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  retentionSchedule: SchedulerServiceTaskScheduleDefinition;
+  configs: ConfigStore;
+  signals?: SignalsService;
+  logger: LoggerService;
+}) {
+  const { config, database, signals, logger } = options;
+  const events = await DatabaseErrorEventStore.create({ database });
+  const groups = await DatabaseErrorGroupStore.create({ database });
+  await new ErrorRetentionTask({
+    events,
+    retentionDays: errorRetentionDaysFromConfig(config),
+  }).start(options.scheduler, options.retentionSchedule);
+  return {
+    capture: new ErrorCaptureService({
+      events,
+      groups,
+      configs: options.configs,
+      rules: fingerprintRulesFromConfig(config),
+      signals,
+      logger,
+    }),
+    errors: new ErrorService({ events, groups }),
+    triage: new ErrorTriageService({ groups, signals, logger }),
+  };
+}
