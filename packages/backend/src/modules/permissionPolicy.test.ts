@@ -6,6 +6,11 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   analyticsExportPermission,
   auditReadPermission,
+  errorAutomatedFixPermission,
+  errorCategorizePermission,
+  errorReadPermission,
+  errorResolvePermission,
+  errorSensitiveDataPermission,
   integrationCreatePermission,
   integrationCredentialsUpdatePermission,
   integrationDeletePermission,
@@ -120,6 +125,44 @@ describe('IntegrationsPermissionPolicy', () => {
     expect(
       (await policy.handle({ permission: integrationUpdatePermission })).result,
     ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets everyone signed in read errors, and only owners triage theirs and read their bodies', async () => {
+    for (const who of [member, viewer]) {
+      expect(
+        (await policy.handle({ permission: errorReadPermission }, who)).result,
+      ).toBe(AuthorizeResult.ALLOW);
+    }
+    expect(
+      (await policy.handle({ permission: errorReadPermission })).result,
+    ).toBe(AuthorizeResult.DENY);
+    for (const permission of [
+      errorResolvePermission,
+      errorCategorizePermission,
+      errorSensitiveDataPermission,
+    ]) {
+      expect(await policy.handle({ permission }, member)).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'integrations',
+        resourceType: 'integration',
+        conditions: {
+          rule: 'IS_INTEGRATION_OWNER',
+          resourceType: 'integration',
+          params: {
+            claims: ['user:default/max.member', 'group:default/payments-team'],
+          },
+        },
+      });
+    }
+    // Fixes act on the integration: admins only.
+    expect(
+      (await policy.handle({ permission: errorAutomatedFixPermission }, member))
+        .result,
+    ).toBe(AuthorizeResult.DENY);
+    expect(
+      (await policy.handle({ permission: errorAutomatedFixPermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
   });
 
   it('leaves the rest of the portal open', async () => {

@@ -17,6 +17,10 @@ import {
 import {
   analyticsExportPermission,
   integrationReadPermission,
+  errorCategorizePermission,
+  errorReadPermission,
+  errorResolvePermission,
+  errorSensitiveDataPermission,
   integrationTestRunPermission,
   integrationUpdatePermission,
 } from '@internal/plugin-integrations-common';
@@ -27,9 +31,9 @@ export const INTEGRATION_ADMINS_GROUP = 'group:default/integration-admins';
 /**
  * The portal's policy. Integration admins do everything with integrations;
  * members of an integration's owning group may change its settings outside
- * production and test it in every environment; everyone signed in may read
- * integrations and export the usage analytics of those they read; the rest
- * of the portal is open to all.
+ * production, test it in every environment and triage its errors; everyone
+ * signed in may read integrations and their errors and export the usage
+ * analytics of those they read; the rest of the portal is open to all.
  */
 export class IntegrationsPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -66,6 +70,25 @@ export class IntegrationsPermissionPolicy implements PermissionPolicy {
           },
         ],
       });
+    }
+    // Everyone who reads integrations reads how they fail: messages are
+    // redacted, and the people calling a provider need to see its errors.
+    if (user && isPermission(permission, errorReadPermission)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    // The owning team triages its integrations' errors, regroups them and
+    // reads their redacted requests and responses; fixes that act on an
+    // integration stay with the admins.
+    if (
+      user &&
+      (isPermission(permission, errorResolvePermission) ||
+        isPermission(permission, errorCategorizePermission) ||
+        isPermission(permission, errorSensitiveDataPermission))
+    ) {
+      return createIntegrationConditionalDecision(
+        permission,
+        integrationConditions.isIntegrationOwner({ claims }),
+      );
     }
     if (user && isPermission(permission, integrationTestRunPermission)) {
       return createIntegrationConditionalDecision(
