@@ -51,6 +51,12 @@ exports.up = async function up(knex) {
       .string('merged_into', 36)
       .nullable()
       .comment('The group this one was merged into; its events show there');
+    table
+      .boolean('automated_fix_enabled')
+      .notNullable()
+      .defaultTo(false)
+      .comment('An admin turned the suggested fix on for this group');
+    table.timestamp('automated_fix_last_run_at', { useTz: true }).nullable();
     table.bigInteger('occurrences').notNullable();
     table.timestamp('first_seen', { useTz: true }).notNullable();
     table.timestamp('last_seen', { useTz: true }).notNullable();

@@ -35,6 +35,8 @@ import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { DatabaseUsageEventStore } from './usage/UsageEventStore';
 import { createErrorTracking } from './errors/errorTracking';
+import { AutomatedFixes } from './errors/AutomatedFixService';
+import { automatedFixesOver } from './errors/automatedFixes';
 import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
 import { pricingFromConfig } from './usage/pricing';
 import { BudgetAlertTask } from './usage/BudgetAlertTask';
@@ -181,6 +183,8 @@ export const integrationsPlugin = createBackendPlugin({
         });
 
         // Errors: every failed check, test and reported call, grouped
+        // The fixes act through the tests and schedule built below.
+        const automatedFixes: { over?: AutomatedFixes } = {};
         const errorTracking = await createErrorTracking({
           config,
           database,
@@ -189,6 +193,7 @@ export const integrationsPlugin = createBackendPlugin({
           configs,
           signals,
           logger,
+          fixes: () => automatedFixes.over!,
         });
         const errorCapture = errorTracking.capture;
 
@@ -248,6 +253,19 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         });
         const pauses = await DatabaseHealthCheckPauseStore.create({ database });
+        const schedule = new HealthScheduleService({
+          configs,
+          audit: auditStore,
+          health,
+          pauses,
+        });
+        automatedFixes.over = automatedFixesOver({
+          credentials: credentialService,
+          tokens,
+          tester,
+          schedule,
+          configurations,
+        });
         await new HealthCheckTask({
           configs,
           health: healthStore,
@@ -435,12 +453,7 @@ export const integrationsPlugin = createBackendPlugin({
             healthStore,
             health,
             testHistory: await DatabaseTestHistoryStore.create({ database }),
-            schedule: new HealthScheduleService({
-              configs,
-              audit: auditStore,
-              health,
-              pauses,
-            }),
+            schedule,
             usage,
             analytics,
             rateLimits,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { environmentSchema, integrationNameSchema } from './schemas';
 import { Environment } from './types';
 import { CONTROL_CHARACTERS_BUT_LINE_BREAKS } from './providers/fields';
+import type { AutomatedFixKind } from './providers/probes';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -130,7 +131,8 @@ export interface ErrorPatternHistoryEntry {
     | 'woke'
     | 'severity_changed'
     | 'merged'
-    | 'unmerged';
+    | 'unmerged'
+    | 'automated_fix';
   details: string;
 }
 
@@ -157,10 +159,17 @@ export interface ErrorPattern {
   firstSeen: string;
   lastSeen: string;
   suggestedActions: SuggestedActions;
+  /**
+   * The fix the backend may run by itself (`actions` holds its kind, empty
+   * when none suits the error), whether it is on, and when it last ran. It
+   * runs with the first new event after `escalationThreshold` minutes since
+   * its last run.
+   */
   automatedResponse: {
     enabled: boolean;
-    actions: string[];
+    actions: AutomatedFixKind[];
     escalationThreshold: number;
+    lastRunAt?: string;
   };
   status: ErrorStatus;
   severity: ErrorSeverity;
@@ -372,6 +381,11 @@ export const mergePatternsSchema = z.strictObject({
     .array(patternIdSchema, { message: 'A list of pattern ids' })
     .min(1, 'At least one pattern to merge')
     .max(50, 'At most 50 patterns at once'),
+});
+
+/** `POST /error-patterns/:id/automated-fix`: turns the group's fix on or off. @public */
+export const automatedFixSchema = z.strictObject({
+  enabled: z.boolean({ message: 'true or false' }),
 });
 
 /** `POST /error-patterns/:id/unmerge`: this merged group stands alone again. @public */

@@ -15,6 +15,7 @@ import { ConfigStore } from '../configuration/ConfigStore';
 import { removeSecrets } from '../connectionTests/classifyFailure';
 import { TOKEN_REFRESH_ACTOR } from '../oauth/TokenRefreshTask';
 import { failureTypeOf } from '../usage/usageRollup';
+import { AutomatedFixService } from './AutomatedFixService';
 import { ErrorOccurrence } from './errorOccurrence';
 import { ErrorEventStore, RecordOutcome } from './ErrorEventStore';
 import { ErrorGroupStore } from './ErrorGroupStore';
@@ -37,6 +38,7 @@ export class ErrorCaptureService {
   private readonly groups: ErrorGroupStore;
   private readonly configs: ConfigStore;
   private readonly rules: FingerprintRule[];
+  private readonly automatedFixes?: AutomatedFixService;
   private readonly signals?: SignalsService;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
@@ -47,6 +49,8 @@ export class ErrorCaptureService {
     groups: ErrorGroupStore;
     configs: ConfigStore;
     rules?: FingerprintRule[];
+    /** Runs a group's fix, when turned on, as its events arrive. */
+    automatedFixes?: AutomatedFixService;
     signals?: SignalsService;
     logger: LoggerService;
     now?: () => Date;
@@ -55,6 +59,7 @@ export class ErrorCaptureService {
     this.groups = options.groups;
     this.configs = options.configs;
     this.rules = options.rules ?? [];
+    this.automatedFixes = options.automatedFixes;
     this.signals = options.signals;
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
@@ -148,6 +153,9 @@ export class ErrorCaptureService {
         if (outcome) {
           await this.reassess(outcome, dependentCount);
           await this.announce(outcome);
+          if (outcome.inserted) {
+            await this.automatedFixes?.onArrival(outcome.group);
+          }
         }
       }
     } catch (error) {

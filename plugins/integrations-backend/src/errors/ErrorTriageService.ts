@@ -7,6 +7,7 @@ import {
   SnoozePatternRequest,
 } from '@internal/plugin-integrations-common';
 import { invalidFields } from '../requestErrors/invalidRequest';
+import { AutomatedFixService } from './AutomatedFixService';
 import { publishErrorsSignal } from './ErrorCaptureService';
 import { ErrorGroupStore, GroupChange } from './ErrorGroupStore';
 import { StoredErrorGroup } from './errorRows';
@@ -18,17 +19,20 @@ import { StoredErrorGroup } from './errorRows';
  */
 export class ErrorTriageService {
   private readonly groups: ErrorGroupStore;
+  private readonly automatedFixes?: AutomatedFixService;
   private readonly signals?: SignalsService;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
 
   constructor(options: {
     groups: ErrorGroupStore;
+    automatedFixes?: AutomatedFixService;
     signals?: SignalsService;
     logger: LoggerService;
     now?: () => Date;
   }) {
     this.groups = options.groups;
+    this.automatedFixes = options.automatedFixes;
     this.signals = options.signals;
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
@@ -154,6 +158,41 @@ export class ErrorTriageService {
             : `Set to ${severity} (computed: ${group.severity})`,
       },
     });
+  }
+
+  /** Turns the group's automated fix on or off. */
+  async setAutomatedFix(
+    group: StoredErrorGroup,
+    enabled: boolean,
+    actor: string,
+  ): Promise<StoredErrorGroup> {
+    if (enabled) {
+      // Turning on a fix that cannot run would only look like protection.
+      await this.automatedFixes?.fixOf(group);
+    }
+    return this.apply(group, 'triaged', {
+      set: { automated_fix_enabled: enabled },
+      history: {
+        actor,
+        action: 'automated_fix',
+        details: enabled
+          ? 'Turned the automated fix on: it runs with new events'
+          : 'Turned the automated fix off',
+      },
+    });
+  }
+
+  /** Runs the group's fix now. */
+  async runAutomatedFix(
+    group: StoredErrorGroup,
+    actor: string,
+  ): Promise<StoredErrorGroup> {
+    if (!this.automatedFixes) {
+      throw new Error('Automated fixes are not available here');
+    }
+    const ran = await this.automatedFixes.run(group, actor);
+    await this.announce(ran, 'triaged');
+    return ran;
   }
 
   /** Sources must be of the target's configuration and not the target. */

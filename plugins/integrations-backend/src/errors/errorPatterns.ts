@@ -5,6 +5,10 @@ import {
   IntegrationError,
   getProvider,
 } from '@internal/plugin-integrations-common';
+import {
+  AUTOMATED_FIX_INTERVAL_MINUTES,
+  automatedFixFor,
+} from './AutomatedFixService';
 import { StoredErrorEvent, StoredErrorGroup } from './errorRows';
 import { suggestedActionsFor } from './suggestedActions';
 
@@ -58,8 +62,7 @@ export function patternOf(
       preventive: actions.preventive,
       monitoring: actions.monitoring,
     },
-    // Automated fixes are not offered for any signature yet.
-    automatedResponse: { enabled: false, actions: [], escalationThreshold: 0 },
+    automatedResponse: automatedResponseOf(group, context.provider),
     status: group.status,
     severity: group.severityOverride ?? group.severity,
     severityOverridden: group.severityOverride !== undefined,
@@ -88,6 +91,25 @@ export function patternOf(
     ...(documentationUrl ? { documentationUrl } : {}),
     trend: trendOf(context.hours, context.now),
     affectedComponents: [...new Set(all.flatMap(g => g.components))],
+  };
+}
+
+function automatedResponseOf(
+  group: StoredErrorGroup,
+  provider: string | undefined,
+): ErrorPattern['automatedResponse'] {
+  const fix = automatedFixFor(
+    getProvider(provider ?? ''),
+    group.errorType,
+    group.providerCode,
+  );
+  return {
+    enabled: Boolean(fix) && group.automatedFix.enabled,
+    actions: fix ? [fix] : [],
+    escalationThreshold: AUTOMATED_FIX_INTERVAL_MINUTES,
+    ...(group.automatedFix.lastRunAt
+      ? { lastRunAt: group.automatedFix.lastRunAt }
+      : {}),
   };
 }
 

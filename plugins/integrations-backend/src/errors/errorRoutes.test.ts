@@ -241,6 +241,105 @@ describe('the errors API', () => {
     expect(audit.body.items[0]).toMatchObject({ outcome: 'failure' });
   });
 
+  it('runs an automated fix through the service that owns the change, only with its permission', async () => {
+    const server = await startWithErrors();
+    const posted = await request(server)
+      .post('/api/integrations/usage/events')
+      .set('Authorization', asService)
+      .send({
+        events: [
+          failedCall('r-1', {
+            status: 429,
+            errorType: 'rate_limited',
+            errorCode: undefined,
+            errorMessage: 'Too many requests',
+          }),
+        ],
+      });
+    expect(posted.status).toBe(202);
+    const list = await request(server)
+      .get(
+        '/api/integrations/error-patterns?integration=stripe&type=rate_limited',
+      )
+      .set('Authorization', asUser);
+    const [pattern] = list.body.items;
+    expect(pattern.automatedResponse).toMatchObject({
+      enabled: false,
+      actions: ['raise_rate_limit_buffer'],
+    });
+    const before = await request(server)
+      .get('/api/integrations/configs/stripe?environment=production')
+      .set('Authorization', asUser);
+
+    const on = await request(server)
+      .post(
+        `/api/integrations/error-patterns/${pattern.patternId}/automated-fix`,
+      )
+      .set('Authorization', asUser)
+      .send({ enabled: true });
+    const ran = await request(server)
+      .post(
+        `/api/integrations/error-patterns/${pattern.patternId}/automated-fix/run`,
+      )
+      .set('Authorization', asUser);
+    const after = await request(server)
+      .get('/api/integrations/configs/stripe?environment=production')
+      .set('Authorization', asUser);
+
+    expect(on.body.automatedResponse.enabled).toBe(true);
+    expect(ran.status).toBe(200);
+    expect(ran.body.automatedResponse.lastRunAt).toEqual(expect.any(String));
+    const detail = await request(server)
+      .get(`/api/integrations/error-patterns/${pattern.patternId}`)
+      .set('Authorization', asUser);
+    expect(detail.body.history[0].details).toMatch(
+      /^Raise the rate-limit buffer by 10 points: from \d+ % to \d+ %$/,
+    );
+    const buffer = (body: any) => body[0].connectionConfig.rateLimitBuffer;
+    expect(buffer(after.body)).toBeCloseTo(buffer(before.body) + 0.1);
+    expect(after.body[0].metadata.version).toBe(
+      before.body[0].metadata.version + 1,
+    );
+
+    // A declined card has no fix: turning one on is refused.
+    const declined = list.body.items.length
+      ? (
+          await request(server)
+            .get(
+              '/api/integrations/error-patterns?integration=stripe&type=bad_response',
+            )
+            .set('Authorization', asUser)
+        ).body.items[0]
+      : undefined;
+    const refused = await request(server)
+      .post(
+        `/api/integrations/error-patterns/${declined.patternId}/automated-fix`,
+      )
+      .set('Authorization', asUser)
+      .send({ enabled: true });
+    expect(refused.status).toBe(409);
+  });
+
+  it('refuses automated fixes without integrations.errors.fixes.manage', async () => {
+    const server = await startWithErrors([
+      allowingAllBut('integrations.errors.fixes.manage'),
+    ]);
+    const list = await request(server)
+      .get('/api/integrations/error-patterns?integration=stripe')
+      .set('Authorization', asUser);
+
+    const refused = await request(server)
+      .post(
+        `/api/integrations/error-patterns/${list.body.items[0].patternId}/automated-fix/run`,
+      )
+      .set('Authorization', asUser);
+
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain(
+      'integrations.errors.fixes.manage',
+    );
+  });
+
   it('shows nothing of integrations whose errors the caller may not read', async () => {
     const server = await startWithErrors([
       allowingAllBut('integrations.errors.read'),

@@ -3,6 +3,8 @@ import { NotFoundError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   ErrorPattern,
+  automatedFixSchema,
+  errorAutomatedFixPermission,
   errorCategorizePermission,
   errorIdParamsSchema,
   errorPatternsQuerySchema,
@@ -235,6 +237,26 @@ export function addErrorRoutes(
       describe: `severity ${body.severity ?? 'computed'}`,
       group: patternOf(req),
       apply: (group, actor) => triage.setSeverity(group, body.severity, actor),
+    });
+  });
+
+  router.post('/error-patterns/:id/automated-fix', async (req, res) => {
+    const body = parseInput(automatedFixSchema, req.body, 'body');
+    await triageRoute(req, res, {
+      permission: errorAutomatedFixPermission,
+      describe: `automated fix ${body.enabled ? 'on' : 'off'}`,
+      group: patternOf(req),
+      apply: (group, actor) =>
+        triage.setAutomatedFix(group, body.enabled, actor),
+    });
+  });
+
+  router.post('/error-patterns/:id/automated-fix/run', async (req, res) => {
+    await triageRoute(req, res, {
+      permission: errorAutomatedFixPermission,
+      describe: 'automated fix run',
+      group: patternOf(req),
+      apply: (group, actor) => triage.runAutomatedFix(group, actor),
     });
   });
 

@@ -42,6 +42,7 @@ export interface StoredErrorGroup {
   };
   /** Set on a group merged into another: that one shows its events. */
   mergedInto?: string;
+  automatedFix: { enabled: boolean; lastRunAt?: string };
   occurrences: number;
   firstSeen: string;
   lastSeen: string;
@@ -84,6 +85,8 @@ export type GroupRow = {
   snoozed_by: string | null;
   snoozed_at: Timestamp | null;
   merged_into: string | null;
+  automated_fix_enabled: boolean | number;
+  automated_fix_last_run_at: Timestamp | null;
   occurrences: number | string;
   first_seen: Timestamp;
   last_seen: Timestamp;
@@ -176,6 +179,12 @@ export function toGroup(row: GroupRow): StoredErrorGroup {
         }
       : {}),
     mergedInto: optional(row.merged_into),
+    automatedFix: {
+      enabled: Boolean(row.automated_fix_enabled),
+      ...(row.automated_fix_last_run_at
+        ? { lastRunAt: toIsoString(row.automated_fix_last_run_at) }
+        : {}),
+    },
     occurrences: Number(row.occurrences),
     firstSeen: toIsoString(row.first_seen),
     lastSeen: toIsoString(row.last_seen),

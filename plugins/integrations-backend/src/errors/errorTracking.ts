@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ConfigStore } from '../configuration/ConfigStore';
+import { AutomatedFixService, AutomatedFixes } from './AutomatedFixService';
 import { ErrorCaptureService } from './ErrorCaptureService';
 import { DatabaseErrorEventStore } from './ErrorEventStore';
 import { DatabaseErrorGroupStore } from './ErrorGroupStore';
@@ -30,6 +31,8 @@ export async function createErrorTracking(options: {
   configs: ConfigStore;
   signals?: SignalsService;
   logger: LoggerService;
+  /** What each automated fix does; see {@link AutomatedFixService}. */
+  fixes: () => AutomatedFixes;
 }) {
   const { config, database, signals, logger } = options;
   const events = await DatabaseErrorEventStore.create({ database });
@@ -38,16 +41,23 @@ export async function createErrorTracking(options: {
     events,
     retentionDays: errorRetentionDaysFromConfig(config),
   }).start(options.scheduler, options.retentionSchedule);
+  const automatedFixes = new AutomatedFixService({
+    groups,
+    configs: options.configs,
+    fixes: options.fixes,
+    logger,
+  });
   return {
     capture: new ErrorCaptureService({
       events,
       groups,
       configs: options.configs,
       rules: fingerprintRulesFromConfig(config),
+      automatedFixes,
       signals,
       logger,
     }),
     errors: new ErrorService({ events, groups }),
-    triage: new ErrorTriageService({ groups, signals, logger }),
+    triage: new ErrorTriageService({ groups, automatedFixes, signals, logger }),
   };
 }

@@ -8,6 +8,7 @@ import {
   copyConfigRequestSchema,
   createIntegrationRequestSchema,
   diagnosticsRequestSchema,
+  automatedFixSchema,
   diffQuerySchema,
   dryRunQuerySchema,
   errorIdParamsSchema,
@@ -253,6 +254,11 @@ const endpoints: Record<string, EndpointSpec> = {
     ...errorId,
     body: patternSeveritySchema,
   },
+  'POST /error-patterns/:id/automated-fix': {
+    ...errorId,
+    body: automatedFixSchema,
+  },
+  'POST /error-patterns/:id/automated-fix/run': errorId,
   'POST /error-patterns/:id/merge': { ...errorId, body: mergePatternsSchema },
   'POST /error-patterns/:id/unmerge': {
     ...errorId,

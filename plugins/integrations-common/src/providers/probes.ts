@@ -84,6 +84,21 @@ export interface ProviderOAuth {
 }
 
 /**
+ * What the backend can do by itself about an error, once an admin turns it
+ * on for the error's group: refresh the OAuth access token, run the test
+ * again to see whether the provider recovered, pause the health checks (a
+ * refused key is not retried every minute), or raise the configuration's
+ * rate-limit buffer so the client waits earlier.
+ */
+export const AUTOMATED_FIX_KINDS = [
+  'refresh_token',
+  'rerun_test',
+  'pause_checks',
+  'raise_rate_limit_buffer',
+] as const;
+export type AutomatedFixKind = (typeof AUTOMATED_FIX_KINDS)[number];
+
+/**
  * A failure the provider is known to produce, with what it means for this
  * provider and the steps that fix it, in order.
  */
@@ -110,6 +125,8 @@ export interface KnownError {
   monitoring?: string[];
   /** The provider's page about this error. */
   documentationUrl?: string;
+  /** The fix that suits it, instead of the one of its failure class. */
+  automatedFix?: AutomatedFixKind;
 }
 
 /** The probes that prove an integration works, as data. */

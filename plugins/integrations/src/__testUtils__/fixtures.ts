@@ -126,6 +126,8 @@ export function fakeIntegrationsApi(
     'setErrorPatternSeverity',
     'mergeErrorPatterns',
     'unmergeErrorPattern',
+    'setAutomatedFix',
+    'runAutomatedFix',
     'listAlerts',
     'acknowledgeAlert',
   ];

@@ -30,9 +30,18 @@ export type ErrorTrackingApi = Pick<
   | 'setErrorPatternSeverity'
   | 'mergeErrorPatterns'
   | 'unmergeErrorPattern'
+  | 'setAutomatedFix'
+  | 'runAutomatedFix'
 >;
 
-type PatternAction = 'status' | 'snooze' | 'severity' | 'merge' | 'unmerge';
+type PatternAction =
+  | 'status'
+  | 'snooze'
+  | 'severity'
+  | 'merge'
+  | 'unmerge'
+  | 'automated-fix'
+  | 'automated-fix/run';
 
 /**
  * The error-tracking routes, kept apart from IntegrationsClient so that file
@@ -99,6 +108,12 @@ export class ErrorTrackingRequests implements ErrorTrackingApi {
     patternId,
     mergedPatternId,
   ) => this.patternAction(patternId, 'unmerge', { patternId: mergedPatternId });
+
+  setAutomatedFix: ErrorTrackingApi['setAutomatedFix'] = (patternId, enabled) =>
+    this.patternAction(patternId, 'automated-fix', { enabled });
+
+  runAutomatedFix: ErrorTrackingApi['runAutomatedFix'] = patternId =>
+    this.patternAction(patternId, 'automated-fix/run', {});
 
   private patternAction(
     patternId: string,

@@ -236,6 +236,10 @@ export interface IntegrationsApi {
     patternId: string,
     mergedPatternId: string,
   ): Promise<ErrorPattern>;
+  /** Turns the group's automated fix on or off. */
+  setAutomatedFix(patternId: string, enabled: boolean): Promise<ErrorPattern>;
+  /** Runs the group's automated fix now. */
+  runAutomatedFix(patternId: string): Promise<ErrorPattern>;
   /** Alerts of the readable integrations, newest first. */
   listAlerts(query?: AlertsQuery): Promise<ListAlertsResponse>;
   /** Acknowledges an open alert: its owners are no longer reminded of it. */

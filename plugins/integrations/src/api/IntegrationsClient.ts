@@ -324,6 +324,8 @@ export class IntegrationsClient implements IntegrationsApi {
   setErrorPatternSeverity = this.errors.setErrorPatternSeverity;
   mergeErrorPatterns = this.errors.mergeErrorPatterns;
   unmergeErrorPattern = this.errors.unmergeErrorPattern;
+  setAutomatedFix = this.errors.setAutomatedFix;
+  runAutomatedFix = this.errors.runAutomatedFix;
   listAlerts(query: AlertsQuery = {}): Promise<ListAlertsResponse> {
     return this.json(withQuery('/alerts', { ...query }));
   }

@@ -1,5 +1,6 @@
 import {
   Environment,
+  errorAutomatedFixPermission,
   errorCategorizePermission,
   errorResolvePermission,
 } from '@internal/plugin-integrations-common';
@@ -8,8 +9,8 @@ import { useIntegrationPermission } from './useIntegrationPermission';
 
 /**
  * What the user may do to the error groups of one integration in one
- * environment: triage them (status, resolution, snooze, severity) and change
- * how they group (merge, unmerge); as the reason a control is disabled,
+ * environment: triage them (status, resolution, snooze, severity), change
+ * how they group (merge, unmerge) and run their automated fixes; as the reason a control is disabled,
  * naming the missing permission, undefined when it is allowed.
  */
 export function useErrorPermissions(
@@ -30,8 +31,14 @@ export function useErrorPermissions(
     resourceRef,
     `You may not merge or unmerge the error groups of ${where}: that takes the ${errorCategorizePermission.name} permission`,
   );
+  const fix = useIntegrationPermission(
+    errorAutomatedFixPermission,
+    resourceRef,
+    `You may not run or turn on the automated fixes of ${where}: that takes the ${errorAutomatedFixPermission.name} permission`,
+  );
   return {
     triageDeniedReason: triage.reason,
     categorizeDeniedReason: categorize.reason,
+    fixDeniedReason: fix.reason,
   };
 }

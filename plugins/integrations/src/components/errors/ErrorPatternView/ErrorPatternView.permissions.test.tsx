@@ -1,5 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
+  errorAutomatedFixPermission,
   errorCategorizePermission,
   errorResolvePermission,
 } from '@internal/plugin-integrations-common';
@@ -40,6 +41,11 @@ async function renderGroup(integration: string, denied: string[]) {
   const detail = errorPatternDetail({
     integration,
     mergedPatterns: [{ patternId: 'p-old', name: 'Old 401 group' }],
+    automatedResponse: {
+      enabled: false,
+      actions: ['pause_checks'],
+      escalationThreshold: 15,
+    },
   });
   const api = fakeIntegrationsApi({ getErrorPattern: async () => detail });
   await renderInTestApp(<ErrorPatternView patternId={detail.patternId} />, {
@@ -92,5 +98,33 @@ describe('ErrorPatternView without triage permissions', () => {
       reason,
     );
     expect(await settledButton('Resolve…', true)).toBeEnabled();
+  });
+});
+
+describe('ErrorPatternView and automated fixes', () => {
+  it('turns the fix on and runs it with the permission', async () => {
+    const api = await renderGroup('fix-allowed', []);
+
+    const run = await settledButton('Run the fix now', true);
+    await userEvent.click(run);
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: /Run by itself with new events/ }),
+    );
+
+    expect(api.runAutomatedFix).toHaveBeenCalledWith('p-stripe-auth');
+    expect(api.setAutomatedFix).toHaveBeenCalledWith('p-stripe-auth', true);
+    expect(screen.getByText('Pause the health checks')).toBeInTheDocument();
+  });
+
+  it('keeps the fix visible but disabled without its permission, saying which', async () => {
+    await renderGroup('fix-denied', [errorAutomatedFixPermission.name]);
+
+    await expectReason(
+      await settledButton('Run the fix now', false),
+      `You may not run or turn on the automated fixes of fix-denied in production: that takes the ${errorAutomatedFixPermission.name} permission`,
+    );
+    expect(
+      screen.getByRole('checkbox', { name: /Run by itself with new events/ }),
+    ).toBeDisabled();
   });
 });

@@ -1,3 +1,4 @@
+import { AUTOMATED_FIX_LABELS } from '../AutomatedFixSection';
 import { ErrorPattern } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
@@ -65,10 +66,8 @@ export function PatternAbout(props: { pattern: ErrorPattern }) {
           ],
           [
             'Automated response',
-            automated.enabled
-              ? `${automated.actions.join(', ') || 'on'}; escalates after ${
-                  automated.escalationThreshold
-                } events`
+            automated.enabled && automated.actions[0]
+              ? `${AUTOMATED_FIX_LABELS[automated.actions[0]]}, with new events`
               : 'off',
           ],
           ...(documentation || runbook

@@ -21,6 +21,7 @@ import { errorMessage } from '../../../requestErrors';
 import { FormError } from '../../credentials/CredentialsPanel/FormError';
 import { ActionButton } from '../../shared/ActionButton';
 import { ConfirmationDialog } from '../../shared/ConfirmationDialog';
+import { AutomatedFixSection } from '../AutomatedFixSection';
 import { MergeDialog } from '../MergeDialog';
 import { ResolveDialog } from '../ResolveDialog';
 import { SnoozeDialog } from '../SnoozeDialog';
@@ -269,6 +270,10 @@ export function TriagePanel(props: {
               Merge other groups…
             </ActionButton>
           </Box>
+        </Section>
+        <Divider className={classes.divider} />
+        <Section title="Automated fix">
+          <AutomatedFixSection pattern={pattern} onChanged={onChanged} />
         </Section>
       </CardContent>
       {dialog === 'resolve' && eventToResolve && (

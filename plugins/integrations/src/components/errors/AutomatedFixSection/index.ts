@@ -1,0 +1,4 @@
+export {
+  AutomatedFixSection,
+  AUTOMATED_FIX_LABELS,
+} from './AutomatedFixSection';
