@@ -119,6 +119,22 @@ export const integrationSettingsSchema = z.strictObject({
     }),
     enabledAlerts: z.array(z.enum(ALERT_KINDS)),
     notificationChannels: z.array(z.string().min(1)).max(20),
+    /**
+     * The team's runbook for this integration, linked from its errors and
+     * alerts. Empty means none: the form sends what its field holds.
+     */
+    runbookUrl: z
+      .union([
+        z.literal(''),
+        z
+          .url({
+            protocol: /^https?$/,
+            message:
+              'An absolute http:// or https:// URL, e.g. https://wiki.acme.example/runbooks/stripe',
+          })
+          .max(2048, 'At most 2048 characters'),
+      ])
+      .optional(),
   }),
   complianceConfig: z.strictObject({
     dataRetentionDays: z

@@ -120,6 +120,8 @@ export interface MonitoringConfig {
   enabledAlerts: AlertKind[];
   /** Where alerts go, e.g. `email:payments@acme.example` or `group:default/payments-team`. */
   notificationChannels: string[];
+  /** The team's runbook for this integration, linked from its errors. */
+  runbookUrl?: string;
 }
 
 export const LOGGING_LEVELS = ['debug', 'info', 'warn', 'error'] as const;

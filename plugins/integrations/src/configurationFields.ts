@@ -28,6 +28,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'monitoringConfig.alertThresholds.uptime': 'Uptime alert (%)',
   'monitoringConfig.enabledAlerts': 'Alerts',
   'monitoringConfig.notificationChannels': 'Notification channels',
+  'monitoringConfig.runbookUrl': 'Runbook URL',
   'complianceConfig.dataRetentionDays': 'Data retention (days)',
   'complianceConfig.loggingLevel': 'Logging level',
   'complianceConfig.auditEnabled': 'Audit enabled',

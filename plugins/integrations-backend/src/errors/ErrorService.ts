@@ -26,6 +26,8 @@ export interface VisibleConfiguration {
   name: string;
   environment: Environment;
   provider: string;
+  /** The team's runbook for the integration, from its monitoring settings. */
+  runbookUrl?: string;
   /** Whether the caller may read its requests and responses too. */
   sensitive: boolean;
 }
@@ -230,8 +232,10 @@ export class ErrorService {
     return groups.map(group => {
       const own = merged.filter(m => m.mergedInto === group.id);
       const ids = new Set([group.id, ...own.map(m => m.id)]);
+      const config = configurationOf(visible, group);
       return patternOf(group, {
-        provider: configurationOf(visible, group)?.provider,
+        provider: config?.provider,
+        runbookUrl: config?.runbookUrl,
         merged: own,
         hours: hours.filter(h => ids.has(h.groupId)),
         now,

@@ -21,6 +21,7 @@ export function patternOf(
   group: StoredErrorGroup,
   context: {
     provider: string | undefined;
+    runbookUrl?: string;
     merged: StoredErrorGroup[];
     /** Events per hour of the group and its merged groups. */
     hours: Array<{ hour: string; events: number }>;
@@ -89,6 +90,7 @@ export function patternOf(
     mergedPatterns: merged.map(m => ({ patternId: m.id, name: m.title })),
     groupingVersion: group.groupingVersion,
     ...(documentationUrl ? { documentationUrl } : {}),
+    ...(context.runbookUrl ? { runbookUrl: context.runbookUrl } : {}),
     trend: trendOf(context.hours, context.now),
     affectedComponents: [...new Set(all.flatMap(g => g.components))],
   };

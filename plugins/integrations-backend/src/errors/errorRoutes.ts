@@ -70,6 +70,9 @@ export function addErrorRoutes(
               name: config.name,
               environment: config.environment,
               provider: config.provider,
+              ...(config.monitoringConfig.runbookUrl
+                ? { runbookUrl: config.monitoringConfig.runbookUrl }
+                : {}),
               sensitive: canSee.has(ref),
             },
           ]

@@ -5,6 +5,7 @@ import {
   CheckboxGroupSetting,
   ListSetting,
   NumberSetting,
+  TextSetting,
 } from '../SettingFields';
 import { ConfigurationDraft } from '../useConfigurationDraft';
 
@@ -46,6 +47,13 @@ export function MonitoringSection(props: { bind: ConfigurationDraft['bind'] }) {
           label={FIELD_LABELS['monitoringConfig.notificationChannels']}
           helperText="e.g. email:payments@acme.example, group:default/payments-team; separate with commas"
           {...bind<string[]>('monitoringConfig.notificationChannels')}
+        />
+      </Cell>
+      <Cell wide>
+        <TextSetting
+          label={FIELD_LABELS['monitoringConfig.runbookUrl']}
+          helperText="The team's runbook, linked from this integration's errors"
+          {...bind<string | undefined>('monitoringConfig.runbookUrl')}
         />
       </Cell>
     </Section>
