@@ -52,6 +52,7 @@ export const HISTORY_ACTION_LABELS: Record<
   severity_changed: 'Severity changed',
   merged: 'Merged',
   unmerged: 'Unmerged',
+  automated_fix: 'Automated fix',
 };
 
 /** The failure classes by their labels, for the type filter. */
