@@ -35,6 +35,8 @@ import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { DatabaseUsageEventStore } from './usage/UsageEventStore';
 import { createErrorTracking } from './errors/errorTracking';
+import { DatabaseIncidentStore } from './incidents/IncidentStore';
+import { createIncidentTracking } from './incidents/incidentTracking';
 import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
 import { pricingFromConfig } from './usage/pricing';
 import { BudgetAlertTask } from './usage/BudgetAlertTask';
@@ -72,6 +74,7 @@ import {
   CREDENTIAL_EXPIRY_SCHEDULE,
   DEFAULT_USAGE_ROLLUP_SCHEDULE,
   DEFAULT_ALERT_SCHEDULE,
+  DEFAULT_INCIDENT_SCHEDULE,
   BUDGET_ALERT_SCHEDULE,
   AUDIT_RETENTION_SCHEDULE,
   HEALTH_RETENTION_SCHEDULE,
@@ -180,13 +183,16 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         });
 
-        // Errors: every failed check, test and reported call, grouped
+        // Errors: every failed check, test and reported call, grouped;
+        // a group's page names the incident it is part of
+        const incidentStore = await DatabaseIncidentStore.create({ database });
         const errorTracking = await createErrorTracking({
           config,
           database,
           scheduler,
           retentionSchedule: HEALTH_RETENTION_SCHEDULE,
           configs,
+          incidents: incidentStore,
           signals,
           logger,
         });
@@ -356,6 +362,24 @@ export const integrationsPlugin = createBackendPlugin({
             DEFAULT_ALERT_SCHEDULE,
           ),
         );
+        // Incidents: groups that start together, with their likely cause
+        const incidents = await createIncidentTracking({
+          config,
+          scheduler,
+          schedule: scheduleFromConfig(
+            config,
+            'integrations.errors.incidentSchedule',
+            DEFAULT_INCIDENT_SCHEDULE,
+          ),
+          store: incidentStore,
+          groups: errorTracking.groups,
+          configs,
+          audit: auditStore,
+          alerts: alertStore,
+          signals,
+          logger,
+        });
+
         await new UsageRollupTask({
           events: usageEvents,
           rollups: usageRollups,
@@ -447,6 +471,7 @@ export const integrationsPlugin = createBackendPlugin({
             errors: errorTracking.errors,
             triage: errorTracking.triage,
             alerts,
+            incidents,
           }),
         );
       },

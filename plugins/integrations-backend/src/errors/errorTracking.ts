@@ -14,7 +14,7 @@ import {
   ErrorRetentionTask,
   errorRetentionDaysFromConfig,
 } from './ErrorRetentionTask';
-import { ErrorService } from './ErrorService';
+import { ErrorService, IncidentMembership } from './ErrorService';
 import { ErrorTriageService } from './ErrorTriageService';
 import { fingerprintRulesFromConfig } from './fingerprint';
 
@@ -28,6 +28,8 @@ export async function createErrorTracking(options: {
   scheduler: SchedulerService;
   retentionSchedule: SchedulerServiceTaskScheduleDefinition;
   configs: ConfigStore;
+  /** Which incident took each group in, for a pattern's page. */
+  incidents?: IncidentMembership;
   signals?: SignalsService;
   logger: LoggerService;
 }) {
@@ -39,6 +41,7 @@ export async function createErrorTracking(options: {
     retentionDays: errorRetentionDaysFromConfig(config),
   }).start(options.scheduler, options.retentionSchedule);
   return {
+    groups,
     capture: new ErrorCaptureService({
       events,
       groups,
@@ -47,7 +50,7 @@ export async function createErrorTracking(options: {
       signals,
       logger,
     }),
-    errors: new ErrorService({ events, groups }),
+    errors: new ErrorService({ events, groups, incidents: options.incidents }),
     triage: new ErrorTriageService({ groups, signals, logger }),
   };
 }

@@ -126,6 +126,9 @@ export function fakeIntegrationsApi(
     'setErrorPatternSeverity',
     'mergeErrorPatterns',
     'unmergeErrorPattern',
+    'listIncidents',
+    'getIncident',
+    'resolveIncident',
     'listAlerts',
     'acknowledgeAlert',
   ];

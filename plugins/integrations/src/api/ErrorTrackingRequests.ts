@@ -3,6 +3,8 @@ import {
   ErrorPatternDetail,
   ErrorPatternsResponse,
   ErrorSummary,
+  IncidentDetail,
+  IncidentsResponse,
   IntegrationError,
   IntegrationErrorsResponse,
 } from '@internal/plugin-integrations-common';
@@ -15,7 +17,7 @@ export type SendRequest = <T>(
   init?: { method: string; body?: unknown },
 ) => Promise<T>;
 
-/** The part of the API that reads and triages grouped errors. */
+/** The part of the API that reads and triages grouped errors and their incidents. */
 export type ErrorTrackingApi = Pick<
   IntegrationsApi,
   | 'getErrorSummary'
@@ -30,6 +32,9 @@ export type ErrorTrackingApi = Pick<
   | 'setErrorPatternSeverity'
   | 'mergeErrorPatterns'
   | 'unmergeErrorPattern'
+  | 'listIncidents'
+  | 'getIncident'
+  | 'resolveIncident'
 >;
 
 type PatternAction = 'status' | 'snooze' | 'severity' | 'merge' | 'unmerge';
@@ -99,6 +104,21 @@ export class ErrorTrackingRequests implements ErrorTrackingApi {
     patternId,
     mergedPatternId,
   ) => this.patternAction(patternId, 'unmerge', { patternId: mergedPatternId });
+
+  listIncidents: ErrorTrackingApi['listIncidents'] = (query = {}) =>
+    this.send<IncidentsResponse>(withQuery('/incidents', { ...query }));
+
+  getIncident: ErrorTrackingApi['getIncident'] = incidentId =>
+    this.send<IncidentDetail>(`/incidents/${enc(incidentId)}`);
+
+  resolveIncident: ErrorTrackingApi['resolveIncident'] = (
+    incidentId,
+    request,
+  ) =>
+    this.send<IncidentDetail>(`/incidents/${enc(incidentId)}/resolve`, {
+      method: 'POST',
+      body: request,
+    });
 
   private patternAction(
     patternId: string,

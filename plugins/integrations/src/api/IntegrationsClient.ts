@@ -324,6 +324,9 @@ export class IntegrationsClient implements IntegrationsApi {
   setErrorPatternSeverity = this.errors.setErrorPatternSeverity;
   mergeErrorPatterns = this.errors.mergeErrorPatterns;
   unmergeErrorPattern = this.errors.unmergeErrorPattern;
+  listIncidents = this.errors.listIncidents;
+  getIncident = this.errors.getIncident;
+  resolveIncident = this.errors.resolveIncident;
   listAlerts(query: AlertsQuery = {}): Promise<ListAlertsResponse> {
     return this.json(withQuery('/alerts', { ...query }));
   }
