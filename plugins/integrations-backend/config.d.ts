@@ -150,6 +150,26 @@ export interface Config {
         maxRepeats?: number;
       };
     };
+    /** Error tracking and the incidents correlated from it. */
+    errors?: {
+      /**
+       * Error groups that start (or regress) this many minutes apart or less
+       * are correlated into incidents; 10 by default.
+       */
+      incidentWindowMinutes?: number;
+      /**
+       * A configuration change or credential update of an integration this
+       * many minutes before one of its groups started is taken as the likely
+       * cause; 30 by default.
+       */
+      incidentChangeLookbackMinutes?: number;
+      /** How often groups are correlated into incidents; every minute by default. */
+      incidentSchedule?: {
+        frequency: { [unit: string]: number } | { cron: string };
+        timeout: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number };
+      };
+    };
     /** OAuth access tokens are refreshed before they expire. */
     tokenRefresh?: {
       /** Every 5 minutes by default. */

@@ -37,6 +37,8 @@ import { DatabaseUsageEventStore } from './usage/UsageEventStore';
 import { createErrorTracking } from './errors/errorTracking';
 import { AutomatedFixes } from './errors/AutomatedFixService';
 import { automatedFixesOver } from './errors/automatedFixes';
+import { DatabaseIncidentStore } from './incidents/IncidentStore';
+import { createIncidentTracking } from './incidents/incidentTracking';
 import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
 import { pricingFromConfig } from './usage/pricing';
 import { BudgetAlertTask } from './usage/BudgetAlertTask';
@@ -74,6 +76,7 @@ import {
   CREDENTIAL_EXPIRY_SCHEDULE,
   DEFAULT_USAGE_ROLLUP_SCHEDULE,
   DEFAULT_ALERT_SCHEDULE,
+  DEFAULT_INCIDENT_SCHEDULE,
   BUDGET_ALERT_SCHEDULE,
   AUDIT_RETENTION_SCHEDULE,
   HEALTH_RETENTION_SCHEDULE,
@@ -182,8 +185,10 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         });
 
-        // Errors: every failed check, test and reported call, grouped
-        // The fixes act through the tests and schedule built below.
+        // Errors: every failed check, test and reported call, grouped;
+        // a group's page names the incident it is part of. The automated
+        // fixes act through the tests and schedule built below.
+        const incidentStore = await DatabaseIncidentStore.create({ database });
         const automatedFixes: { over?: AutomatedFixes } = {};
         const errorTracking = await createErrorTracking({
           config,
@@ -191,6 +196,7 @@ export const integrationsPlugin = createBackendPlugin({
           scheduler,
           retentionSchedule: HEALTH_RETENTION_SCHEDULE,
           configs,
+          incidents: incidentStore,
           signals,
           logger,
           fixes: () => automatedFixes.over!,
@@ -374,6 +380,24 @@ export const integrationsPlugin = createBackendPlugin({
             DEFAULT_ALERT_SCHEDULE,
           ),
         );
+        // Incidents: groups that start together, with their likely cause
+        const incidents = await createIncidentTracking({
+          config,
+          scheduler,
+          schedule: scheduleFromConfig(
+            config,
+            'integrations.errors.incidentSchedule',
+            DEFAULT_INCIDENT_SCHEDULE,
+          ),
+          store: incidentStore,
+          groups: errorTracking.groups,
+          configs,
+          audit: auditStore,
+          alerts: alertStore,
+          signals,
+          logger,
+        });
+
         await new UsageRollupTask({
           events: usageEvents,
           rollups: usageRollups,
@@ -460,6 +484,7 @@ export const integrationsPlugin = createBackendPlugin({
             errors: errorTracking.errors,
             triage: errorTracking.triage,
             alerts,
+            incidents,
           }),
         );
       },

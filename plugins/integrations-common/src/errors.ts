@@ -197,6 +197,8 @@ export interface ErrorPattern {
 export interface ErrorPatternDetail extends ErrorPattern {
   recentErrors: IntegrationError[];
   history: ErrorPatternHistoryEntry[];
+  /** The latest incident the group was correlated into, if any. */
+  incidentId?: string;
 }
 
 /** Counts over the errors the caller may see, for the Errors page header. @public */

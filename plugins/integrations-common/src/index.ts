@@ -22,3 +22,4 @@ export * from './analytics';
 export * from './rateLimits';
 export * from './errors';
 export * from './alerts';
+export * from './incidents';

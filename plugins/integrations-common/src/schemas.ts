@@ -315,6 +315,7 @@ export const AUDIT_ACTIONS = [
   'usage_export',
   'error_triage',
   'alert_acknowledge',
+  'incident_resolve',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

@@ -87,7 +87,8 @@ const analyticsPage = SubPageBlueprint.make({
   },
 });
 
-// Also serves each error group's own path, errors/<patternId>.
+// Also serves each error group's own path, errors/<patternId>, and each
+// incident's, errors/incidents/<incidentId>.
 const errorsPage = SubPageBlueprint.make({
   name: 'errors',
   params: {

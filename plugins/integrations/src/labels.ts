@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   usage_export: 'Usage exported',
   error_triage: 'Error triaged',
   alert_acknowledge: 'Alert acknowledged',
+  incident_resolve: 'Incident resolved',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

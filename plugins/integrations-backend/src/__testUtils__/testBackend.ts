@@ -51,6 +51,7 @@ export async function startIntegrationsBackend(options: {
             health: { schedule: quietSchedule },
             tokenRefresh: { schedule: quietSchedule },
             alerts: { schedule: quietSchedule },
+            errors: { incidentSchedule: quietSchedule },
             ...options.config,
           },
         },

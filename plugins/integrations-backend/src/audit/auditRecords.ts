@@ -71,6 +71,7 @@ const REFUSED_CATEGORIES: Partial<Record<AuditAction, AuditCategory>> = {
   usage_export: 'access',
   error_triage: 'operations',
   alert_acknowledge: 'operations',
+  incident_resolve: 'operations',
 };
 
 /** The record of a change that was refused (permission or conflict). */

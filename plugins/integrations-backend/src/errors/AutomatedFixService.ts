@@ -56,6 +56,14 @@ export function automatedFixFor(
   return fix;
 }
 
+/** A fix in words, for histories and pages. */
+export const FIX_LABELS: Record<AutomatedFixKind, string> = {
+  refresh_token: 'Refresh the OAuth access token',
+  rerun_test: 'Run the connection test again',
+  pause_checks: 'Pause the health checks',
+  raise_rate_limit_buffer: 'Raise the rate-limit buffer by 10 points',
+};
+
 /**
  * Opt-in fixes of error groups: run by hand, or by themselves with a new
  * event once an admin turned them on. Each run is in the group's history;
@@ -153,11 +161,3 @@ export class AutomatedFixService {
     );
   }
 }
-
-/** A fix in words, for histories and pages. */
-export const FIX_LABELS: Record<AutomatedFixKind, string> = {
-  refresh_token: 'Refresh the OAuth access token',
-  rerun_test: 'Run the connection test again',
-  pause_checks: 'Pause the health checks',
-  raise_rate_limit_buffer: 'Raise the rate-limit buffer by 10 points',
-};

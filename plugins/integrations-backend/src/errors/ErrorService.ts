@@ -32,19 +32,27 @@ export interface VisibleConfiguration {
   sensitive: boolean;
 }
 
+/** Which incident took a group in; incidents are correlated from groups elsewhere. */
+export interface IncidentMembership {
+  incidentOf(groupId: string): Promise<string | undefined>;
+}
+
 /** Error patterns and events read back, shaped as the spec has them. */
 export class ErrorService {
   private readonly events: ErrorEventStore;
   private readonly groups: ErrorGroupStore;
+  private readonly incidents?: IncidentMembership;
   private readonly now: () => Date;
 
   constructor(options: {
     events: ErrorEventStore;
     groups: ErrorGroupStore;
+    incidents?: IncidentMembership;
     now?: () => Date;
   }) {
     this.events = options.events;
     this.groups = options.groups;
+    this.incidents = options.incidents;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -75,7 +83,7 @@ export class ErrorService {
     }
     const [pattern] = await this.patternsOf([group], visible);
     const merged = pattern.mergedPatterns.map(m => m.patternId);
-    const [{ items }, history] = await Promise.all([
+    const [{ items }, history, incidentId] = await Promise.all([
       this.events.list({
         configurations: [[group.integration, group.environment]],
         groupIds: [group.id, ...merged],
@@ -83,6 +91,7 @@ export class ErrorService {
         offset: 0,
       }),
       this.groups.history(group.id),
+      this.incidents?.incidentOf(group.id),
     ]);
     const sensitive = configurationOf(visible, group)?.sensitive ?? false;
     const related = items.map(event => event.id);
@@ -92,6 +101,7 @@ export class ErrorService {
         errorOf(event, pattern, { sensitive, related }),
       ),
       history,
+      ...(incidentId ? { incidentId } : {}),
     };
   }
 

@@ -322,28 +322,35 @@ describe('the errors API', () => {
 
   it("links the team's runbook from the integration's settings, and refuses one that is no web address", async () => {
     const server = await startWithErrors();
-    const config = await request(server)
+    const stored = await request(server)
       .get('/api/integrations/configs/stripe?environment=production')
       .set('Authorization', asUser);
-    const version = config.body[0].metadata.version;
+    const version = stored.body[0].metadata.version;
 
     const bad = await request(server)
       .put('/api/integrations/configs/stripe?environment=production')
       .set('Authorization', asUser)
-      .send({ version, monitoringConfig: { runbookUrl: 'javascript:alert(1)' } });
+      .send({
+        version,
+        monitoringConfig: { runbookUrl: 'javascript:alert(1)' },
+      });
     const saved = await request(server)
       .put('/api/integrations/configs/stripe?environment=production')
       .set('Authorization', asUser)
       .send({
         version,
-        monitoringConfig: { runbookUrl: 'https://wiki.acme.example/runbooks/stripe' },
+        monitoringConfig: {
+          runbookUrl: 'https://wiki.acme.example/runbooks/stripe',
+        },
       });
     const list = await request(server)
       .get('/api/integrations/error-patterns?integration=stripe')
       .set('Authorization', asUser);
 
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].path).toBe('body.monitoringConfig.runbookUrl');
+    expect(bad.body.error.fields[0].path).toBe(
+      'body.monitoringConfig.runbookUrl',
+    );
     expect(saved.status).toBe(200);
     expect(list.body.items[0].runbookUrl).toBe(
       'https://wiki.acme.example/runbooks/stripe',

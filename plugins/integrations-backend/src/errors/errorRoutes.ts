@@ -46,39 +46,7 @@ export function addErrorRoutes(
   },
 ) {
   const { guard, configs, errors, triage, auditStore } = options;
-
-  /** Readable configurations whose errors the caller may see. */
-  async function visibleTo(
-    credentials: BackstageCredentials,
-  ): Promise<VisibleConfiguration[]> {
-    const { items } = await configs.listConfigs(
-      await guard.readableFilter(credentials),
-      { limit: 100_000 },
-    );
-    const refs = items.map(c => integrationResourceRef(c.name, c.environment));
-    const [readable, sensitive] = await Promise.all([
-      guard.allowedResources(credentials, errorReadPermission, refs),
-      guard.allowedResources(credentials, errorSensitiveDataPermission, refs),
-    ]);
-    const canRead = new Set(readable);
-    const canSee = new Set(sensitive);
-    return items.flatMap(config => {
-      const ref = integrationResourceRef(config.name, config.environment);
-      return canRead.has(ref)
-        ? [
-            {
-              name: config.name,
-              environment: config.environment,
-              provider: config.provider,
-              ...(config.monitoringConfig.runbookUrl
-                ? { runbookUrl: config.monitoringConfig.runbookUrl }
-                : {}),
-              sensitive: canSee.has(ref),
-            },
-          ]
-        : [];
-    });
-  }
+  const visibleTo = errorVisibility(guard, configs);
 
   router.get('/errors', async (req, res) => {
     const credentials = await guard.credentials(req);
@@ -282,4 +250,43 @@ export function addErrorRoutes(
       apply: (group, actor) => triage.unmerge(group, body.patternId, actor),
     });
   });
+}
+
+/**
+ * The readable configurations whose errors a caller may see, and whether
+ * they may see requests and responses too: what every read of errors and
+ * incidents is limited to.
+ */
+export function errorVisibility(guard: RequestGuard, configs: ConfigStore) {
+  return async function visibleTo(
+    credentials: BackstageCredentials,
+  ): Promise<VisibleConfiguration[]> {
+    const { items } = await configs.listConfigs(
+      await guard.readableFilter(credentials),
+      { limit: 100_000 },
+    );
+    const refs = items.map(c => integrationResourceRef(c.name, c.environment));
+    const [readable, sensitive] = await Promise.all([
+      guard.allowedResources(credentials, errorReadPermission, refs),
+      guard.allowedResources(credentials, errorSensitiveDataPermission, refs),
+    ]);
+    const canRead = new Set(readable);
+    const canSee = new Set(sensitive);
+    return items.flatMap(config => {
+      const ref = integrationResourceRef(config.name, config.environment);
+      return canRead.has(ref)
+        ? [
+            {
+              name: config.name,
+              environment: config.environment,
+              provider: config.provider,
+              ...(config.monitoringConfig.runbookUrl
+                ? { runbookUrl: config.monitoringConfig.runbookUrl }
+                : {}),
+              sensitive: canSee.has(ref),
+            },
+          ]
+        : [];
+    });
+  };
 }

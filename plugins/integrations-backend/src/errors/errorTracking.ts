@@ -15,7 +15,7 @@ import {
   ErrorRetentionTask,
   errorRetentionDaysFromConfig,
 } from './ErrorRetentionTask';
-import { ErrorService } from './ErrorService';
+import { ErrorService, IncidentMembership } from './ErrorService';
 import { ErrorTriageService } from './ErrorTriageService';
 import { fingerprintRulesFromConfig } from './fingerprint';
 
@@ -29,6 +29,8 @@ export async function createErrorTracking(options: {
   scheduler: SchedulerService;
   retentionSchedule: SchedulerServiceTaskScheduleDefinition;
   configs: ConfigStore;
+  /** Which incident took each group in, for a pattern's page. */
+  incidents?: IncidentMembership;
   signals?: SignalsService;
   logger: LoggerService;
   /** What each automated fix does; see {@link AutomatedFixService}. */
@@ -48,6 +50,7 @@ export async function createErrorTracking(options: {
     logger,
   });
   return {
+    groups,
     capture: new ErrorCaptureService({
       events,
       groups,
@@ -57,7 +60,7 @@ export async function createErrorTracking(options: {
       signals,
       logger,
     }),
-    errors: new ErrorService({ events, groups }),
+    errors: new ErrorService({ events, groups, incidents: options.incidents }),
     triage: new ErrorTriageService({ groups, automatedFixes, signals, logger }),
   };
 }

@@ -30,6 +30,8 @@ import { HealthService } from '../health/HealthService';
 import { HealthScheduleService } from '../health/HealthScheduleService';
 import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
+import { addIncidentRoutes } from '../incidents/incidentRoutes';
+import { IncidentService } from '../incidents/IncidentService';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { addRateLimitRoutes } from '../rateLimits/rateLimitRoutes';
 import { RateLimitService } from '../rateLimits/RateLimitService';
@@ -64,6 +66,7 @@ export interface RouterOptions {
   errors: ErrorService;
   triage: ErrorTriageService;
   alerts: AlertService;
+  incidents: IncidentService;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -87,6 +90,7 @@ export async function createRouter(
   addHealthScheduleRoutes(router, { ...options, guard });
   addAnalyticsRoutes(router, { ...options, guard });
   addErrorRoutes(router, { ...options, guard });
+  addIncidentRoutes(router, { ...options, guard });
   addRateLimitRoutes(router, { ...options, guard });
   addAlertRoutes(router, { ...options, guard });
 

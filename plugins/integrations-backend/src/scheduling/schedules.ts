@@ -60,6 +60,13 @@ export const DEFAULT_ALERT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { minutes: 3 },
 };
 
+export const DEFAULT_INCIDENT_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { minutes: 1 },
+    timeout: { minutes: 5 },
+    initialDelay: { minutes: 1 },
+  };
+
 export const BUDGET_ALERT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 15 },
   timeout: { minutes: 5 },

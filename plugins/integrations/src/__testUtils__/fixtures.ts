@@ -128,6 +128,9 @@ export function fakeIntegrationsApi(
     'unmergeErrorPattern',
     'setAutomatedFix',
     'runAutomatedFix',
+    'listIncidents',
+    'getIncident',
+    'resolveIncident',
     'listAlerts',
     'acknowledgeAlert',
   ];

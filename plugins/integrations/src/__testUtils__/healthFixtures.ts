@@ -8,6 +8,8 @@ import {
   HEALTH_SIGNAL_CHANNEL,
   HealthHistoryResponse,
   HealthSignal,
+  INCIDENTS_SIGNAL_CHANNEL,
+  IncidentsSignal,
   IntegrationAlert,
   IntegrationDashboard,
   IntegrationHealthStatus,
@@ -247,6 +249,14 @@ export function fakeSignalApi() {
     publishAlert(signal: AlertSignal) {
       act(() => {
         listeners.get(ALERTS_SIGNAL_CHANNEL)?.forEach(listener => {
+          listener(signal);
+        });
+      });
+    },
+    /** Sends an incident change on the incidents channel to every subscriber. */
+    publishIncident(signal: IncidentsSignal) {
+      act(() => {
+        listeners.get(INCIDENTS_SIGNAL_CHANNEL)?.forEach(listener => {
           listener(signal);
         });
       });

@@ -3,6 +3,8 @@ import {
   ErrorPatternDetail,
   ErrorPatternsResponse,
   ErrorSummary,
+  IncidentDetail,
+  IncidentsResponse,
   IntegrationError,
   IntegrationErrorsResponse,
 } from '@internal/plugin-integrations-common';
@@ -15,7 +17,7 @@ export type SendRequest = <T>(
   init?: { method: string; body?: unknown },
 ) => Promise<T>;
 
-/** The part of the API that reads and triages grouped errors. */
+/** The part of the API that reads and triages grouped errors and their incidents. */
 export type ErrorTrackingApi = Pick<
   IntegrationsApi,
   | 'getErrorSummary'
@@ -32,6 +34,9 @@ export type ErrorTrackingApi = Pick<
   | 'unmergeErrorPattern'
   | 'setAutomatedFix'
   | 'runAutomatedFix'
+  | 'listIncidents'
+  | 'getIncident'
+  | 'resolveIncident'
 >;
 
 type PatternAction =
@@ -114,6 +119,20 @@ export class ErrorTrackingRequests implements ErrorTrackingApi {
 
   runAutomatedFix: ErrorTrackingApi['runAutomatedFix'] = patternId =>
     this.patternAction(patternId, 'automated-fix/run', {});
+  listIncidents: ErrorTrackingApi['listIncidents'] = (query = {}) =>
+    this.send<IncidentsResponse>(withQuery('/incidents', { ...query }));
+
+  getIncident: ErrorTrackingApi['getIncident'] = incidentId =>
+    this.send<IncidentDetail>(`/incidents/${enc(incidentId)}`);
+
+  resolveIncident: ErrorTrackingApi['resolveIncident'] = (
+    incidentId,
+    request,
+  ) =>
+    this.send<IncidentDetail>(`/incidents/${enc(incidentId)}/resolve`, {
+      method: 'POST',
+      body: request,
+    });
 
   private patternAction(
     patternId: string,

@@ -20,6 +20,10 @@ import {
   ErrorSeverity,
   ErrorSummary,
   ErrorsQuery,
+  IncidentDetail,
+  IncidentsQuery,
+  IncidentsResponse,
+  ResolveIncidentRequest,
   IntegrationError,
   IntegrationErrorsResponse,
   KeyRotationResult,
@@ -240,6 +244,15 @@ export interface IntegrationsApi {
   setAutomatedFix(patternId: string, enabled: boolean): Promise<ErrorPattern>;
   /** Runs the group's automated fix now. */
   runAutomatedFix(patternId: string): Promise<ErrorPattern>;
+  /** Incidents of the integrations whose errors the user may read, newest first. */
+  listIncidents(query?: IncidentsQuery): Promise<IncidentsResponse>;
+  /** One incident with its timeline and its error groups. */
+  getIncident(incidentId: string): Promise<IncidentDetail>;
+  /** Closes an incident by hand; its error groups stay as they are. */
+  resolveIncident(
+    incidentId: string,
+    request: ResolveIncidentRequest,
+  ): Promise<IncidentDetail>;
   /** Alerts of the readable integrations, newest first. */
   listAlerts(query?: AlertsQuery): Promise<ListAlertsResponse>;
   /** Acknowledges an open alert: its owners are no longer reminded of it. */

@@ -294,3 +294,26 @@ describe('IntegrationsClient alerts', () => {
     });
   });
 });
+
+describe('IntegrationsClient incidents', () => {
+  it('lists, reads and resolves incidents on their routes', async () => {
+    const { client, call } = clientAnswering({ items: [], totalCount: 0 });
+    const id = '0c9d4a1e-2b3f-4c5d-8e6f-7a8b9c0d1e2f';
+
+    await client.listIncidents({ environment: 'staging', status: 'open' });
+    await client.getIncident(id);
+    await client.resolveIncident(id, { note: 'Provider recovered' });
+
+    expect(call(0)).toEqual({
+      url: '/incidents?environment=staging&status=open',
+      method: 'GET',
+      body: undefined,
+    });
+    expect(call(1).url).toBe(`/incidents/${id}`);
+    expect(call(2)).toEqual({
+      url: `/incidents/${id}/resolve`,
+      method: 'POST',
+      body: { note: 'Provider recovered' },
+    });
+  });
+});

@@ -326,6 +326,9 @@ export class IntegrationsClient implements IntegrationsApi {
   unmergeErrorPattern = this.errors.unmergeErrorPattern;
   setAutomatedFix = this.errors.setAutomatedFix;
   runAutomatedFix = this.errors.runAutomatedFix;
+  listIncidents = this.errors.listIncidents;
+  getIncident = this.errors.getIncident;
+  resolveIncident = this.errors.resolveIncident;
   listAlerts(query: AlertsQuery = {}): Promise<ListAlertsResponse> {
     return this.json(withQuery('/alerts', { ...query }));
   }

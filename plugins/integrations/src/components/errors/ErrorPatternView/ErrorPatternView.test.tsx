@@ -21,6 +21,33 @@ import { ErrorsPage } from '../ErrorsPage';
 jest.setTimeout(30_000);
 
 describe('ErrorPatternView', () => {
+  it('links to the incident the group is part of', async () => {
+    await renderErrorGroup(
+      errorPatternDetail({
+        integration: 'incident-test',
+        incidentId: '3f0c8a52-9d1e-4b7a-8c2f-5e6d7a8b9c01',
+      }),
+    );
+
+    expect(
+      screen.getByText('This group is part of an incident'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the incident' }),
+    ).toHaveAttribute(
+      'href',
+      '/integrations/errors/incidents/3f0c8a52-9d1e-4b7a-8c2f-5e6d7a8b9c01',
+    );
+  });
+
+  it('mentions no incident for a group outside any', async () => {
+    await renderErrorGroup(errorPatternDetail({ integration: 'lone-test' }));
+
+    expect(
+      screen.queryByText('This group is part of an incident'),
+    ).not.toBeInTheDocument();
+  });
+
   it('says what the group is and what to do about it, with links that open in a new tab', async () => {
     const api = await renderErrorGroup(
       errorPatternDetail({ integration: 'about-test' }),

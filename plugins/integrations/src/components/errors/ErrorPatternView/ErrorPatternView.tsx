@@ -127,6 +127,26 @@ export function ErrorPatternView(props: { patternId: string }) {
         {ENVIRONMENT_LABELS[pattern.environment].toLowerCase()}
       </Typography>
       <PatternMarkers pattern={pattern} />
+      {pattern.incidentId && (
+        <InlineAlert
+          severity="warning"
+          title="This group is part of an incident"
+          action={
+            <Link
+              component={RouterLink}
+              href={link(
+                `errors/incidents/${encodeURIComponent(pattern.incidentId)}`,
+                params,
+              )}
+            >
+              Open the incident
+            </Link>
+          }
+        >
+          It started together with other groups or shortly after a change; the
+          incident names the likely cause and its timeline.
+        </InlineAlert>
+      )}
       <Box className={classes.loading}>
         {detail.loading && <LinearProgress aria-label="Reloading the group" />}
       </Box>

@@ -2,6 +2,7 @@ import { Progress } from '@backstage/core-components';
 import {
   Environment,
   ErrorPattern,
+  Incident,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -26,6 +27,7 @@ import { ErrorSummaryFigures } from '../ErrorSummaryFigures';
 import { ErrorTrendChart } from '../ErrorTrendChart';
 import { ErrorsByIntegration } from '../ErrorsByIntegration';
 import { ErrorsEmptyState } from '../ErrorsEmptyState';
+import { IncidentsPanel } from '../IncidentsPanel';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -66,8 +68,9 @@ function useIntegrationNames(
 }
 
 /**
- * The Errors page's list: the header figures and trend of the period, and
- * the error groups matching the filters, a page at a time.
+ * The Errors page's list: the header figures and trend of the period, the
+ * open incidents, and the error groups matching the filters, a page at a
+ * time.
  */
 export function ErrorsOverview() {
   const classes = useStyles();
@@ -113,6 +116,11 @@ export function ErrorsOverview() {
   const linkTo = (pattern: ErrorPattern) =>
     link(
       `errors/${encodeURIComponent(pattern.patternId)}`,
+      new URLSearchParams(search),
+    );
+  const incidentLink = (incident: Incident) =>
+    link(
+      `errors/incidents/${encodeURIComponent(incident.id)}`,
       new URLSearchParams(search),
     );
   const environmentLabel = ENVIRONMENT_LABELS[view.environment].toLowerCase();
@@ -186,6 +194,13 @@ export function ErrorsOverview() {
             </Grid>
           </Grid>
         </>
+      )}
+      {patterns.value && !nothingAtAll && (
+        <IncidentsPanel
+          environment={view.environment}
+          linkTo={incidentLink}
+          className={classes.section}
+        />
       )}
       {patterns.value && !nothingAtAll && (
         <Card className={classes.section}>

@@ -16,6 +16,7 @@ import {
   responseError,
 } from '../../../__testUtils__/fixtures';
 import { fakeSignalApi } from '../../../__testUtils__/healthFixtures';
+import { incident } from '../../../__testUtils__/incidentFixtures';
 import { rootRouteRef } from '../../../routes';
 import { ErrorsPage } from './ErrorsPage';
 
@@ -52,6 +53,7 @@ async function renderPage(
       items: [regressed, snoozed],
       totalCount: 2,
     }),
+    listIncidents: async () => ({ items: [], totalCount: 0 }),
     ...overrides,
   });
   const signals = fakeSignalApi();
@@ -279,5 +281,64 @@ describe('ErrorsPage', () => {
     ).toBeInTheDocument();
     expect(api.listErrorPatterns).toHaveBeenCalledTimes(2);
     expect(api.getErrorSummary).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists the open incidents above the error groups, each linking to its timeline, and reloads them when one changes', async () => {
+    const stripeIncident = incident();
+    const { api, signals } = await renderPage({
+      listIncidents: async () => ({ items: [stripeIncident], totalCount: 1 }),
+    });
+
+    const incidents = await screen.findByRole('table', {
+      name: 'Open incidents',
+    });
+    const groups = screen.getByRole('table', { name: 'Error groups' });
+    expect(
+      incidents.compareDocumentPosition(groups) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getByText('Incidents (1 open)')).toBeInTheDocument();
+    const [row] = within(incidents).getAllByRole('row').slice(1);
+    expect(
+      within(row).getByRole('link', { name: stripeIncident.title }),
+    ).toHaveAttribute(
+      'href',
+      `/integrations/errors/incidents/${stripeIncident.id}`,
+    );
+    expect(within(row).getByText('Configuration change')).toBeInTheDocument();
+    expect(
+      within(row).getByText(stripeIncident.likelyCause.description),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('stripe')).toBeInTheDocument();
+    expect(within(row).getByText('12 minutes ago')).toBeInTheDocument();
+    expect(within(row).getByText('2')).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenCalledWith({
+      environment: 'production',
+      status: 'open',
+      limit: 20,
+    });
+
+    signals.publishIncident({
+      incidentId: 'elsewhere',
+      environment: 'staging',
+      change: 'opened',
+    });
+    expect(api.listIncidents).toHaveBeenCalledTimes(1);
+    signals.publishIncident({
+      incidentId: stripeIncident.id,
+      environment: 'production',
+      change: 'changed',
+    });
+    await waitFor(() => expect(api.listIncidents).toHaveBeenCalledTimes(2));
+  });
+
+  it('says so when no incident is open', async () => {
+    await renderPage({});
+
+    expect(
+      await screen.findByText(
+        /No open incidents in production: no error groups started together with a shared cause/,
+      ),
+    ).toBeInTheDocument();
   });
 });

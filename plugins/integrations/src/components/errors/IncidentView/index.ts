@@ -1,0 +1,1 @@
+export { IncidentView } from './IncidentView';
