@@ -332,7 +332,7 @@ describe('the errors API', () => {
       .set('Authorization', asUser)
       .send({
         version,
-        monitoringConfig: { runbookUrl: 'javascript:alert(1)' },
+        monitoringConfig: { runbookUrl: 'ftp://wiki.acme.example/stripe' },
       });
     const saved = await request(server)
       .put('/api/integrations/configs/stripe?environment=production')
