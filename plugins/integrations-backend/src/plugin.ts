@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { integrationsPermissions } from '@internal/plugin-integrations-common';
 import { DatabaseAuditStore } from './audit/AuditStore';
 import { AuditRetentionTask } from './audit/AuditRetentionTask';
 import { DatabaseConfigStore } from './configuration/ConfigStore';
@@ -33,22 +32,16 @@ import { HealthCheckTask } from './health/HealthCheckTask';
 import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask';
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
-import { DatabaseUsageEventStore } from './usage/UsageEventStore';
 import { createErrorTracking } from './errors/errorTracking';
+import { createUsageTracking } from './usage/usageTracking';
 import { AutomatedFixes } from './errors/AutomatedFixService';
 import { automatedFixesOver } from './errors/automatedFixes';
 import { DatabaseIncidentStore } from './incidents/IncidentStore';
 import { createIncidentTracking } from './incidents/incidentTracking';
-import { UsageAnalyticsService } from './usage/UsageAnalyticsService';
-import { pricingFromConfig } from './usage/pricing';
 import { BudgetAlertTask } from './usage/BudgetAlertTask';
-import { UsageIngestService } from './usage/UsageIngestService';
 import { DatabaseUsageRollupStore } from './usage/UsageRollupStore';
-import {
-  DEFAULT_USAGE_RETENTION,
-  UsageRollupTask,
-} from './usage/UsageRollupTask';
 import { createRouter } from './http/router';
+import { registerPermissions } from './permissions/registerPermissions';
 import { ClientAccessPolicy } from './client/ClientAccessPolicy';
 import { ClientCallService } from './client/ClientCallService';
 import { createClientRouter } from './client/clientRoutes';
@@ -60,11 +53,7 @@ import { SafeHttpClient } from './network';
 import { OAuthTokenService } from './oauth/OAuthTokenService';
 import { DatabaseTokenRefreshLeaseStore } from './oauth/TokenRefreshLeaseStore';
 import { TokenRefreshTask } from './oauth/TokenRefreshTask';
-import {
-  integrationPermissionResourceRef,
-  integrationPermissionRules,
-  parseIntegrationResourceRef,
-} from './permissions/rules';
+import { integrationPermissionResourceRef } from './permissions/rules';
 import { DatabaseTestHistoryStore } from './connectionTests/TestHistoryStore';
 import { DatabaseHealthCheckPauseStore } from './health/HealthCheckPauseStore';
 import { HealthScheduleService } from './health/HealthScheduleService';
@@ -332,27 +321,23 @@ export const integrationsPlugin = createBackendPlugin({
 
         // Usage: calls the company's product makes to integrations, rolled
         // up per minute, hour and day
-        const usageEvents = await DatabaseUsageEventStore.create({ database });
-        const usageRetention = {
-          ...DEFAULT_USAGE_RETENTION,
-          rawDays:
-            config.getOptionalNumber('integrations.usage.retentionDays') ??
-            DEFAULT_USAGE_RETENTION.rawDays,
-        };
-        const usage = new UsageIngestService({
-          events: usageEvents,
+        const usageTracking = await createUsageTracking({
+          config,
+          database,
+          scheduler,
+          rollupSchedule: scheduleFromConfig(
+            config,
+            'integrations.usage.rollupSchedule',
+            DEFAULT_USAGE_ROLLUP_SCHEDULE,
+          ),
           configs,
-          maxAgeDays: usageRetention.rawDays,
+          rollups: usageRollups,
           rateLimits: rateLimitRecorder,
           onStored: events => errorCapture.captureUsage(events),
         });
-        const pricing = pricingFromConfig(config);
-        const analytics = new UsageAnalyticsService({
-          rollups: usageRollups,
-          configs,
-          retention: usageRetention,
-          pricing,
-        });
+        const { events: usageEvents, analytics } = usageTracking;
+        const usage = usageTracking.ingest;
+        const usageRetention = usageTracking.retention;
         const rateLimits = new RateLimitService({
           store: rateLimitStore,
           rollups: usageRollups,
@@ -398,19 +383,6 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         });
 
-        await new UsageRollupTask({
-          events: usageEvents,
-          rollups: usageRollups,
-          retention: usageRetention,
-        }).start(
-          scheduler,
-          scheduleFromConfig(
-            config,
-            'integrations.usage.rollupSchedule',
-            DEFAULT_USAGE_ROLLUP_SCHEDULE,
-          ),
-        );
-
         // The client other plugins call integrations through
         // (@internal/plugin-integrations-node). Mounted ahead of the API
         // router so request bodies reach providers as sent, unparsed.
@@ -434,30 +406,7 @@ export const integrationsPlugin = createBackendPlugin({
         );
 
         // Permissions and the HTTP API
-        permissionsRegistry.addResourceType({
-          resourceRef: integrationPermissionResourceRef,
-          permissions: integrationsPermissions.filter(
-            p => p.type === 'resource',
-          ),
-          rules: integrationPermissionRules,
-          getResources: async resourceRefs =>
-            Promise.all(
-              resourceRefs.map(async ref => {
-                const parsed = parseIntegrationResourceRef(ref);
-                if (!parsed) {
-                  return undefined;
-                }
-                const [found] = await configs.getConfigs(
-                  parsed.name,
-                  parsed.environment,
-                );
-                return found;
-              }),
-            ),
-        });
-        permissionsRegistry.addPermissions(
-          integrationsPermissions.filter(p => p.type !== 'resource'),
-        );
+        registerPermissions(permissionsRegistry, configs);
 
         httpRouter.use(
           await createRouter({
