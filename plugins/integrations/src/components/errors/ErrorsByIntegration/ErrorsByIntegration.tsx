@@ -34,7 +34,10 @@ export function ErrorsByIntegration(props: {
     [props.rows],
   );
   return (
-    <ChartFigure title="By integration">
+    <ChartFigure
+      title="By integration"
+      caption="Errors in the period; open and critical groups now."
+    >
       {rows.length === 0 ? (
         <NothingToChart>
           No integration had errors in this period.
@@ -47,8 +50,8 @@ export function ErrorsByIntegration(props: {
               <TableRow>
                 <TableCell>Integration</TableCell>
                 <TableCell align="right">Errors</TableCell>
-                <TableCell align="right">Open groups</TableCell>
-                <TableCell align="right">Critical groups</TableCell>
+                <TableCell align="right">Open</TableCell>
+                <TableCell align="right">Critical</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
