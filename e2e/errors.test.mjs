@@ -15,10 +15,57 @@ async function setProvider(provider, behaviour) {
   assert.equal(res.status, 200, await res.text());
 }
 
+const ALERT_TITLE = 'Stripe (development) is unhealthy';
+
+/**
+ * The notifications of Max, a member of Stripe's owning team, about Stripe
+ * being unhealthy in development, once `done` says they are what the test
+ * waits for.
+ */
+async function waitForNotifications(page, done) {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const items = await page.evaluate(async () => {
+      const session = await fetch(
+        '/api/auth/dev-persona/refresh?env=development',
+        {
+          headers: {
+            'x-requested-with': 'XMLHttpRequest',
+            'x-dev-persona': 'member',
+          },
+          credentials: 'include',
+        },
+      );
+      const { token } = (await session.json()).backstageIdentity;
+      const res = await fetch('/api/notifications/notifications?limit=50', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return (await res.json()).notifications ?? [];
+    });
+    // Stripe's other environments call the same simulator and fail too.
+    const aboutStripe = items.filter(
+      item =>
+        item.payload.topic === 'integration:stripe' &&
+        item.payload.title.includes(ALERT_TITLE),
+    );
+    if (done(aboutStripe)) {
+      return aboutStripe;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `notifications never got there: ${JSON.stringify(
+          aboutStripe.map(item => item.payload.title),
+        )}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 3000));
+  }
+}
+
 describe('Errors page', { timeout: 600_000 }, () => {
   const { browser } = usePortalInChromium();
 
-  it('groups a refused key into one error with its fix, live, and resolves it', async () => {
+  it('groups a refused key into one error with its fix, live, resolves it, and tells the owning team once, then that it is over', async () => {
     const page = await browser().newPage({
       viewport: { width: 1440, height: 900 },
     });
@@ -71,9 +118,31 @@ describe('Errors page', { timeout: 600_000 }, () => {
         path: join(OUTPUT_DIR, 'errors-resolved.png'),
         fullPage: true,
       });
+
+      // The dashboard shows the alert, and the owning team hears of it once.
+      await page.goto(
+        `${BASE_URL}/integrations/dashboard?environment=development`,
+      );
+      await page.getByText(ALERT_TITLE).first().waitFor({ timeout: 60_000 });
+      await page.screenshot({
+        path: join(OUTPUT_DIR, 'dashboard-alert.png'),
+        fullPage: true,
+      });
+      const raised = await waitForNotifications(
+        page,
+        items => items.length > 0,
+      );
+      assert.equal(raised.length, 1, 'one notification for the alert');
+      assert.equal(raised[0].payload.title, ALERT_TITLE);
     } finally {
       await fetch(`${SIMULATOR_URL}/_control`, { method: 'DELETE' });
     }
+
+    // Once Stripe takes the key again, the same notification says so.
+    const resolved = await waitForNotifications(page, items =>
+      items.some(item => item.payload.title === `Resolved: ${ALERT_TITLE}`),
+    );
+    assert.equal(resolved.length, 1, 'updated in place, not a second one');
     await page.close();
   });
 });
