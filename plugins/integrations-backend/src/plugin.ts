@@ -233,6 +233,12 @@ export const integrationsPlugin = createBackendPlugin({
           credentials: credentialStore,
           usageRollups,
           onRecorded: checks => errorCapture.captureRuns(checks),
+          recentErrors: (environment, integrations, limit) =>
+            errorTracking.errors.recentForDashboard(
+              environment,
+              integrations,
+              limit,
+            ),
           signals,
           logger,
         });

@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   ErrorsQuery,
   IntegrationError,
+  IntegrationErrorSummary,
   IntegrationErrorsResponse,
 } from '@internal/plugin-integrations-common';
 import { ErrorEventStore } from './ErrorEventStore';
@@ -188,6 +189,41 @@ export class ErrorService {
         }))
         .sort((a, b) => b.totalErrors - a.totalErrors),
     };
+  }
+
+  /**
+   * The groups of the given integrations seen most recently, as the
+   * dashboard's recent errors: one line per cause, not per failure.
+   */
+  async recentForDashboard(
+    environment: Environment,
+    integrations: string[],
+    limit: number,
+  ): Promise<IntegrationErrorSummary[]> {
+    const { items } = await this.groups.list({
+      configurations: integrations.map(name => [name, environment]),
+      limit,
+      offset: 0,
+    });
+    return items.map(group => ({
+      id: group.id,
+      integration: group.integration,
+      environment: group.environment,
+      errorType: group.errorType,
+      severity: group.severityOverride ?? group.severity,
+      status:
+        group.status === 'resolved' || group.status === 'false_positive'
+          ? 'resolved'
+          : 'open',
+      errorDetails: {
+        message: group.lastMessage,
+        operation: group.title,
+        ...(group.httpStatus !== undefined
+          ? { httpStatus: group.httpStatus }
+          : {}),
+      },
+      context: { timestamp: group.lastSeen },
+    }));
   }
 
   /** The group, or the one it was merged into, if the caller may see it. */

@@ -121,6 +121,26 @@ describe('the errors API', () => {
     expect(detail.body.recentErrors).toHaveLength(2);
     expect(detail.body.history[0]).toMatchObject({ action: 'created' });
 
+    const dashboard = await request(server)
+      .get('/api/integrations/status?environment=production')
+      .set('Authorization', asUser);
+    // The dashboard lists one line per cause, not one per failure.
+    expect(dashboard.body.recentActivity.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: pattern.patternId,
+          integration: 'stripe',
+          errorType: 'bad_response',
+          status: 'open',
+          errorDetails: expect.objectContaining({
+            message: 'Your card was declined.',
+            httpStatus: 402,
+          }),
+        }),
+      ]),
+    );
+    expect(dashboard.body.recentActivity.errors).toHaveLength(2);
+
     const summary = await request(server)
       .get('/api/integrations/errors/summary?environment=production')
       .set('Authorization', asUser);

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
+  IntegrationErrorSummary,
   Environment,
   HEALTH_SIGNAL_CHANNEL,
   HealthHistoryResponse,
@@ -55,6 +56,13 @@ function sampleOf(run: TestRunResult): CheckSample {
  * The health of every configuration: updated by each check, read by the
  * dashboard, and broadcast over Signals when a status changes.
  */
+/** The errors most recently seen of the given integrations in one environment. */
+export type RecentErrors = (
+  environment: Environment,
+  integrations: string[],
+  limit: number,
+) => Promise<IntegrationErrorSummary[]>;
+
 export class HealthService {
   private readonly healthStore: HealthStore;
   private readonly configs: Pick<ConfigStore, 'listConfigs'>;
@@ -62,6 +70,7 @@ export class HealthService {
   private readonly alerts: Pick<AlertStore, 'listActive'>;
   private readonly credentials: Pick<CredentialStore, 'listStoredFields'>;
   private readonly usageRollups: Pick<UsageRollupStore, 'list'>;
+  private readonly recentErrors?: RecentErrors;
   private readonly onRecorded?: (
     checks: Array<{ config: IntegrationConfig; run: TestRunResult }>,
   ) => Promise<void>;
@@ -81,6 +90,8 @@ export class HealthService {
     credentials: Pick<CredentialStore, 'listStoredFields'>;
     /** The product's calls to providers, for the dashboard's counts of today. */
     usageRollups: Pick<UsageRollupStore, 'list'>;
+    /** The latest error groups, for the dashboard's recent errors. */
+    recentErrors?: RecentErrors;
     /** Told of each stored batch of runs, e.g. to capture the failed ones as errors. */
     onRecorded?: (
       checks: Array<{ config: IntegrationConfig; run: TestRunResult }>,
@@ -90,6 +101,7 @@ export class HealthService {
     now?: () => Date;
   }) {
     this.onRecorded = options.onRecorded;
+    this.recentErrors = options.recentErrors;
     this.healthStore = options.healthStore;
     this.configs = options.configs;
     this.audit = options.audit;
@@ -361,7 +373,7 @@ export class HealthService {
         { offset: 0, limit: ACTIVITY_LIMIT * 3 },
       ),
     ]);
-    return recentActivity({
+    const activity = recentActivity({
       environment,
       visible,
       runs,
@@ -369,6 +381,13 @@ export class HealthService {
       audit: audit.items,
       limit: ACTIVITY_LIMIT,
     });
+    // Grouped errors say more than the failed runs alone, where they are kept.
+    const errors = await this.recentErrors?.(
+      environment,
+      [...visible],
+      ACTIVITY_LIMIT,
+    );
+    return errors ? { ...activity, errors } : activity;
   }
 
   private async broadcast(message: HealthSignal) {
