@@ -95,7 +95,9 @@ exports.up = async function up(knex) {
     table.timestamp('occurred_at', { useTz: true }).notNullable();
     table.timestamp('received_at', { useTz: true }).notNullable();
     table.index(['group_id', 'occurred_at'], 'error_events_by_group');
-    table.index(['environment', 'occurred_at'], 'error_events_by_time');
+    // Newest first, as the Errors page and its pages read them: the first
+    // page is the head of this index, not a sort of every visible event.
+    table.index([knex.raw('occurred_at desc'), 'id'], 'error_events_by_time');
     table.index(['received_at'], 'error_events_by_age');
   });
   await knex.schema.createTable('error_group_hours', table => {

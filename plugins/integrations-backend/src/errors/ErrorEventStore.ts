@@ -321,7 +321,7 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
       return { items: [], totalCount: 0 };
     }
     const query = this.db<EventRow>('error_events')
-      .whereIn(['integration_name', 'environment'], filter.configurations)
+      .whereRaw(...configurationsIn(filter.configurations))
       .modify(builder => {
         if (filter.groupIds) {
           builder.whereIn('group_id', filter.groupIds);
@@ -372,6 +372,21 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
       .delete();
     return events;
   }
+}
+
+/**
+ * A condition on rows of the given `[name, environment]` pairs, written as a
+ * `values` list: PostgreSQL joins that against the rows (and stops at a
+ * page's last row), where the row list `whereIn` writes is compared pair by
+ * pair on each row.
+ */
+function configurationsIn(
+  configurations: Array<[string, string]>,
+): [string, string[]] {
+  return [
+    `(??, ??) in (values ${configurations.map(() => '(?, ?)').join(', ')})`,
+    ['integration_name', 'environment', ...configurations.flat()],
+  ];
 }
 
 function eventRow(occurrence: ErrorOccurrence, groupId: string, now: Date) {
