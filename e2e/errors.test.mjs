@@ -18,20 +18,20 @@ async function setProvider(provider, behaviour) {
 const ALERT_TITLE = 'Stripe (development) is unhealthy';
 
 /**
- * The notifications of Max, a member of Stripe's owning team, about Stripe
- * being unhealthy in development, once `done` says they are what the test
- * waits for.
+ * A persona's notifications about Stripe being unhealthy in development (by
+ * default Max's, a member of Stripe's owning team), once `done` says they
+ * are what the test waits for.
  */
-async function waitForNotifications(page, done) {
+async function waitForNotifications(page, done, persona = 'member') {
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const items = await page.evaluate(async () => {
+    const items = await page.evaluate(async as => {
       const session = await fetch(
         '/api/auth/dev-persona/refresh?env=development',
         {
           headers: {
             'x-requested-with': 'XMLHttpRequest',
-            'x-dev-persona': 'member',
+            'x-dev-persona': as,
           },
           credentials: 'include',
         },
@@ -41,7 +41,7 @@ async function waitForNotifications(page, done) {
         headers: { authorization: `Bearer ${token}` },
       });
       return (await res.json()).notifications ?? [];
-    });
+    }, persona);
     // Stripe's other environments call the same simulator and fail too.
     const aboutStripe = items.filter(
       item =>
@@ -134,6 +134,9 @@ describe('Errors page', { timeout: 600_000 }, () => {
       );
       assert.equal(raised.length, 1, 'one notification for the alert');
       assert.equal(raised[0].payload.title, ALERT_TITLE);
+      // Vera, in support, does not own Stripe and is not told.
+      const toVera = await waitForNotifications(page, () => true, 'viewer');
+      assert.equal(toVera.length, 0, 'only the owning team is told');
     } finally {
       await fetch(`${SIMULATOR_URL}/_control`, { method: 'DELETE' });
     }

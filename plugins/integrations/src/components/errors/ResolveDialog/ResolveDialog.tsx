@@ -37,10 +37,15 @@ export function ResolveDialog(props: {
   patternName: string;
   /** An event of the group, which the backend resolves the group through. */
   errorId: string;
+  /**
+   * A resolution to start from: the known fix of the error and what
+   * prevents it, from the provider catalog.
+   */
+  template?: { text: string; preventionMeasures: string[] };
   onResolved(pattern: ErrorPattern): void;
   onCancel(): void;
 }) {
-  const { patternName, errorId, onResolved, onCancel } = props;
+  const { patternName, errorId, template, onResolved, onCancel } = props;
   const titleId = useId();
   const fieldId = useId();
   const [resolution, setResolution] = useState<Resolution>('resolved');
@@ -108,6 +113,17 @@ export function ResolveDialog(props: {
               <FormHelperText>{issues.field('resolution')}</FormHelperText>
             )}
           </FormControl>
+          {template && (
+            <Button
+              size="small"
+              onClick={() => {
+                setText(template.text);
+                setMeasures(template.preventionMeasures.slice(0, MAX_MEASURES));
+              }}
+            >
+              Start from the known fix
+            </Button>
+          )}
           <TextField
             id={`${fieldId}-text`}
             label="What fixed it"

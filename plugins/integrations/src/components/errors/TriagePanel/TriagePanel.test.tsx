@@ -15,6 +15,30 @@ jest.setTimeout(30_000);
 // Each test names its own integration: permission answers are cached per
 // resource across the tests of a file.
 describe('TriagePanel', () => {
+  it('starts a resolution from the known fix and what prevents it', async () => {
+    const detail = errorPatternDetail({ integration: 'template-test' });
+    const api = await renderErrorGroup(detail, {
+      resolveError: async () => errorPattern({ status: 'resolved' }),
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve…' }));
+    const dialog = screen.getByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Start from the known fix' }),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Resolve' }),
+    );
+
+    await waitFor(() =>
+      expect(api.resolveError).toHaveBeenCalledWith('e-1', {
+        resolution: 'resolved',
+        text: 'Roll the secret key in the Stripe dashboard',
+        preventionMeasures: ['Set an expiry reminder on the key'],
+      }),
+    );
+  });
+
   it('resolves the group through its latest event with what fixed it, then shows it again', async () => {
     const detail = errorPatternDetail({ integration: 'resolve-test' });
     const getErrorPattern = jest

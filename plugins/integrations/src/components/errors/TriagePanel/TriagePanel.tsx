@@ -280,6 +280,14 @@ export function TriagePanel(props: {
         <ResolveDialog
           patternName={pattern.name}
           errorId={eventToResolve}
+          template={
+            pattern.suggestedActions.immediate.length
+              ? {
+                  text: pattern.suggestedActions.immediate.join(' '),
+                  preventionMeasures: pattern.suggestedActions.preventive,
+                }
+              : undefined
+          }
           onResolved={done}
           onCancel={() => setDialog(undefined)}
         />
