@@ -509,11 +509,18 @@ describe('integrations router', () => {
           (a: any) => a.operation === 'test',
         ),
       ).toHaveLength(2);
+      // The refused key's error group: high on its own, one step lower in
+      // development.
       expect(dashboard.body.recentActivity.errors).toEqual([
         expect.objectContaining({
           integration: 'stripe',
           errorType: 'auth_invalid',
-          severity: 'critical',
+          severity: 'medium',
+          status: 'open',
+          errorDetails: expect.objectContaining({
+            message: 'Invalid API Key provided: sk_test_***',
+            httpStatus: 401,
+          }),
         }),
       ]);
       expect(dashboard.body.alerts).toEqual({
