@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { Server } from 'node:http';
@@ -14,6 +15,48 @@ const quietSchedule = {
   timeout: { minutes: 1 },
   initialDelay: { hours: 24 },
 };
+
+/**
+ * The plugin's config in tests: demo data, a test key ring, and scheduled
+ * tasks out of the way; `integrations` adds to or replaces its keys.
+ */
+export function integrationsTestConfig(integrations: JsonObject = {}) {
+  return mockServices.rootConfig.factory({
+    data: {
+      integrations: {
+        demo: { seed: true },
+        encryption: {
+          primaryKeyId: 'test-2026',
+          keys: [
+            {
+              id: 'test-2026',
+              secret: 'backend-test-key-0123456789-abcdefghijklmnop',
+            },
+          ],
+        },
+        health: { schedule: quietSchedule },
+        tokenRefresh: { schedule: quietSchedule },
+        alerts: { schedule: quietSchedule },
+        errors: { incidentSchedule: quietSchedule },
+        ...integrations,
+      },
+    },
+  });
+}
+
+/** Allows every permission but the named ones, conditional decisions too. */
+export function allowingAllBut(...denied: string[]) {
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({
+        result: denied.includes(r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  }).factory;
+}
 
 /** An integrations admin's token, as the router tests send it. */
 export const asAdmin = mockCredentials.user.header('user:default/ada.admin');
@@ -35,27 +78,7 @@ export async function startIntegrationsBackend(options: {
         knex: options.knex,
         migrations: { skip: false },
       }),
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: {
-            demo: { seed: true },
-            encryption: {
-              primaryKeyId: 'test-2026',
-              keys: [
-                {
-                  id: 'test-2026',
-                  secret: 'backend-test-key-0123456789-abcdefghijklmnop',
-                },
-              ],
-            },
-            health: { schedule: quietSchedule },
-            tokenRefresh: { schedule: quietSchedule },
-            alerts: { schedule: quietSchedule },
-            errors: { incidentSchedule: quietSchedule },
-            ...options.config,
-          },
-        },
-      }),
+      integrationsTestConfig(options.config),
       ...(options.features ?? []),
     ],
   });

@@ -1,38 +1,17 @@
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { integrationsPlugin } from '../plugin';
+import {
+  allowingAllBut,
+  integrationsTestConfig,
+} from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
-const quietSchedule = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 1 },
-  initialDelay: { hours: 24 },
-};
-
-const config = mockServices.rootConfig.factory({
-  data: {
-    integrations: {
-      demo: { seed: true },
-      encryption: {
-        primaryKeyId: 'test-2026',
-        keys: [
-          {
-            id: 'test-2026',
-            secret: 'errors-test-key-0123456789-abcdefghijkl',
-          },
-        ],
-      },
-      health: { schedule: quietSchedule },
-      tokenRefresh: { schedule: quietSchedule },
-    },
-  },
-});
+const config = integrationsTestConfig();
 
 const asService = mockCredentials.service.header();
 const asUser = mockCredentials.user.header('user:default/ada.admin');
@@ -53,20 +32,6 @@ function failedCall(id: string, overrides: Record<string, unknown> = {}) {
     occurredAt: new Date(Date.now() - 60_000).toISOString(),
     ...overrides,
   };
-}
-
-/** Allows everything but the named permissions. */
-function allowingAllBut(...denied: string[]) {
-  return mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => ({
-        result: denied.includes(r.permission.name)
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-      })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  }).factory;
 }
 
 async function startWithErrors(features: any[] = []) {

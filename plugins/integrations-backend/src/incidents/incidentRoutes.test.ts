@@ -1,10 +1,10 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { createStores } from '../__testUtils__/createStores';
 import {
+  allowingAllBut,
   asAdmin,
   startIntegrationsBackend,
 } from '../__testUtils__/testBackend';
@@ -15,20 +15,6 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const asService = mockCredentials.service.header();
-
-/** Allows everything but the named permissions. */
-function allowingAllBut(...denied: string[]) {
-  return mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => ({
-        result: denied.includes(r.permission.name)
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-      })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  }).factory;
-}
 
 /** The correlation task over the backend's own database, as its schedule would run it. */
 async function correlate(knex: Knex) {

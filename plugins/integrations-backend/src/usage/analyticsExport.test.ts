@@ -6,40 +6,16 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { integrationsPlugin } from '../plugin';
+import { integrationsTestConfig } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
-const quietSchedule = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 1 },
-  initialDelay: { hours: 24 },
-};
-
-const config = mockServices.rootConfig.factory({
-  data: {
-    integrations: {
-      demo: { seed: true },
-      encryption: {
-        primaryKeyId: 'test-2026',
-        keys: [
-          {
-            id: 'test-2026',
-            secret: 'export-test-key-0123456789-abcdefghijklmnop',
-          },
-        ],
-      },
-      health: { schedule: quietSchedule },
-      tokenRefresh: { schedule: quietSchedule },
-      usage: {
-        currency: 'USD',
-        pricing: [
-          {
-            provider: 'stripe',
-            operations: [{ endpoint: '*', perCall: 0.25 }],
-          },
-        ],
-      },
-    },
+const config = integrationsTestConfig({
+  usage: {
+    currency: 'USD',
+    pricing: [
+      { provider: 'stripe', operations: [{ endpoint: '*', perCall: 0.25 }] },
+    ],
   },
 });
 
