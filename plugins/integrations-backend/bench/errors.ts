@@ -22,18 +22,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  ENVIRONMENTS,
-  UsageEvent,
-  applySettingsPatch,
-  defaultSettingsFor,
-  getProvider,
-} from '@internal/plugin-integrations-common';
+import { UsageEvent } from '@internal/plugin-integrations-common';
 import express from 'express';
 import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { openBenchDatabase, postgresUnreachable } from './benchDatabase';
+import { createIntegrations, percentile, randomSource } from './benchFixtures';
 import { createStores } from '../src/__testUtils__/createStores';
 import { ErrorCaptureService } from '../src/errors/ErrorCaptureService';
 import { DatabaseErrorEventStore } from '../src/errors/ErrorEventStore';
@@ -57,15 +52,6 @@ const ENDPOINTS = [
   ['GET', '/repos/{owner}/{repo}'],
 ] as const;
 const STATUSES = [400, 402, 404, 409, 429, 500, 502, 503];
-
-/** A small, fast, seeded random source, so every run sees the same data. */
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function idOf(random: () => number, length: number, alphabet: string) {
   return Array.from(
@@ -189,38 +175,6 @@ function batchOf(
   );
 }
 
-async function createIntegrations(
-  stores: Awaited<ReturnType<typeof createStores>>,
-  count: number,
-): Promise<string[]> {
-  const provider = getProvider('generic-http')!;
-  const names = Array.from({ length: count }, (_, i) => `errors-${i}`);
-  const at = new Date();
-  for (let start = 0; start < names.length; start += 50) {
-    await stores.configs.apply(
-      names.slice(start, start + 50).map(name => ({
-        kind: 'create' as const,
-        integration: {
-          name,
-          provider: provider.id,
-          category: provider.category,
-        },
-        configs: ENVIRONMENTS.map(environment => ({
-          environment,
-          settings: applySettingsPatch(
-            defaultSettingsFor(provider, environment, {
-              owner: `group:default/team-${name.length % 7}`,
-            }),
-            { connectionConfig: { baseUrl: `https://${name}.example.com` } },
-          ),
-        })),
-      })),
-      { actor: 'bench', at, audit: [] },
-    );
-  }
-  return names;
-}
-
 /**
  * The plugin's usage ingest and error routes on a real HTTP server, every
  * caller a service allowed everything; capture can be switched off.
@@ -315,10 +269,6 @@ async function startServer(options: {
     },
     close: () => new Promise(resolve => server.close(resolve)),
   };
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 /** Posts the failed calls in batches, four at a time; seconds taken. */
@@ -443,7 +393,11 @@ async function runOn(
   });
   try {
     const stores = await createStores(database.knex);
-    const names = await createIntegrations(stores, options.integrations);
+    const names = await createIntegrations(
+      stores,
+      options.integrations,
+      'errors',
+    );
     const server = await startServer({ knex: database.knex, stores });
     try {
       const ingest = await benchIngest(database.knex, server, {

@@ -18,18 +18,13 @@
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  ENVIRONMENTS,
-  UsageEvent,
-  applySettingsPatch,
-  defaultSettingsFor,
-  getProvider,
-} from '@internal/plugin-integrations-common';
+import { UsageEvent } from '@internal/plugin-integrations-common';
 import express from 'express';
 import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { openBenchDatabase, postgresUnreachable } from './benchDatabase';
+import { createIntegrations, percentile, randomSource } from './benchFixtures';
 import { createStores } from '../src/__testUtils__/createStores';
 import { RequestGuard } from '../src/permissions/RequestGuard';
 import { RateLimitService } from '../src/rateLimits/RateLimitService';
@@ -65,15 +60,6 @@ const ENDPOINTS = [
   ['GET', '/repos/{owner}/{repo}'],
 ] as const;
 
-/** A small, fast, seeded random source, so every run sees the same data. */
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 /** A rate limit or an outage for a failed call, half each. */
 function failedStatus(failed: boolean, random: () => number): number {
   if (!failed) {
@@ -108,38 +94,6 @@ function eventOf(
     responseBytes: 500 + Math.floor(random() * 5000),
     occurredAt: new Date(at).toISOString(),
   };
-}
-
-async function createIntegrations(
-  stores: Awaited<ReturnType<typeof createStores>>,
-  count: number,
-): Promise<string[]> {
-  const provider = getProvider('generic-http')!;
-  const names = Array.from({ length: count }, (_, i) => `usage-${i}`);
-  const at = new Date();
-  for (let start = 0; start < names.length; start += 50) {
-    await stores.configs.apply(
-      names.slice(start, start + 50).map(name => ({
-        kind: 'create' as const,
-        integration: {
-          name,
-          provider: provider.id,
-          category: provider.category,
-        },
-        configs: ENVIRONMENTS.map(environment => ({
-          environment,
-          settings: applySettingsPatch(
-            defaultSettingsFor(provider, environment, {
-              owner: `group:default/team-${name.length % 7}`,
-            }),
-            { connectionConfig: { baseUrl: `https://${name}.example.com` } },
-          ),
-        })),
-      })),
-      { actor: 'bench', at, audit: [] },
-    );
-  }
-  return names;
 }
 
 /** The plugin's usage routes on a real HTTP server, every caller a service. */
@@ -226,10 +180,6 @@ async function startServer(options: {
     logger,
     close: () => new Promise(resolve => server.close(resolve)),
   };
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 async function benchIngest(
@@ -463,7 +413,11 @@ async function runOn(
   });
   try {
     const stores = await createStores(database.knex);
-    const names = await createIntegrations(stores, options.integrations);
+    const names = await createIntegrations(
+      stores,
+      options.integrations,
+      'usage',
+    );
     const server = await startServer({ knex: database.knex, stores });
     try {
       const ingest = await benchIngest(
