@@ -35,7 +35,8 @@ import { pricingFromConfig } from '../src/usage/pricing';
 import { UsageAnalyticsService } from '../src/usage/UsageAnalyticsService';
 import { DatabaseUsageEventStore } from '../src/usage/UsageEventStore';
 import { UsageIngestService } from '../src/usage/UsageIngestService';
-import { DatabaseUsageRollupStore, toRow } from '../src/usage/UsageRollupStore';
+import { DatabaseUsageRollupStore } from '../src/usage/UsageRollupStore';
+import { toRow } from '../src/usage/usageRollupRows';
 import { DEFAULT_USAGE_RETENTION } from '../src/usage/UsageRollupTask';
 import { addUsageIngestRoutes } from '../src/usage/usageRoutes';
 import {
