@@ -23,3 +23,4 @@ export * from './rateLimits';
 export * from './errors';
 export * from './alerts';
 export * from './incidents';
+export * from './webhooks';

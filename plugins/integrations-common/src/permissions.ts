@@ -133,6 +133,56 @@ export const errorAutomatedFixPermission = createPermission({
 });
 
 /**
+ * See an integration's webhook endpoints, their deliveries (without payloads),
+ * the inbound log and the event catalog: the spec's `viewWebhooks`. @public
+ */
+export const webhookReadPermission = createPermission({
+  name: 'integrations.webhooks.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Add, edit, pause, delete webhook endpoints of an integration, send test
+ * events and publish custom ones: the spec's `createWebhooks`. @public
+ */
+export const webhookManagePermission = createPermission({
+  name: 'integrations.webhooks.manage',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Rotate an endpoint's signing secret and change its IP allow-list: the
+ * spec's `modifyWebhookSecurity`. @public
+ */
+export const webhookSecurityPermission = createPermission({
+  name: 'integrations.webhooks.security',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Read what was sent and answered (headers and bodies of deliveries, bodies
+ * of inbound webhooks): the spec's `viewWebhookPayloads`. @public
+ */
+export const webhookPayloadsReadPermission = createPermission({
+  name: 'integrations.webhooks.payloads.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
+ * Retry a failed delivery, retry failed ones in bulk and replay events to an
+ * endpoint: the spec's `retryFailedDeliveries`. @public
+ */
+export const webhookRetryPermission = createPermission({
+  name: 'integrations.webhooks.retry',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_INTEGRATION,
+});
+
+/**
  * Every permission of the integrations plugin.
  *
  * @public
@@ -152,4 +202,9 @@ export const integrationsPermissions = [
   errorCategorizePermission,
   errorSensitiveDataPermission,
   errorAutomatedFixPermission,
+  webhookReadPermission,
+  webhookManagePermission,
+  webhookSecurityPermission,
+  webhookPayloadsReadPermission,
+  webhookRetryPermission,
 ];

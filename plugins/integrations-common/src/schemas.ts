@@ -44,7 +44,7 @@ const integerString = (min: number, max: number) =>
  * refuses anything else), and no user name or password in it, since those
  * belong in the credential vault, not in a setting anyone may read.
  */
-const outboundUrlSchema = z
+export const outboundUrlSchema = z
   .url({
     protocol: /^https?$/,
     message: 'Must be an absolute http:// or https:// URL',
