@@ -69,7 +69,10 @@ import {
   BUDGET_ALERT_SCHEDULE,
   AUDIT_RETENTION_SCHEDULE,
   HEALTH_RETENTION_SCHEDULE,
+  DEFAULT_WEBHOOK_DISPATCH_SCHEDULE,
 } from './scheduling/schedules';
+import { WebhookOutbox } from './webhooks/WebhookOutbox';
+import { createWebhooks } from './webhooks/webhooks';
 
 /**
  * The integrations backend plugin: configuration, health and credentials of
@@ -108,6 +111,8 @@ export const integrationsPlugin = createBackendPlugin({
         signals,
       }) {
         await applyDatabaseMigrations(database);
+        // The outbox goes into every store whose changes are webhook events.
+        const outbox = new WebhookOutbox();
         const auditStore = await DatabaseAuditStore.create({ database });
         await new AuditRetentionTask({
           audit: auditStore,
@@ -118,6 +123,7 @@ export const integrationsPlugin = createBackendPlugin({
         const configs = await DatabaseConfigStore.create({
           database,
           audit: auditStore,
+          outbox,
         });
         const credentialStore = await DatabaseCredentialStore.create({
           database,
@@ -189,6 +195,7 @@ export const integrationsPlugin = createBackendPlugin({
           signals,
           logger,
           fixes: () => automatedFixes.over!,
+          outbox,
         });
         const errorCapture = errorTracking.capture;
 
@@ -196,13 +203,17 @@ export const integrationsPlugin = createBackendPlugin({
         const healthStore = await DatabaseHealthStore.create({
           database,
           audit: auditStore,
+          outbox,
         });
         const usageRollups = await DatabaseUsageRollupStore.create({
           database,
         });
 
         // Alerts: raised by the checks below, notified to the owners
-        const alertStore = await DatabaseAlertStore.create({ database });
+        const alertStore = await DatabaseAlertStore.create({
+          database,
+          outbox,
+        });
         const alerts = new AlertService({
           store: alertStore,
           configs,
@@ -389,6 +400,30 @@ export const integrationsPlugin = createBackendPlugin({
           logger,
         });
 
+        // Webhooks: the events above, delivered to the endpoints subscribed
+        const webhooks = await createWebhooks({
+          db: await database.getClient(),
+          outbox,
+          scheduler,
+          dispatchSchedule: scheduleFromConfig(
+            config,
+            'integrations.webhooks.dispatchSchedule',
+            DEFAULT_WEBHOOK_DISPATCH_SCHEDULE,
+          ),
+          retentionSchedule: HEALTH_RETENTION_SCHEDULE,
+          retentionDays:
+            config.getOptionalNumber('integrations.webhooks.retentionDays') ??
+            30,
+          configs,
+          vault,
+          http,
+          audit: auditStore,
+          alerts,
+          signals,
+          logger,
+          onFailedAttempts: occurrences => errorCapture.capture(occurrences),
+        });
+
         // The client other plugins call integrations through
         // (@internal/plugin-integrations-node). Mounted ahead of the API
         // router so request bodies reach providers as sent, unparsed.
@@ -440,6 +475,9 @@ export const integrationsPlugin = createBackendPlugin({
             triage: errorTracking.triage,
             alerts,
             incidents,
+            webhooks: webhooks.webhooks,
+            webhookOperations: webhooks.operations,
+            webhookDeliveries: webhooks.deliveries,
           }),
         );
       },

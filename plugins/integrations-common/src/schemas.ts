@@ -316,6 +316,14 @@ export const AUDIT_ACTIONS = [
   'error_triage',
   'alert_acknowledge',
   'incident_resolve',
+  'webhook_create',
+  'webhook_update',
+  'webhook_delete',
+  'webhook_secret_rotate',
+  'webhook_retry',
+  'webhook_replay',
+  'webhook_test',
+  'webhook_event_publish',
 ] as const;
 
 export const AUDIT_CATEGORIES = [

@@ -77,7 +77,7 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
  * What raised an alert: a rule over a configuration's monitoring thresholds
  * (`error_rate`, `response_time`, `uptime`), its health (`health`, the
  * integration is down), a rate-limit forecast (`rate_limit`), a credential
- * about to expire, or a budget. @public
+ * about to expire, a budget, or a webhook endpoint the dispatcher disabled. @public
  */
 export const ALERT_TYPES = [
   'error_rate',
@@ -87,6 +87,7 @@ export const ALERT_TYPES = [
   'rate_limit',
   'credential_expiry',
   'budget',
+  'webhook',
 ] as const;
 /** @public */
 export type AlertType = (typeof ALERT_TYPES)[number];

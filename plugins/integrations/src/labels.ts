@@ -42,6 +42,14 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   error_triage: 'Error triaged',
   alert_acknowledge: 'Alert acknowledged',
   incident_resolve: 'Incident resolved',
+  webhook_create: 'Webhook endpoint created',
+  webhook_update: 'Webhook endpoint changed',
+  webhook_delete: 'Webhook endpoint deleted',
+  webhook_secret_rotate: 'Webhook secret rotated',
+  webhook_retry: 'Webhook delivery retried',
+  webhook_replay: 'Webhook events replayed',
+  webhook_test: 'Webhook test sent',
+  webhook_event_publish: 'Custom event published',
 };
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {

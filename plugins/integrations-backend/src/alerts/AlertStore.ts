@@ -13,6 +13,8 @@ import {
   NotificationKind,
   SentNotification,
 } from './alertTypes';
+import { EventOutbox, noEventOutbox } from '../outbox/EventOutbox';
+import { alertRaised, alertResolved } from './alertEvents';
 import {
   AlertRow,
   NotificationRow,
@@ -91,11 +93,19 @@ const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
 export class DatabaseAlertStore implements AlertStore {
   static async create(options: {
     database: DatabaseService;
+    /** Where raised and resolved alerts are announced, in the same transaction. */
+    outbox?: EventOutbox;
   }): Promise<DatabaseAlertStore> {
-    return new DatabaseAlertStore(await options.database.getClient());
+    return new DatabaseAlertStore(
+      await options.database.getClient(),
+      options.outbox ?? noEventOutbox,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   async raise(conditions: AlertCondition[], at: Date): Promise<Alert[]> {
     const raised: Alert[] = [];
@@ -154,7 +164,9 @@ export class DatabaseAlertStore implements AlertStore {
     if (inserted.length === 0) {
       return undefined;
     }
-    return this.getIn(tx, row.id);
+    const alert = (await this.getIn(tx, row.id))!;
+    await this.outbox.publish(tx, alertRaised(alert, condition.facts));
+    return alert;
   }
 
   async countClear(ids: string[], at: Date): Promise<Alert[]> {
@@ -175,11 +187,18 @@ export class DatabaseAlertStore implements AlertStore {
   }
 
   async resolve(id: string, at: Date): Promise<Alert | undefined> {
-    const updated = await this.db('alerts')
-      .where('id', id)
-      .whereIn('status', UNRESOLVED)
-      .update({ status: 'resolved', resolved_at: at, updated_at: at });
-    return updated === 1 ? this.get(id) : undefined;
+    return this.db.transaction(async tx => {
+      const updated = await tx('alerts')
+        .where('id', id)
+        .whereIn('status', UNRESOLVED)
+        .update({ status: 'resolved', resolved_at: at, updated_at: at });
+      if (updated !== 1) {
+        return undefined;
+      }
+      const alert = (await this.getIn(tx, id))!;
+      await this.outbox.publish(tx, [alertResolved(alert)]);
+      return alert;
+    });
   }
 
   async acknowledge(

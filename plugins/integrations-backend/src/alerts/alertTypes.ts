@@ -19,6 +19,11 @@ export interface AlertCondition {
   value?: string;
   /** The same condition is one alert while it lasts, however often it is checked. */
   dedupeKey: string;
+  /**
+   * What the condition is about, for the events announcing it (e.g. the
+   * credential field and when it expires); not stored with the alert.
+   */
+  facts?: Record<string, unknown>;
 }
 
 /** One episode of a condition: raised, perhaps acknowledged, resolved once it cleared. */

@@ -9,6 +9,7 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { AuditRecord, AuditStore } from '../audit/AuditStore';
+import { EventOutbox, noEventOutbox, OutboxEvent } from '../outbox/EventOutbox';
 import { toIsoString } from '../database/timestamps';
 import { ConfigPropertyFilter } from '../permissions/rules';
 import {
@@ -83,16 +84,20 @@ export class DatabaseConfigStore implements ConfigStore {
   static async create(options: {
     database: DatabaseService;
     audit: AuditStore;
+    /** Where each saved version is announced, in the same transaction. */
+    outbox?: EventOutbox;
   }): Promise<DatabaseConfigStore> {
     return new DatabaseConfigStore(
       await options.database.getClient(),
       options.audit,
+      options.outbox ?? noEventOutbox,
     );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly audit: AuditStore,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async listConfigs(
@@ -259,6 +264,7 @@ export class DatabaseConfigStore implements ConfigStore {
         }
       }
       await this.audit.append(options.audit, tx);
+      await this.outbox.publish(tx, configurationChanges(writes, actor, at));
     });
   }
 
@@ -287,4 +293,33 @@ export class DatabaseConfigStore implements ConfigStore {
       ).sort(),
     }));
   }
+}
+
+/** A saved configuration, as the webhook event catalog announces it. */
+function configurationChanges(
+  writes: ConfigWrite[],
+  actor: string,
+  at: Date,
+): OutboxEvent[] {
+  return writes.flatMap(write =>
+    write.kind === 'save'
+      ? [
+          {
+            type: 'integration.configuration_changed',
+            integration: write.name,
+            environment: write.environment,
+            occurredAt: at,
+            data: {
+              integration: write.name,
+              environment: write.environment,
+              version: write.expectedVersion + 1,
+              changedBy: actor,
+              changedAt: at.toISOString(),
+              ...(write.notes ? { summary: write.notes } : {}),
+              changedFields: write.changedFields,
+            },
+          },
+        ]
+      : [],
+  );
 }

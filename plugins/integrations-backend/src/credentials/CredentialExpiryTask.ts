@@ -110,6 +110,7 @@ export class CredentialExpiryTask {
               }`,
         message: `Expires at ${credential.expiresAt}. Replace it in the integration's Credentials section before then; an expired credential is not used.`,
         dedupeKey: `${valueKey(credential)}:${stage.id}`,
+        facts: { field: credential.field, expiresAt: credential.expiresAt },
       };
     });
     const expiringValues = new Set(due.map(valueKey));

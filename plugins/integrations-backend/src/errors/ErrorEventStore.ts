@@ -14,7 +14,9 @@ import {
   toEvent,
   toGroup,
 } from './errorRows';
+import { EventOutbox, noEventOutbox } from '../outbox/EventOutbox';
 import { triageOnArrival } from './errorArrival';
+import { errorGroupOpened } from './errorGroupEvents';
 import { Fingerprint } from './fingerprint';
 
 const migrationsDir = resolvePackagePath(
@@ -76,15 +78,23 @@ export interface ErrorEventStore {
 export class DatabaseErrorEventStore implements ErrorEventStore {
   static async create(options: {
     database: DatabaseService;
+    /** Where new and regressed groups are announced, in the same transaction. */
+    outbox?: EventOutbox;
   }): Promise<DatabaseErrorEventStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseErrorEventStore(client);
+    return new DatabaseErrorEventStore(
+      client,
+      options.outbox ?? noEventOutbox,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   async record(
     batch: OccurrenceBatch,
@@ -150,8 +160,12 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
       const effectiveId = own.mergedInto ?? own.id;
       const triage = await triageOnArrival(tx, effectiveId, fresh, now);
       const [row] = await tx<GroupRow>('error_groups').where('id', effectiveId);
+      const group = toGroup(row);
+      if (created || triage.regressed) {
+        await this.outbox.publish(tx, [errorGroupOpened(group, triage.regressed)]);
+      }
       return {
-        group: toGroup(row),
+        group,
         created,
         inserted: fresh.length,
         ...triage,

@@ -6,6 +6,8 @@ import {
 } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { toIsoString } from '../database/timestamps';
+import { EventOutbox, noEventOutbox } from '../outbox/EventOutbox';
+import { errorGroupResolved } from './errorGroupEvents';
 import {
   GroupRow,
   HistoryRow,
@@ -105,11 +107,19 @@ export interface ErrorGroupStore {
 export class DatabaseErrorGroupStore implements ErrorGroupStore {
   static async create(options: {
     database: DatabaseService;
+    /** Where resolved groups are announced, in the same transaction. */
+    outbox?: EventOutbox;
   }): Promise<DatabaseErrorGroupStore> {
-    return new DatabaseErrorGroupStore(await options.database.getClient());
+    return new DatabaseErrorGroupStore(
+      await options.database.getClient(),
+      options.outbox ?? noEventOutbox,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   async get(id: string): Promise<StoredErrorGroup | undefined> {
     const [row] = await this.db<GroupRow>('error_groups').where('id', id);
@@ -294,7 +304,13 @@ export class DatabaseErrorGroupStore implements ErrorGroupStore {
         details: change.history.details.slice(0, 2000),
       });
       const [row] = await tx<GroupRow>('error_groups').where('id', id);
-      return toGroup(row);
+      const group = toGroup(row);
+      if (change.set.status === 'resolved') {
+        await this.outbox.publish(tx, [
+          errorGroupResolved(group, change.history.actor, now),
+        ]);
+      }
+      return group;
     });
   }
 

@@ -6,6 +6,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
+import { EventOutbox } from '../outbox/EventOutbox';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { AutomatedFixService, AutomatedFixes } from './AutomatedFixService';
 import { ErrorCaptureService } from './ErrorCaptureService';
@@ -29,6 +30,8 @@ export async function createErrorTracking(options: {
   scheduler: SchedulerService;
   retentionSchedule: SchedulerServiceTaskScheduleDefinition;
   configs: ConfigStore;
+  /** Where opened and resolved groups are announced. */
+  outbox?: EventOutbox;
   /** Which incident took each group in, for a pattern's page. */
   incidents?: IncidentMembership;
   signals?: SignalsService;
@@ -37,8 +40,14 @@ export async function createErrorTracking(options: {
   fixes: () => AutomatedFixes;
 }) {
   const { config, database, signals, logger } = options;
-  const events = await DatabaseErrorEventStore.create({ database });
-  const groups = await DatabaseErrorGroupStore.create({ database });
+  const events = await DatabaseErrorEventStore.create({
+    database,
+    outbox: options.outbox,
+  });
+  const groups = await DatabaseErrorGroupStore.create({
+    database,
+    outbox: options.outbox,
+  });
   await new ErrorRetentionTask({
     events,
     retentionDays: errorRetentionDaysFromConfig(config),

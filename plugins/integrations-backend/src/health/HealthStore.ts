@@ -5,6 +5,11 @@ import {
 } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { AuditStore, CredentialUse } from '../audit/AuditStore';
+import {
+  EventOutbox,
+  noEventOutbox,
+  OutboxEvent,
+} from '../outbox/EventOutbox';
 import { toIsoString } from '../database/timestamps';
 import {
   RollupRow,
@@ -95,16 +100,20 @@ export class DatabaseHealthStore implements HealthStore {
     database: DatabaseService;
     /** Where the credential uses of recorded checks are counted. */
     audit: AuditStore;
+    /** Where status changes are announced, in the same transaction. */
+    outbox?: EventOutbox;
   }): Promise<DatabaseHealthStore> {
     return new DatabaseHealthStore(
       await options.database.getClient(),
       options.audit,
+      options.outbox ?? noEventOutbox,
     );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly audit: AuditStore,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async recordChecks(
@@ -145,6 +154,7 @@ export class DatabaseHealthStore implements HealthStore {
         const events = recorded.flatMap(r => (r.event ? [r.event] : []));
         if (events.length > 0) {
           await tx('health_events').insert(events.map(toEventRow));
+          await this.outbox.publish(tx, events.map(healthChanged));
         }
       }
       await this.audit.countUses(uses, tx);
@@ -366,5 +376,22 @@ function toEventRow(event: HealthEvent) {
     previous_status: event.previousStatus,
     status: event.status,
     summary: event.summary,
+  };
+}
+
+function healthChanged(event: HealthEvent): OutboxEvent {
+  return {
+    type: 'integration.health_changed',
+    integration: event.integration,
+    environment: event.environment,
+    occurredAt: new Date(event.occurredAt),
+    data: {
+      integration: event.integration,
+      environment: event.environment,
+      previousStatus: event.previousStatus,
+      status: event.status,
+      reason: event.summary,
+      changedAt: event.occurredAt,
+    },
   };
 }

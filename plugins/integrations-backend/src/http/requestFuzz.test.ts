@@ -2,6 +2,18 @@ import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
   alertParamsSchema,
   alertsQuerySchema,
+  bulkRetrySchema,
+  createWebhookEndpointSchema,
+  publishCustomEventSchema,
+  replaySchema,
+  rotateWebhookSecretSchema,
+  testSendSchema,
+  updateWebhookEndpointSchema,
+  webhookDeliveriesQuerySchema,
+  webhookDeliveryLogQuerySchema,
+  webhookDeliveryParamsSchema,
+  webhookEndpointParamsSchema,
+  webhookEndpointsQuerySchema,
   auditQuerySchema,
   bulkTestRequestSchema,
   bulkUpdateRequestSchema,
@@ -115,6 +127,8 @@ interface EndpointSpec {
 }
 
 const name = { params: nameParamsSchema };
+const webhookEndpoint = { params: webhookEndpointParamsSchema };
+const webhookDelivery = { params: webhookDeliveryParamsSchema };
 const errorId = { params: errorIdParamsSchema };
 const oneConfiguration = {
   params: nameParamsSchema,
@@ -275,6 +289,41 @@ const endpoints: Record<string, EndpointSpec> = {
   },
   'GET /alerts': { query: alertsQuerySchema },
   'POST /alerts/:id/acknowledge': { params: alertParamsSchema },
+  'GET /webhooks/event-types': {},
+  'GET /webhooks': { query: webhookEndpointsQuerySchema },
+  'POST /webhooks': {
+    body: createWebhookEndpointSchema,
+    examples: [
+      {
+        params: {},
+        query: undefined,
+        body: {
+          integration: 'stripe',
+          name: 'Partner',
+          url: 'http://127.0.0.1:9/hooks',
+          events: ['integration.health_changed'],
+        },
+      },
+    ],
+  },
+  'GET /webhooks/:id': webhookEndpoint,
+  'PUT /webhooks/:id': { ...webhookEndpoint, body: updateWebhookEndpointSchema },
+  'DELETE /webhooks/:id': webhookEndpoint,
+  'POST /webhooks/:id/rotate-secret': {
+    ...webhookEndpoint,
+    body: rotateWebhookSecretSchema,
+  },
+  'GET /webhooks/:id/deliveries': {
+    ...webhookEndpoint,
+    query: webhookDeliveriesQuerySchema,
+  },
+  'GET /webhook-deliveries': { query: webhookDeliveryLogQuerySchema },
+  'GET /webhook-deliveries/:id': webhookDelivery,
+  'POST /webhook-deliveries/:id/retry': webhookDelivery,
+  'POST /webhooks/:id/retry-failed': { ...webhookEndpoint, body: bulkRetrySchema },
+  'POST /webhooks/:id/replay': { ...webhookEndpoint, body: replaySchema },
+  'POST /webhooks/:id/test': { ...webhookEndpoint, body: testSendSchema },
+  'POST /webhooks/events': { body: publishCustomEventSchema },
 };
 
 /** `METHOD /path` of every route of the router, however it was added. */

@@ -40,6 +40,10 @@ import { addUsageIngestRoutes } from '../usage/usageRoutes';
 import { UsageAnalyticsService } from '../usage/UsageAnalyticsService';
 import { UsageIngestService } from '../usage/UsageIngestService';
 import { ConfigPropertyFilter } from '../permissions/rules';
+import { addWebhookRoutes } from '../webhooks/webhookRoutes';
+import { WebhookDeliveryStore } from '../webhooks/WebhookDeliveryStore';
+import { WebhookOperations } from '../webhooks/WebhookOperations';
+import { WebhookService } from '../webhooks/WebhookService';
 import { jsonBody } from './jsonBody';
 import { explainOversizedBody } from './requestBodyLimit';
 
@@ -67,6 +71,9 @@ export interface RouterOptions {
   triage: ErrorTriageService;
   alerts: AlertService;
   incidents: IncidentService;
+  webhooks: WebhookService;
+  webhookOperations: WebhookOperations;
+  webhookDeliveries: WebhookDeliveryStore;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -93,6 +100,12 @@ export async function createRouter(
   addIncidentRoutes(router, { ...options, guard });
   addRateLimitRoutes(router, { ...options, guard });
   addAlertRoutes(router, { ...options, guard });
+  addWebhookRoutes(router, {
+    ...options,
+    guard,
+    operations: options.webhookOperations,
+    deliveries: options.webhookDeliveries,
+  });
 
   return router;
 }

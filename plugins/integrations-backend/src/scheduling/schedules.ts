@@ -86,3 +86,15 @@ export const HEALTH_RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
     timeout: { minutes: 10 },
     initialDelay: { minutes: 5 },
   };
+
+/**
+ * Each backend looks for due webhook deliveries this often; a change that
+ * queues one wakes the dispatcher at once, so this only picks up retries
+ * and what other backends queued.
+ */
+export const DEFAULT_WEBHOOK_DISPATCH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { seconds: 2 },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 5 },
+  };

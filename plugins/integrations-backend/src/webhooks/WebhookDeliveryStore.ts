@@ -1,0 +1,380 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  Environment,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+} from '@internal/plugin-integrations-common';
+import { Knex } from 'knex';
+import { EndpointRow, StoredEndpoint, toEndpoint } from './endpointRows';
+import {
+  AttemptRow,
+  DeliveryRow,
+  MAX_STORED_RESPONSE_BODY,
+  toDelivery,
+} from './deliveryRows';
+import { deliveryRow, insertInChunks } from './WebhookOutbox';
+import { EndpointStatistics, statisticsOf } from './endpointStatistics';
+
+/** A delivery a dispatcher holds the lease of, with what it needs to send it. */
+export interface ClaimedDelivery {
+  seq: number;
+  id: string;
+  /** Attempts made before this one. */
+  attempts: number;
+  maxAttempts: number;
+  eventId: string;
+  eventType: string;
+  integration: string;
+  environment: Environment;
+  body: string;
+  endpoint: StoredEndpoint;
+}
+
+/** What one attempt did, and what follows from it. */
+export interface AttemptOutcome {
+  startedAt: Date;
+  durationMs: number;
+  success: boolean;
+  status?: number;
+  requestHeaders: Record<string, string>;
+  responseHeaders?: Record<string, string>;
+  responseBody?: string;
+  error?: string;
+  /** When to try again; none after a success or the last attempt. */
+  nextAttemptAt?: Date;
+  /** Give up on this delivery whatever attempts are left (410). */
+  final?: boolean;
+  /** Disable the endpoint, for this reason. */
+  disableEndpoint?: string;
+}
+
+export interface DeliveryFilter {
+  endpoint?: string;
+  /** Only deliveries of these integrations and environments. */
+  configurations?: Array<[string, Environment]>;
+  status?: WebhookDeliveryStatus;
+  event?: string;
+  environment?: Environment;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+const LEASE_MS = 90_000;
+
+/** Deliveries and their attempts; the dispatchers' queue. */
+export class WebhookDeliveryStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<WebhookDeliveryStore> {
+    return new WebhookDeliveryStore(await options.database.getClient());
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Leases up to `limit` due deliveries of active endpoints to `owner`. On
+   * PostgreSQL rows another dispatcher is claiming are skipped, not waited
+   * for; SQLite has one writer at a time. An ordered endpoint gives out only
+   * the oldest unfinished delivery of each ordering key.
+   */
+  async claimDue(
+    owner: string,
+    now: Date,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
+    const seqs = await this.db.transaction(async tx => {
+      const due = tx('webhook_deliveries as d')
+        .join('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+        .where('d.status', 'pending')
+        .where('d.next_attempt_at', '<=', now)
+        .where(q =>
+          q.whereNull('d.leased_until').orWhere('d.leased_until', '<', now),
+        )
+        .where('e.status', 'active')
+        .where(q =>
+          q.where('e.ordered', false).orWhereNotExists(
+            tx('webhook_deliveries as p')
+              .whereRaw('p.endpoint_id = d.endpoint_id')
+              .whereRaw('p.ordering_key = d.ordering_key')
+              .where('p.status', 'pending')
+              .whereRaw('p.seq < d.seq'),
+          ),
+        )
+        .orderBy('d.next_attempt_at')
+        .limit(limit)
+        .select('d.seq');
+      if (tx.client.config.client === 'pg') {
+        due.forUpdate('d').skipLocked();
+      }
+      const rows: Array<{ seq: number | string }> = await due;
+      const claimed = rows.map(row => Number(row.seq));
+      if (claimed.length > 0) {
+        await tx('webhook_deliveries')
+          .whereIn('seq', claimed)
+          .update({
+            leased_until: new Date(now.getTime() + LEASE_MS),
+            leased_by: owner,
+          });
+      }
+      return claimed;
+    });
+    if (seqs.length === 0) {
+      return [];
+    }
+    const rows: Array<DeliveryRow & EndpointRow & { payload: string; e_id: string }> =
+      await this.db('webhook_deliveries as d')
+        .join('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+        .join('webhook_events as ev', 'ev.id', 'd.event_id')
+        .whereIn('d.seq', seqs)
+        .select('e.*', 'e.id as e_id', 'd.seq', 'd.id as delivery_id', 'd.attempts',
+          'd.max_attempts', 'd.event_id', 'd.event_type', 'd.environment as delivery_environment',
+          'ev.payload')
+        .orderBy('d.next_attempt_at');
+    return rows.map((row: any) => ({
+      seq: Number(row.seq),
+      id: row.delivery_id,
+      attempts: Number(row.attempts),
+      maxAttempts: Number(row.max_attempts),
+      eventId: row.event_id,
+      eventType: row.event_type,
+      integration: row.integration_name,
+      environment: row.delivery_environment,
+      body: row.payload,
+      endpoint: toEndpoint({ ...row, id: row.e_id }),
+    }));
+  }
+
+  /**
+   * Records an attempt and moves its delivery on, if the lease is still the
+   * caller's: a dispatcher that outlived its lease records what it sent but
+   * leaves the delivery to the one that took it over.
+   */
+  async recordAttempt(
+    claim: ClaimedDelivery,
+    owner: string,
+    outcome: AttemptOutcome,
+  ): Promise<{ status: WebhookDeliveryStatus; recorded: boolean }> {
+    const attemptNumber = claim.attempts + 1;
+    const status: WebhookDeliveryStatus = outcome.success
+      ? 'delivered'
+      : outcome.nextAttemptAt && !outcome.final
+        ? 'pending'
+        : 'failed';
+    const finishedAt = new Date(outcome.startedAt.getTime() + outcome.durationMs);
+    const recorded = await this.db.transaction(async tx => {
+      await tx('webhook_attempts').insert({
+        delivery_seq: claim.seq,
+        attempt_number: attemptNumber,
+        started_at: outcome.startedAt,
+        duration_ms: Math.round(outcome.durationMs),
+        success: outcome.success,
+        response_status: outcome.status ?? null,
+        request_headers: JSON.stringify(outcome.requestHeaders),
+        response_headers: outcome.responseHeaders
+          ? JSON.stringify(outcome.responseHeaders)
+          : null,
+        response_body:
+          outcome.responseBody?.slice(0, MAX_STORED_RESPONSE_BODY) ?? null,
+        error: outcome.error?.slice(0, 1000) ?? null,
+      });
+      const updated = await tx('webhook_deliveries')
+        .where({ seq: claim.seq, leased_by: owner })
+        .update({
+          status,
+          attempts: attemptNumber,
+          next_attempt_at: status === 'pending' ? outcome.nextAttemptAt : null,
+          leased_until: null,
+          leased_by: null,
+          last_status: outcome.status ?? null,
+          last_error: outcome.error?.slice(0, 1000) ?? null,
+          last_duration_ms: Math.round(outcome.durationMs),
+          last_attempt_at: outcome.startedAt,
+          completed_at: status === 'pending' ? null : finishedAt,
+        });
+      const endpoint = tx('webhook_endpoints').where('id', claim.endpoint.id);
+      if (outcome.disableEndpoint) {
+        await endpoint.clone().update({
+          status: 'disabled',
+          disabled_reason: outcome.disableEndpoint.slice(0, 500),
+          updated_at: finishedAt,
+        });
+      }
+      if (outcome.success) {
+        await endpoint.clone().whereNotNull('failing_since').update({ failing_since: null });
+      } else {
+        await endpoint.clone().whereNull('failing_since').update({ failing_since: outcome.startedAt });
+      }
+      return updated === 1;
+    });
+    return { status, recorded };
+  }
+
+  /** Puts a claimed delivery back untried, due at `until` (its endpoint's breaker is open). */
+  async defer(claim: ClaimedDelivery, owner: string, until: Date): Promise<void> {
+    await this.db('webhook_deliveries')
+      .where({ seq: claim.seq, leased_by: owner })
+      .update({ next_attempt_at: until, leased_until: null, leased_by: null });
+  }
+
+  async list(
+    filter: DeliveryFilter,
+  ): Promise<{ items: WebhookDelivery[]; totalCount: number }> {
+    const query = this.db<DeliveryRow>('webhook_deliveries');
+    if (filter.endpoint) query.where('endpoint_id', filter.endpoint);
+    if (filter.configurations) {
+      if (filter.configurations.length === 0) {
+        return { items: [], totalCount: 0 };
+      }
+      query.whereIn(['integration_name', 'environment'], filter.configurations);
+    }
+    if (filter.status) query.where('status', filter.status);
+    if (filter.event) query.where('event_type', filter.event);
+    if (filter.environment) query.where('environment', filter.environment);
+    if (filter.from) query.where('created_at', '>=', filter.from);
+    if (filter.to) query.where('created_at', '<', filter.to);
+    const [{ count }] = await query.clone().count({ count: '*' });
+    const rows: DeliveryRow[] = await query
+      .orderBy('seq', 'desc')
+      .offset(filter.offset)
+      .limit(filter.limit);
+    const attempts = await this.attemptsOf(rows.map(row => Number(row.seq)));
+    return {
+      items: rows.map(row =>
+        toDelivery(row, attempts.get(Number(row.seq)) ?? []),
+      ),
+      totalCount: Number(count),
+    };
+  }
+
+  /** One delivery with its attempts, what was sent and what came back. */
+  async get(id: string): Promise<WebhookDelivery | undefined> {
+    const row: (DeliveryRow & { payload: string }) | undefined = await this.db(
+      'webhook_deliveries as d',
+    )
+      .join('webhook_events as ev', 'ev.id', 'd.event_id')
+      .where('d.id', id)
+      .select('d.*', 'ev.payload')
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const attempts: AttemptRow[] = await this.db('webhook_attempts')
+      .where('delivery_seq', row.seq)
+      .orderBy('id');
+    return toDelivery(row, attempts, row.payload);
+  }
+
+  /** Queues one more attempt now, whatever the delivery's state. */
+  async retry(id: string, now: Date): Promise<boolean> {
+    const updated = await this.db('webhook_deliveries')
+      .where('id', id)
+      .update({
+        status: 'pending',
+        max_attempts: this.db.raw('attempts + 1'),
+        next_attempt_at: now,
+        completed_at: null,
+      });
+    return updated === 1;
+  }
+
+  /** Queues one more attempt of every failed delivery of an endpoint made in the range. */
+  async retryFailed(endpoint: string, from: Date, to: Date, now: Date): Promise<number> {
+    return this.db('webhook_deliveries')
+      .where({ endpoint_id: endpoint, status: 'failed' })
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .update({
+        status: 'pending',
+        max_attempts: this.db.raw('attempts + 1'),
+        next_attempt_at: now,
+        completed_at: null,
+      });
+  }
+
+  /**
+   * Queues a new delivery to the endpoint of every stored event since the
+   * time it subscribes to, except those already waiting to go to it. Each
+   * keeps its event's id, so a receiver that deduplicates sees a repeat.
+   */
+  async replay(
+    endpoint: StoredEndpoint,
+    since: Date,
+    types: string[],
+    now: Date,
+  ): Promise<number> {
+    return this.db.transaction(async tx => {
+      const events: Array<{ id: string; type: string; environment: string }> =
+        await tx('webhook_events as ev')
+          .where('ev.integration_name', endpoint.integration)
+          .where('ev.created_at', '>=', since)
+          .whereIn('ev.type', types)
+          .whereIn('ev.environment', endpoint.environments)
+          .whereNotExists(
+            tx('webhook_deliveries as d')
+              .whereRaw('d.event_id = ev.id')
+              .where('d.endpoint_id', endpoint.id)
+              .where('d.status', 'pending'),
+          )
+          .orderBy('ev.created_at')
+          .select('ev.id', 'ev.type', 'ev.environment');
+      await insertInChunks(
+        tx,
+        'webhook_deliveries',
+        events.map(event =>
+          deliveryRow(
+            endpoint,
+            { ...event, integration: endpoint.integration },
+            now,
+          ),
+        ),
+      );
+      return events.length;
+    });
+  }
+
+  /** Figures of each endpoint's deliveries. */
+  async statistics(endpointIds: string[]): Promise<Map<string, EndpointStatistics>> {
+    return statisticsOf(this.db, endpointIds);
+  }
+
+  /** Finished deliveries and events older than the cutoff, with their attempts. */
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return this.db.transaction(async tx => {
+      const old = tx('webhook_deliveries')
+        .whereIn('status', ['delivered', 'failed', 'cancelled'])
+        .where('created_at', '<', cutoff)
+        .select('seq');
+      await tx('webhook_attempts').whereIn('delivery_seq', old).delete();
+      const removed = await tx('webhook_deliveries')
+        .whereIn('status', ['delivered', 'failed', 'cancelled'])
+        .where('created_at', '<', cutoff)
+        .delete();
+      await tx('webhook_events')
+        .where('created_at', '<', cutoff)
+        .whereNotExists(
+          tx('webhook_deliveries as d').whereRaw('d.event_id = webhook_events.id'),
+        )
+        .delete();
+      return removed;
+    });
+  }
+
+  private async attemptsOf(seqs: number[]): Promise<Map<number, AttemptRow[]>> {
+    const byDelivery = new Map<number, AttemptRow[]>();
+    if (seqs.length === 0) {
+      return byDelivery;
+    }
+    const rows: AttemptRow[] = await this.db('webhook_attempts')
+      .whereIn('delivery_seq', seqs)
+      .select('id', 'delivery_seq', 'attempt_number', 'started_at', 'duration_ms',
+        'success', 'response_status', 'error')
+      .orderBy('id');
+    for (const row of rows) {
+      const seq = Number(row.delivery_seq);
+      byDelivery.set(seq, [...(byDelivery.get(seq) ?? []), row]);
+    }
+    return byDelivery;
+  }
+}

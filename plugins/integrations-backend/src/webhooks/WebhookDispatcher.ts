@@ -1,0 +1,259 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  ENDPOINT_FAILURE_DISABLE_DAYS,
+  WEBHOOKS_SIGNAL_CHANNEL,
+  WebhookSignal,
+} from '@internal/plugin-integrations-common';
+import {
+  BrokenCircuitError,
+  CircuitBreakerPolicy,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhenResult,
+} from 'cockatiel';
+import { randomUUID } from 'node:crypto';
+import { CredentialVault } from '../credentials/CredentialVault';
+import { ErrorOccurrence } from '../errors/errorOccurrence';
+import { SafeHttpClient } from '../network';
+import { attemptDelivery } from './deliveryAttempt';
+import { signingSecrets } from './endpointSecrets';
+import {
+  AttemptOutcome,
+  ClaimedDelivery,
+  WebhookDeliveryStore,
+} from './WebhookDeliveryStore';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Consecutive failures of one endpoint that stop sending to it for a while. */
+const BREAKER_FAILURES = 5;
+const BREAKER_HALF_OPEN_MS = 30_000;
+
+export interface DispatcherOptions {
+  deliveries: WebhookDeliveryStore;
+  http: SafeHttpClient;
+  vault: CredentialVault;
+  logger: LoggerService;
+  signals?: SignalsService;
+  /** Failed attempts become error events of their integration. */
+  onFailedAttempts?: (occurrences: ErrorOccurrence[]) => Promise<void>;
+  /** An endpoint was disabled: raise (or refresh) its alert. */
+  onEndpointDisabled?: () => Promise<void>;
+  /** Deliveries sent at once. */
+  concurrency?: number;
+  /** Deliveries claimed per round. */
+  batchSize?: number;
+  now?: () => Date;
+  random?: () => number;
+}
+
+/**
+ * Sends due deliveries. Every backend runs one (a local task): each claims
+ * deliveries with a lease, so replicas share the work and never send the
+ * same attempt twice, and a dispatcher that dies leaves its leases to expire
+ * for another to take over. A commit that queued deliveries wakes it, so a
+ * delivery leaves at once rather than at the next scheduled run.
+ */
+export class WebhookDispatcher {
+  /** Names this dispatcher's leases. */
+  readonly owner = `dispatcher-${randomUUID()}`;
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private running: Promise<number> | undefined;
+  private again = false;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async start(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'integrations-webhook-dispatcher',
+      scope: 'local',
+      ...schedule,
+      fn: async () => {
+        await this.dispatchDue();
+      },
+    });
+  }
+
+  /** Starts a run now, or another right after the one under way. */
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.dispatchDue().catch(error =>
+      this.options.logger.error(`Webhook dispatch failed: ${error}`),
+    );
+  }
+
+  /** Sends everything due, round after round, and returns how many attempts it made. */
+  dispatchDue(): Promise<number> {
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 50;
+    let attempted = 0;
+    for (;;) {
+      this.again = false;
+      const claimed = await this.options.deliveries.claimDue(
+        this.owner,
+        this.now(),
+        batchSize,
+      );
+      if (claimed.length > 0) {
+        attempted += await this.sendAll(claimed);
+      }
+      if (claimed.length < batchSize && !this.again) {
+        return attempted;
+      }
+    }
+  }
+
+  private async sendAll(claimed: ClaimedDelivery[]): Promise<number> {
+    const queue = [...claimed];
+    let attempted = 0;
+    let disabled = false;
+    const announced = new Map<string, string>();
+    const worker = async () => {
+      for (let claim = queue.shift(); claim; claim = queue.shift()) {
+        const result = await this.sendOne(claim);
+        attempted += result.attempted ? 1 : 0;
+        disabled ||= result.disabled;
+        announced.set(claim.integration, claim.id);
+      }
+    };
+    await Promise.all(
+      Array.from(
+        { length: Math.min(this.options.concurrency ?? 16, queue.length) },
+        worker,
+      ),
+    );
+    if (disabled) {
+      await this.options.onEndpointDisabled?.();
+    }
+    // One signal per integration and round: open pages reload the log once.
+    for (const [integration, id] of announced) {
+      await this.announce({ kind: 'delivery', integration, id });
+    }
+    return attempted;
+  }
+
+  private async sendOne(
+    claim: ClaimedDelivery,
+  ): Promise<{ attempted: boolean; disabled: boolean }> {
+    const { deliveries, http, vault } = this.options;
+    let outcome: AttemptOutcome;
+    try {
+      outcome = await this.breakerOf(claim.endpoint.id).execute(() =>
+        attemptDelivery({
+          claim,
+          secrets: signingSecrets(vault, claim.endpoint, this.now()),
+          http,
+          now: this.now,
+          random: this.options.random,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        // The endpoint failed over and over just now: wait before trying it
+        // again, without spending this delivery's attempts.
+        await deliveries.defer(
+          claim,
+          this.owner,
+          new Date(this.now().getTime() + BREAKER_HALF_OPEN_MS),
+        );
+        return { attempted: false, disabled: false };
+      }
+      throw error;
+    }
+    const failingSince = claim.endpoint.failingSince;
+    if (
+      !outcome.success &&
+      !outcome.disableEndpoint &&
+      failingSince &&
+      this.now().getTime() - Date.parse(failingSince) >=
+        ENDPOINT_FAILURE_DISABLE_DAYS * DAY_MS
+    ) {
+      outcome = {
+        ...outcome,
+        disableEndpoint: `No delivery succeeded for ${ENDPOINT_FAILURE_DISABLE_DAYS} days (failing since ${failingSince})`,
+      };
+    }
+    await deliveries.recordAttempt(claim, this.owner, outcome);
+    if (!outcome.success) {
+      await this.captureFailure(claim, outcome);
+    }
+    if (outcome.disableEndpoint) {
+      this.options.logger.warn(
+        `Disabled webhook endpoint ${claim.endpoint.name} of ${claim.integration}: ${outcome.disableEndpoint}`,
+      );
+    }
+    return { attempted: true, disabled: Boolean(outcome.disableEndpoint) };
+  }
+
+  private breakerOf(endpointId: string): CircuitBreakerPolicy {
+    let breaker = this.breakers.get(endpointId);
+    if (!breaker) {
+      breaker = circuitBreaker(
+        handleWhenResult(outcome => !(outcome as AttemptOutcome).success),
+        {
+          halfOpenAfter: BREAKER_HALF_OPEN_MS,
+          breaker: new ConsecutiveBreaker(BREAKER_FAILURES),
+        },
+      );
+      this.breakers.set(endpointId, breaker);
+    }
+    return breaker;
+  }
+
+  private async captureFailure(claim: ClaimedDelivery, outcome: AttemptOutcome) {
+    if (!this.options.onFailedAttempts) {
+      return;
+    }
+    const origin = URL.canParse(claim.endpoint.url)
+      ? new URL(claim.endpoint.url).host
+      : claim.endpoint.name;
+    try {
+      await this.options.onFailedAttempts([
+        {
+          id: `webhook:${claim.id}:${claim.attempts + 1}`,
+          integration: claim.integration,
+          environment: claim.environment,
+          source: 'webhook_delivery',
+          errorType: 'webhook_delivery_failed',
+          message: `Webhook ${claim.eventType} to ${claim.endpoint.name} (${origin}) failed: ${
+            outcome.error ?? 'no answer'
+          }`,
+          httpStatus: outcome.status,
+          endpoint: `POST ${origin}`,
+          operation: claim.eventType,
+          occurredAt: outcome.startedAt.toISOString(),
+        },
+      ]);
+    } catch (error) {
+      // The delivery's own record is what matters; its error event can be missed.
+      this.options.logger.warn(`Could not record a failed webhook delivery as an error: ${error}`);
+    }
+  }
+
+  private async announce(message: WebhookSignal) {
+    await this.options.signals
+      ?.publish({ recipients: { type: 'broadcast' }, channel: WEBHOOKS_SIGNAL_CHANNEL, message: message as any })
+      .catch(() => undefined);
+  }
+}
