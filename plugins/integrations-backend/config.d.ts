@@ -170,6 +170,21 @@ export interface Config {
         initialDelay?: { [unit: string]: number };
       };
     };
+    /** Webhooks sent to the endpoints people add on the Webhooks page. */
+    webhooks?: {
+      /**
+       * How often each backend looks for due deliveries (retries, and what
+       * other backends queued); every 2 seconds by default. A change that
+       * queues a delivery wakes the dispatcher of its backend at once.
+       */
+      dispatchSchedule?: {
+        frequency: { [unit: string]: number } | { cron: string };
+        timeout: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number };
+      };
+      /** Days finished deliveries, their attempts and events are kept; 30 by default. */
+      retentionDays?: number;
+    };
     /** OAuth access tokens are refreshed before they expire. */
     tokenRefresh?: {
       /** Every 5 minutes by default. */

@@ -16,6 +16,11 @@ import {
   integrationDeletePermission,
   integrationReadPermission,
   integrationUpdatePermission,
+  webhookManagePermission,
+  webhookPayloadsReadPermission,
+  webhookReadPermission,
+  webhookRetryPermission,
+  webhookSecurityPermission,
 } from '@internal/plugin-integrations-common';
 import {
   INTEGRATION_ADMINS_GROUP,
@@ -75,6 +80,39 @@ describe('IntegrationsPermissionPolicy', () => {
     expect(
       (await policy.handle({ permission: analyticsExportPermission })).result,
     ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets everyone see webhooks, owners manage, retry and inspect their own, and only admins change their security', async () => {
+    for (const who of [member, viewer]) {
+      expect(
+        (await policy.handle({ permission: webhookReadPermission }, who))
+          .result,
+      ).toBe(AuthorizeResult.ALLOW);
+    }
+    for (const permission of [
+      webhookManagePermission,
+      webhookRetryPermission,
+      webhookPayloadsReadPermission,
+    ]) {
+      const decision = await policy.handle({ permission }, member);
+      expect(decision).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        conditions: {
+          rule: 'IS_INTEGRATION_OWNER',
+          params: {
+            claims: expect.arrayContaining(['group:default/payments-team']),
+          },
+        },
+      });
+    }
+    expect(
+      (await policy.handle({ permission: webhookSecurityPermission }, member))
+        .result,
+    ).toBe(AuthorizeResult.DENY);
+    expect(
+      (await policy.handle({ permission: webhookSecurityPermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
   });
 
   it('lets owners change their own integrations outside production only', async () => {

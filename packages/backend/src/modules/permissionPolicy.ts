@@ -23,6 +23,10 @@ import {
   errorSensitiveDataPermission,
   integrationTestRunPermission,
   integrationUpdatePermission,
+  webhookManagePermission,
+  webhookPayloadsReadPermission,
+  webhookReadPermission,
+  webhookRetryPermission,
 } from '@internal/plugin-integrations-common';
 
 /** Members of this group may do everything in the integrations plugin. */
@@ -32,8 +36,8 @@ export const INTEGRATION_ADMINS_GROUP = 'group:default/integration-admins';
  * The portal's policy. Integration admins do everything with integrations;
  * members of an integration's owning group may change its settings outside
  * production, test it in every environment and triage its errors; everyone
- * signed in may read integrations and their errors and export the usage
- * analytics of those they read; the rest of the portal is open to all.
+ * signed in may read integrations, their errors and webhooks and export the
+ * usage analytics of those they read; the rest of the portal is open to all.
  */
 export class IntegrationsPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -84,6 +88,24 @@ export class IntegrationsPermissionPolicy implements PermissionPolicy {
       (isPermission(permission, errorResolvePermission) ||
         isPermission(permission, errorCategorizePermission) ||
         isPermission(permission, errorSensitiveDataPermission))
+    ) {
+      return createIntegrationConditionalDecision(
+        permission,
+        integrationConditions.isIntegrationOwner({ claims }),
+      );
+    }
+    // Everyone sees which webhooks an integration sends and whether they
+    // arrive; its owning team adds and edits them, retries and replays what
+    // failed, and reads what was sent. Signing secrets' rotation and IP
+    // allow-lists stay with the admins.
+    if (user && isPermission(permission, webhookReadPermission)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (
+      user &&
+      (isPermission(permission, webhookManagePermission) ||
+        isPermission(permission, webhookRetryPermission) ||
+        isPermission(permission, webhookPayloadsReadPermission))
     ) {
       return createIntegrationConditionalDecision(
         permission,

@@ -36,14 +36,19 @@ export function alertRaised(
       raisedAt: alert.createdAt,
     }),
   ];
-  if (alert.type === 'credential_expiry' && typeof facts.expiresAt === 'string') {
+  if (
+    alert.type === 'credential_expiry' &&
+    typeof facts.expiresAt === 'string'
+  ) {
     events.push(
       event('integration.credential_expiring', {
         field: facts.field,
         expiresAt: facts.expiresAt,
         daysLeft: Math.max(
           0,
-          Math.floor((Date.parse(facts.expiresAt) - occurredAt.getTime()) / DAY_MS),
+          Math.floor(
+            (Date.parse(facts.expiresAt) - occurredAt.getTime()) / DAY_MS,
+          ),
         ),
       }),
     );

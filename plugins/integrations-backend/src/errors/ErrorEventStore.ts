@@ -85,10 +85,7 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseErrorEventStore(
-      client,
-      options.outbox ?? noEventOutbox,
-    );
+    return new DatabaseErrorEventStore(client, options.outbox ?? noEventOutbox);
   }
 
   private constructor(
@@ -162,7 +159,9 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
       const [row] = await tx<GroupRow>('error_groups').where('id', effectiveId);
       const group = toGroup(row);
       if (created || triage.regressed) {
-        await this.outbox.publish(tx, [errorGroupOpened(group, triage.regressed)]);
+        await this.outbox.publish(tx, [
+          errorGroupOpened(group, triage.regressed),
+        ]);
       }
       return {
         group,

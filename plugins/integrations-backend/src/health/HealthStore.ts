@@ -5,11 +5,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { AuditStore, CredentialUse } from '../audit/AuditStore';
-import {
-  EventOutbox,
-  noEventOutbox,
-  OutboxEvent,
-} from '../outbox/EventOutbox';
+import { EventOutbox, noEventOutbox, OutboxEvent } from '../outbox/EventOutbox';
 import { toIsoString } from '../database/timestamps';
 import {
   RollupRow,

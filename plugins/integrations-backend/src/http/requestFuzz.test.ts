@@ -307,7 +307,10 @@ const endpoints: Record<string, EndpointSpec> = {
     ],
   },
   'GET /webhooks/:id': webhookEndpoint,
-  'PUT /webhooks/:id': { ...webhookEndpoint, body: updateWebhookEndpointSchema },
+  'PUT /webhooks/:id': {
+    ...webhookEndpoint,
+    body: updateWebhookEndpointSchema,
+  },
   'DELETE /webhooks/:id': webhookEndpoint,
   'POST /webhooks/:id/rotate-secret': {
     ...webhookEndpoint,
@@ -320,7 +323,10 @@ const endpoints: Record<string, EndpointSpec> = {
   'GET /webhook-deliveries': { query: webhookDeliveryLogQuerySchema },
   'GET /webhook-deliveries/:id': webhookDelivery,
   'POST /webhook-deliveries/:id/retry': webhookDelivery,
-  'POST /webhooks/:id/retry-failed': { ...webhookEndpoint, body: bulkRetrySchema },
+  'POST /webhooks/:id/retry-failed': {
+    ...webhookEndpoint,
+    body: bulkRetrySchema,
+  },
   'POST /webhooks/:id/replay': { ...webhookEndpoint, body: replaySchema },
   'POST /webhooks/:id/test': { ...webhookEndpoint, body: testSendSchema },
   'POST /webhooks/events': { body: publishCustomEventSchema },

@@ -94,13 +94,15 @@ export class WebhookDeliveryStore {
         )
         .where('e.status', 'active')
         .where(q =>
-          q.where('e.ordered', false).orWhereNotExists(
-            tx('webhook_deliveries as p')
-              .whereRaw('p.endpoint_id = d.endpoint_id')
-              .whereRaw('p.ordering_key = d.ordering_key')
-              .where('p.status', 'pending')
-              .whereRaw('p.seq < d.seq'),
-          ),
+          q
+            .where('e.ordered', false)
+            .orWhereNotExists(
+              tx('webhook_deliveries as p')
+                .whereRaw('p.endpoint_id = d.endpoint_id')
+                .whereRaw('p.ordering_key = d.ordering_key')
+                .where('p.status', 'pending')
+                .whereRaw('p.seq < d.seq'),
+            ),
         )
         .orderBy('d.next_attempt_at')
         .limit(limit)
@@ -123,15 +125,25 @@ export class WebhookDeliveryStore {
     if (seqs.length === 0) {
       return [];
     }
-    const rows: Array<DeliveryRow & EndpointRow & { payload: string; e_id: string }> =
-      await this.db('webhook_deliveries as d')
-        .join('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-        .join('webhook_events as ev', 'ev.id', 'd.event_id')
-        .whereIn('d.seq', seqs)
-        .select('e.*', 'e.id as e_id', 'd.seq', 'd.id as delivery_id', 'd.attempts',
-          'd.max_attempts', 'd.event_id', 'd.event_type', 'd.environment as delivery_environment',
-          'ev.payload')
-        .orderBy('d.next_attempt_at');
+    const rows: Array<
+      DeliveryRow & EndpointRow & { payload: string; e_id: string }
+    > = await this.db('webhook_deliveries as d')
+      .join('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+      .join('webhook_events as ev', 'ev.id', 'd.event_id')
+      .whereIn('d.seq', seqs)
+      .select(
+        'e.*',
+        'e.id as e_id',
+        'd.seq',
+        'd.id as delivery_id',
+        'd.attempts',
+        'd.max_attempts',
+        'd.event_id',
+        'd.event_type',
+        'd.environment as delivery_environment',
+        'ev.payload',
+      )
+      .orderBy('d.next_attempt_at');
     return rows.map((row: any) => ({
       seq: Number(row.seq),
       id: row.delivery_id,
@@ -157,12 +169,15 @@ export class WebhookDeliveryStore {
     outcome: AttemptOutcome,
   ): Promise<{ status: WebhookDeliveryStatus; recorded: boolean }> {
     const attemptNumber = claim.attempts + 1;
-    const status: WebhookDeliveryStatus = outcome.success
-      ? 'delivered'
-      : outcome.nextAttemptAt && !outcome.final
-        ? 'pending'
-        : 'failed';
-    const finishedAt = new Date(outcome.startedAt.getTime() + outcome.durationMs);
+    let status: WebhookDeliveryStatus = 'failed';
+    if (outcome.success) {
+      status = 'delivered';
+    } else if (outcome.nextAttemptAt && !outcome.final) {
+      status = 'pending';
+    }
+    const finishedAt = new Date(
+      outcome.startedAt.getTime() + outcome.durationMs,
+    );
     const recorded = await this.db.transaction(async tx => {
       await tx('webhook_attempts').insert({
         delivery_seq: claim.seq,
@@ -202,9 +217,15 @@ export class WebhookDeliveryStore {
         });
       }
       if (outcome.success) {
-        await endpoint.clone().whereNotNull('failing_since').update({ failing_since: null });
+        await endpoint
+          .clone()
+          .whereNotNull('failing_since')
+          .update({ failing_since: null });
       } else {
-        await endpoint.clone().whereNull('failing_since').update({ failing_since: outcome.startedAt });
+        await endpoint
+          .clone()
+          .whereNull('failing_since')
+          .update({ failing_since: outcome.startedAt });
       }
       return updated === 1;
     });
@@ -212,7 +233,11 @@ export class WebhookDeliveryStore {
   }
 
   /** Puts a claimed delivery back untried, due at `until` (its endpoint's breaker is open). */
-  async defer(claim: ClaimedDelivery, owner: string, until: Date): Promise<void> {
+  async defer(
+    claim: ClaimedDelivery,
+    owner: string,
+    until: Date,
+  ): Promise<void> {
     await this.db('webhook_deliveries')
       .where({ seq: claim.seq, leased_by: owner })
       .update({ next_attempt_at: until, leased_until: null, leased_by: null });
@@ -280,7 +305,12 @@ export class WebhookDeliveryStore {
   }
 
   /** Queues one more attempt of every failed delivery of an endpoint made in the range. */
-  async retryFailed(endpoint: string, from: Date, to: Date, now: Date): Promise<number> {
+  async retryFailed(
+    endpoint: string,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<number> {
     return this.db('webhook_deliveries')
       .where({ endpoint_id: endpoint, status: 'failed' })
       .where('created_at', '>=', from)
@@ -335,7 +365,9 @@ export class WebhookDeliveryStore {
   }
 
   /** Figures of each endpoint's deliveries. */
-  async statistics(endpointIds: string[]): Promise<Map<string, EndpointStatistics>> {
+  async statistics(
+    endpointIds: string[],
+  ): Promise<Map<string, EndpointStatistics>> {
     return statisticsOf(this.db, endpointIds);
   }
 
@@ -354,7 +386,9 @@ export class WebhookDeliveryStore {
       await tx('webhook_events')
         .where('created_at', '<', cutoff)
         .whereNotExists(
-          tx('webhook_deliveries as d').whereRaw('d.event_id = webhook_events.id'),
+          tx('webhook_deliveries as d').whereRaw(
+            'd.event_id = webhook_events.id',
+          ),
         )
         .delete();
       return removed;
@@ -368,8 +402,16 @@ export class WebhookDeliveryStore {
     }
     const rows: AttemptRow[] = await this.db('webhook_attempts')
       .whereIn('delivery_seq', seqs)
-      .select('id', 'delivery_seq', 'attempt_number', 'started_at', 'duration_ms',
-        'success', 'response_status', 'error')
+      .select(
+        'id',
+        'delivery_seq',
+        'attempt_number',
+        'started_at',
+        'duration_ms',
+        'success',
+        'response_status',
+        'error',
+      )
       .orderBy('id');
     for (const row of rows) {
       const seq = Number(row.delivery_seq);

@@ -221,7 +221,10 @@ export class WebhookDispatcher {
     return breaker;
   }
 
-  private async captureFailure(claim: ClaimedDelivery, outcome: AttemptOutcome) {
+  private async captureFailure(
+    claim: ClaimedDelivery,
+    outcome: AttemptOutcome,
+  ) {
     if (!this.options.onFailedAttempts) {
       return;
     }
@@ -236,9 +239,9 @@ export class WebhookDispatcher {
           environment: claim.environment,
           source: 'webhook_delivery',
           errorType: 'webhook_delivery_failed',
-          message: `Webhook ${claim.eventType} to ${claim.endpoint.name} (${origin}) failed: ${
-            outcome.error ?? 'no answer'
-          }`,
+          message: `Webhook ${claim.eventType} to ${
+            claim.endpoint.name
+          } (${origin}) failed: ${outcome.error ?? 'no answer'}`,
           httpStatus: outcome.status,
           endpoint: `POST ${origin}`,
           operation: claim.eventType,
@@ -247,13 +250,19 @@ export class WebhookDispatcher {
       ]);
     } catch (error) {
       // The delivery's own record is what matters; its error event can be missed.
-      this.options.logger.warn(`Could not record a failed webhook delivery as an error: ${error}`);
+      this.options.logger.warn(
+        `Could not record a failed webhook delivery as an error: ${error}`,
+      );
     }
   }
 
   private async announce(message: WebhookSignal) {
     await this.options.signals
-      ?.publish({ recipients: { type: 'broadcast' }, channel: WEBHOOKS_SIGNAL_CHANNEL, message: message as any })
+      ?.publish({
+        recipients: { type: 'broadcast' },
+        channel: WEBHOOKS_SIGNAL_CHANNEL,
+        message: message as any,
+      })
       .catch(() => undefined);
   }
 }

@@ -134,7 +134,9 @@ export class DatabaseWebhookEndpointStore implements WebhookEndpointStore {
     return this.db.transaction(async tx => {
       // SQLite enforces the cascade only with foreign keys switched on;
       // deleting the children first works on both.
-      const seqs = tx('webhook_deliveries').where('endpoint_id', id).select('seq');
+      const seqs = tx('webhook_deliveries')
+        .where('endpoint_id', id)
+        .select('seq');
       await tx('webhook_attempts').whereIn('delivery_seq', seqs).delete();
       await tx('webhook_deliveries').where('endpoint_id', id).delete();
       return (await tx('webhook_endpoints').where('id', id).delete()) > 0;

@@ -10,7 +10,12 @@ import { redactData } from '../errors/errorOccurrence';
 import { OutboxEvent } from '../outbox/EventOutbox';
 import { invalidFields } from '../requestErrors/invalidRequest';
 import { WebhookDeliveryStore } from './WebhookDeliveryStore';
-import { deliveryRow, messageBody, newMessageId, WebhookOutbox } from './WebhookOutbox';
+import {
+  deliveryRow,
+  messageBody,
+  newMessageId,
+  WebhookOutbox,
+} from './WebhookOutbox';
 import { WebhookService } from './WebhookService';
 
 /**
@@ -43,12 +48,19 @@ export class WebhookOperations {
     const endpoint = await endpoints.stored(delivery.webhookEndpointId);
     const at = this.now();
     await deliveries.retry(id, at);
-    await endpoints.audit(actor, at, 'webhook_retry', endpoint, {
-      changedFields: [],
-      deliveryId: id,
-      event: delivery.event,
-      eventId: delivery.eventId,
-    }, delivery.environment);
+    await endpoints.audit(
+      actor,
+      at,
+      'webhook_retry',
+      endpoint,
+      {
+        changedFields: [],
+        deliveryId: id,
+        event: delivery.event,
+        eventId: delivery.eventId,
+      },
+      delivery.environment,
+    );
     this.options.wake();
     return (await deliveries.get(id))!;
   }
@@ -86,7 +98,12 @@ export class WebhookOperations {
       ? request.events.filter(type => endpoint.events.includes(type))
       : endpoint.events;
     const at = this.now();
-    const queued = await this.options.deliveries.replay(endpoint, request.since, types, at);
+    const queued = await this.options.deliveries.replay(
+      endpoint,
+      request.since,
+      types,
+      at,
+    );
     await this.options.endpoints.audit(actor, at, 'webhook_replay', endpoint, {
       changedFields: [],
       since: request.since.toISOString(),
@@ -103,7 +120,11 @@ export class WebhookOperations {
    */
   async sendTest(
     endpointId: string,
-    request: { event: string; environment?: Environment; data?: Record<string, unknown> },
+    request: {
+      event: string;
+      environment?: Environment;
+      data?: Record<string, unknown>;
+    },
     actor: Actor,
   ): Promise<WebhookDelivery> {
     const endpoint = await this.options.endpoints.stored(endpointId);
@@ -132,11 +153,18 @@ export class WebhookOperations {
       });
       await tx('webhook_deliveries').insert(delivery);
     });
-    await this.options.endpoints.audit(actor, at, 'webhook_test', endpoint, {
-      changedFields: [],
-      event: event.type,
-      eventId: id,
-    }, environment);
+    await this.options.endpoints.audit(
+      actor,
+      at,
+      'webhook_test',
+      endpoint,
+      {
+        changedFields: [],
+        event: event.type,
+        eventId: id,
+      },
+      environment,
+    );
     this.options.wake();
     return (await this.options.deliveries.get(delivery.id))!;
   }
@@ -165,7 +193,9 @@ export class WebhookOperations {
         payload: redactData(request.payload, []) as Record<string, unknown>,
       },
     };
-    await this.options.db.transaction(tx => this.options.outbox.publish(tx, [event]));
+    await this.options.db.transaction(tx =>
+      this.options.outbox.publish(tx, [event]),
+    );
     await this.options.endpoints.audit(
       actor,
       at,
@@ -185,7 +215,9 @@ export class WebhookOperations {
   ): Omit<OutboxEvent, 'occurredAt'> {
     const definition = webhookEventType(type);
     if (!definition) {
-      throw invalidFields([{ path: 'event', message: `There is no event type ${type}` }]);
+      throw invalidFields([
+        { path: 'event', message: `There is no event type ${type}` },
+      ]);
     }
     const candidate = {
       ...(data ?? definition.example),

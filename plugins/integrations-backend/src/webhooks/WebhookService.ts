@@ -44,7 +44,9 @@ export function toWebhookEndpoint(
     environments: endpoint.environments,
     active: endpoint.status === 'active',
     status: endpoint.status,
-    ...(endpoint.disabledReason ? { disabledReason: endpoint.disabledReason } : {}),
+    ...(endpoint.disabledReason
+      ? { disabledReason: endpoint.disabledReason }
+      : {}),
     security: {
       signatureHeader: 'webhook-signature',
       secretKey: maskedSecret(endpoint.secret.last4),
@@ -113,7 +115,10 @@ export class WebhookService {
     );
     if (!integration || integration.deletedAt) {
       throw invalidFields([
-        { path: 'integration', message: `There is no integration ${request.integration}` },
+        {
+          path: 'integration',
+          message: `There is no integration ${request.integration}`,
+        },
       ]);
     }
     await this.assertReachable(request.url);
@@ -135,13 +140,24 @@ export class WebhookService {
           ...request.deliverySettings,
         },
         notes: request.notes,
-        secret: sealSecret(this.options.vault, { id, integration: request.integration }, 1, signingSecret),
+        secret: sealSecret(
+          this.options.vault,
+          { id, integration: request.integration },
+          1,
+          signingSecret,
+        ),
         createdBy: actor.userRef,
       },
       at,
     );
     await this.audit(actor, at, 'webhook_create', endpoint, {
-      changedFields: ['name', 'url', 'events', 'environments', 'deliverySettings'],
+      changedFields: [
+        'name',
+        'url',
+        'events',
+        'environments',
+        'deliverySettings',
+      ],
       after: describe(endpoint),
     });
     const [shown] = await this.present([endpoint]);
@@ -157,12 +173,10 @@ export class WebhookService {
     if (request.url !== undefined && request.url !== before.url) {
       await this.assertReachable(request.url);
     }
-    const status =
-      request.active === undefined
-        ? before.status
-        : request.active
-          ? 'active'
-          : 'paused';
+    let status = before.status;
+    if (request.active !== undefined) {
+      status = request.active ? 'active' : 'paused';
+    }
     const next = {
       name: request.name ?? before.name,
       url: request.url ?? before.url,
@@ -170,8 +184,13 @@ export class WebhookService {
       environments: request.environments ?? before.environments,
       status,
       ipAllowList:
-        request.ipWhitelist !== undefined ? request.ipWhitelist : before.ipAllowList,
-      deliverySettings: { ...before.deliverySettings, ...request.deliverySettings },
+        request.ipWhitelist !== undefined
+          ? request.ipWhitelist
+          : before.ipAllowList,
+      deliverySettings: {
+        ...before.deliverySettings,
+        ...request.deliverySettings,
+      },
       notes: request.notes !== undefined ? request.notes : before.notes,
       disabledReason: status === before.status ? undefined : null,
     };
@@ -227,7 +246,12 @@ export class WebhookService {
     const rotated = await this.options.endpoints.rotateSecret(
       id,
       {
-        secret: sealSecret(this.options.vault, endpoint, generation, signingSecret),
+        secret: sealSecret(
+          this.options.vault,
+          endpoint,
+          generation,
+          signingSecret,
+        ),
         previousSecret: sealSecret(
           this.options.vault,
           endpoint,
@@ -269,7 +293,9 @@ export class WebhookService {
     }
   }
 
-  private async present(endpoints: StoredEndpoint[]): Promise<WebhookEndpoint[]> {
+  private async present(
+    endpoints: StoredEndpoint[],
+  ): Promise<WebhookEndpoint[]> {
     const statistics = await this.options.deliveries.statistics(
       endpoints.map(endpoint => endpoint.id),
     );

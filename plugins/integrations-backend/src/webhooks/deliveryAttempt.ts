@@ -22,12 +22,15 @@ function outsideAllowList(addresses: string[], allowList: string[]): string[] {
     }
     const parsed = parse(address);
     return !ranges.some(
-      ([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits),
+      ([range, bits]) =>
+        range.kind() === parsed.kind() && parsed.match(range, bits),
     );
   });
 }
 
-function boundedHeaders(headers: Record<string, string>): Record<string, string> {
+function boundedHeaders(
+  headers: Record<string, string>,
+): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers)
       .slice(0, MAX_RESPONSE_HEADERS)
@@ -86,7 +89,9 @@ export async function attemptDelivery(options: {
       const outside = outsideAllowList(addresses, endpoint.ipAllowList);
       if (outside.length > 0) {
         return failed(
-          `The endpoint's host resolves to ${outside.join(', ')}, outside its IP allow-list; nothing was sent`,
+          `The endpoint's host resolves to ${outside.join(
+            ', ',
+          )}, outside its IP allow-list; nothing was sent`,
         );
       }
     }
@@ -113,17 +118,22 @@ export async function attemptDelivery(options: {
       };
     }
     if (response.status === 410) {
-      return failed('The receiver answered 410 Gone: the endpoint was disabled', {
-        ...answered,
-        nextAttemptAt: undefined,
-        final: true,
-        disableEndpoint: 'The receiver answered 410 Gone',
-      });
+      return failed(
+        'The receiver answered 410 Gone: the endpoint was disabled',
+        {
+          ...answered,
+          nextAttemptAt: undefined,
+          final: true,
+          disableEndpoint: 'The receiver answered 410 Gone',
+        },
+      );
     }
     if (response.status >= 300 && response.status < 400) {
       return failed(
         `The receiver answered ${response.status}, a redirect${
-          response.headers.location ? ` to ${response.headers.location.slice(0, 300)}` : ''
+          response.headers.location
+            ? ` to ${response.headers.location.slice(0, 300)}`
+            : ''
         }; redirects are not followed, so point the endpoint at the final URL`,
         answered,
       );

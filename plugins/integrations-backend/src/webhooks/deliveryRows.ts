@@ -90,7 +90,9 @@ export function toDelivery(
       timestamp: optionalTime(row.last_attempt_at),
       success: status === 'delivered',
       responseTime: Number(row.last_duration_ms ?? 0),
-      ...(row.last_status !== null ? { httpStatus: Number(row.last_status) } : {}),
+      ...(row.last_status !== null
+        ? { httpStatus: Number(row.last_status) }
+        : {}),
       ...(row.last_error ? { errorMessage: row.last_error } : {}),
       ...(latest?.response_headers
         ? { responseHeaders: JSON.parse(latest.response_headers) }

@@ -10,7 +10,9 @@ export async function disabledEndpointAlerts(
   endpoints: WebhookEndpointStore,
   alerts: AlertReporter,
 ): Promise<void> {
-  const disabled = (await endpoints.list()).filter(e => e.status === 'disabled');
+  const disabled = (await endpoints.list()).filter(
+    e => e.status === 'disabled',
+  );
   await alerts.report({
     types: ['webhook'],
     firing: disabled.map(endpoint => ({
@@ -21,7 +23,9 @@ export async function disabledEndpointAlerts(
       type: 'webhook',
       severity: 'warning',
       title: `Webhook endpoint ${endpoint.name} was disabled`,
-      message: `${endpoint.disabledReason ?? 'It kept failing'}. Events for it are no longer queued; fix the receiver, switch the endpoint back on in Webhooks, then replay what it missed.`,
+      message: `${
+        endpoint.disabledReason ?? 'It kept failing'
+      }. Events for it are no longer queued; fix the receiver, switch the endpoint back on in Webhooks, then replay what it missed.`,
       dedupeKey: `webhook-endpoint:${endpoint.id}`,
     })),
     resolveAfterChecks: 1,

@@ -8,7 +8,10 @@ import { StoredEndpoint } from './endpointRows';
  * secret's generation, so a ciphertext copied to another endpoint or put
  * back after a rotation does not open.
  */
-function binding(endpoint: Pick<StoredEndpoint, 'id' | 'integration'>, generation: number) {
+function binding(
+  endpoint: Pick<StoredEndpoint, 'id' | 'integration'>,
+  generation: number,
+) {
   return {
     integration: endpoint.integration,
     environment: 'production' as const,

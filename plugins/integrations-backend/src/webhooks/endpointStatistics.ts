@@ -36,12 +36,15 @@ export async function statisticsOf(
   if (endpointIds.length === 0) {
     return stats;
   }
-  const counts: Array<{ endpoint_id: string; status: string; count: number | string }> =
-    await db('webhook_deliveries')
-      .whereIn('endpoint_id', endpointIds)
-      .groupBy('endpoint_id', 'status')
-      .select('endpoint_id', 'status')
-      .count({ count: '*' });
+  const counts: Array<{
+    endpoint_id: string;
+    status: string;
+    count: number | string;
+  }> = await db('webhook_deliveries')
+    .whereIn('endpoint_id', endpointIds)
+    .groupBy('endpoint_id', 'status')
+    .select('endpoint_id', 'status')
+    .count({ count: '*' });
   for (const row of counts) {
     const figures = stats.get(row.endpoint_id)!;
     const count = Number(row.count);
@@ -69,16 +72,23 @@ export async function statisticsOf(
     if (recent.length === 0) {
       continue;
     }
-    const times = recent.map(row => Number(row.last_duration_ms)).sort((a, b) => a - b);
+    const times = recent
+      .map(row => Number(row.last_duration_ms))
+      .sort((a, b) => a - b);
     figures.averageResponseTime = Math.round(
       times.reduce((sum, t) => sum + t, 0) / times.length,
     );
-    figures.p95ResponseTime = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
+    figures.p95ResponseTime =
+      times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
     const latest = recent.reduce((a, b) =>
-      Date.parse(toIsoString(a.last_attempt_at)) >= Date.parse(toIsoString(b.last_attempt_at)) ? a : b,
+      Date.parse(toIsoString(a.last_attempt_at)) >=
+      Date.parse(toIsoString(b.last_attempt_at))
+        ? a
+        : b,
     );
     figures.lastDelivery = toIsoString(latest.last_attempt_at);
-    figures.lastDeliveryStatus = latest.status === 'delivered' ? 'delivered' : 'failed';
+    figures.lastDeliveryStatus =
+      latest.status === 'delivered' ? 'delivered' : 'failed';
   }
   return stats;
 }

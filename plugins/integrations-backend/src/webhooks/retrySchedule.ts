@@ -22,7 +22,9 @@ export function retryDelaysSeconds(
   return Array.from({ length: settings.retryAttempts }, (_, retry) =>
     Math.min(
       settings.maxRetryDelay,
-      Math.round(STANDARD_RETRY_SCHEDULE_SECONDS[Math.min(retry, last)] * scale),
+      Math.round(
+        STANDARD_RETRY_SCHEDULE_SECONDS[Math.min(retry, last)] * scale,
+      ),
     ),
   );
 }

@@ -11,8 +11,16 @@ describe('signing', () => {
 
   it('signs so that the Standard Webhooks library verifies the message', () => {
     const secret = newSigningSecret();
-    const body = JSON.stringify({ type: 'integration.health_changed', data: { status: 'down' } });
-    const headers = signMessage({ id: 'msg_1', timestamp: new Date(), body, secrets: [secret] });
+    const body = JSON.stringify({
+      type: 'integration.health_changed',
+      data: { status: 'down' },
+    });
+    const headers = signMessage({
+      id: 'msg_1',
+      timestamp: new Date(),
+      body,
+      secrets: [secret],
+    });
     expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
   });
@@ -29,12 +37,19 @@ describe('signing', () => {
     expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
     expect(() => new Webhook(oldSecret).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(newSecret).verify(body, headers)).not.toThrow();
-    expect(() => new Webhook(newSigningSecret()).verify(body, headers)).toThrow();
+    expect(() =>
+      new Webhook(newSigningSecret()).verify(body, headers),
+    ).toThrow();
   });
 
   it('signs the exact body: a changed byte no longer verifies', () => {
     const secret = newSigningSecret();
-    const headers = signMessage({ id: 'msg_3', timestamp: new Date(), body: '{"a":1}', secrets: [secret] });
+    const headers = signMessage({
+      id: 'msg_3',
+      timestamp: new Date(),
+      body: '{"a":1}',
+      secrets: [secret],
+    });
     expect(() => new Webhook(secret).verify('{"a":2}', headers)).toThrow();
   });
 });

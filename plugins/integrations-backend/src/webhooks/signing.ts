@@ -44,7 +44,9 @@ export function signMessage(options: {
     'content-type': 'application/json',
     'user-agent': WEBHOOK_USER_AGENT,
     'webhook-id': options.id,
-    'webhook-timestamp': Math.floor(options.timestamp.getTime() / 1000).toString(),
+    'webhook-timestamp': Math.floor(
+      options.timestamp.getTime() / 1000,
+    ).toString(),
     'webhook-signature': signatures.join(' '),
   };
 }

@@ -38,7 +38,9 @@ import { addWebhookCatalogRoutes } from './webhookCatalogRoutes';
 
 const DEFAULT_PAGE = 50;
 
-const refsOf = (endpoint: Pick<StoredEndpoint, 'integration' | 'environments'>) =>
+const refsOf = (
+  endpoint: Pick<StoredEndpoint, 'integration' | 'environments'>,
+) =>
   endpoint.environments.map(environment =>
     integrationResourceRef(endpoint.integration, environment),
   );
@@ -74,12 +76,16 @@ export function addWebhookRoutes(
     permission: ResourcePermission,
   ): Promise<Array<[string, Environment]>> => {
     const { items } = await configs.listConfigs({}, { limit: 100_000 });
-    const pairs = items.map(c => [c.name, c.environment] as [string, Environment]);
+    const pairs = items.map(
+      c => [c.name, c.environment] as [string, Environment],
+    );
     const allowed = new Set(
       await guard.allowedResources(
         credentials,
         permission,
-        pairs.map(([name, environment]) => integrationResourceRef(name, environment)),
+        pairs.map(([name, environment]) =>
+          integrationResourceRef(name, environment),
+        ),
       ),
     );
     return pairs.filter(([name, environment]) =>
@@ -91,11 +97,19 @@ export function addWebhookRoutes(
     credentials: BackstageCredentials,
     endpoint: StoredEndpoint,
   ) =>
-    (await guard.allowedResources(credentials, webhookReadPermission, refsOf(endpoint)))
-      .length > 0;
+    (
+      await guard.allowedResources(
+        credentials,
+        webhookReadPermission,
+        refsOf(endpoint),
+      )
+    ).length > 0;
 
   /** An endpoint the caller may see, or a 404 that does not tell whether it exists. */
-  const readableEndpoint = async (credentials: BackstageCredentials, id: string) => {
+  const readableEndpoint = async (
+    credentials: BackstageCredentials,
+    id: string,
+  ) => {
     const endpoint = await webhooks.stored(id);
     if (!(await mayRead(credentials, endpoint))) {
       throw new NotFoundError(`There is no webhook endpoint ${id}`);
@@ -107,7 +121,10 @@ export function addWebhookRoutes(
   const change = async <T>(
     req: express.Request,
     credentials: BackstageCredentials,
-    event: { eventId: string; action: Parameters<RequestGuard['audited']>[1]['action'] },
+    event: {
+      eventId: string;
+      action: Parameters<RequestGuard['audited']>[1]['action'];
+    },
     endpoint: Pick<StoredEndpoint, 'integration' | 'environments'>,
     permissions: ResourcePermission[],
     mutation: () => Promise<T>,
@@ -116,12 +133,18 @@ export function addWebhookRoutes(
       req,
       {
         ...event,
-        severityLevel: endpoint.environments.includes('production') ? 'high' : 'medium',
+        severityLevel: endpoint.environments.includes('production')
+          ? 'high'
+          : 'medium',
         integrations: [endpoint.integration],
       },
       async () => {
         for (const permission of permissions) {
-          await guard.authorizeResources(credentials, permission, refsOf(endpoint));
+          await guard.authorizeResources(
+            credentials,
+            permission,
+            refsOf(endpoint),
+          );
         }
         return mutation();
       },
@@ -129,8 +152,15 @@ export function addWebhookRoutes(
 
   router.get('/webhooks', async (req, res) => {
     const credentials = await guard.credentials(req);
-    const { integration } = parseInput(webhookEndpointsQuerySchema, req.query, 'query');
-    const readable = await allowedConfigurations(credentials, webhookReadPermission);
+    const { integration } = parseInput(
+      webhookEndpointsQuerySchema,
+      req.query,
+      'query',
+    );
+    const readable = await allowedConfigurations(
+      credentials,
+      webhookReadPermission,
+    );
     const integrations = [...new Set(readable.map(([name]) => name))].filter(
       name => !integration || name === integration,
     );
@@ -144,7 +174,9 @@ export function addWebhookRoutes(
     const request = parseInput(createWebhookEndpointSchema, req.body, 'body');
     const target = {
       integration: request.integration,
-      environments: request.environments ?? (['development', 'staging', 'production'] as Environment[]),
+      environments:
+        request.environments ??
+        (['development', 'staging', 'production'] as Environment[]),
     };
     const created = await change(
       req,
@@ -161,30 +193,43 @@ export function addWebhookRoutes(
 
   router.get('/webhooks/:id', async (req, res) => {
     const credentials = await guard.credentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
     await readableEndpoint(credentials, id);
     res.json(await webhooks.get(id));
   });
 
   router.put('/webhooks/:id', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
     const request = parseInput(updateWebhookEndpointSchema, req.body, 'body');
     const endpoint = await readableEndpoint(credentials, id);
     // Moving an endpoint into an environment needs the permission there too.
     const target = {
       integration: endpoint.integration,
-      environments: [...new Set([...endpoint.environments, ...(request.environments ?? [])])],
+      environments: [
+        ...new Set([...endpoint.environments, ...(request.environments ?? [])]),
+      ],
     };
     const security =
       request.ipWhitelist !== undefined &&
-      JSON.stringify(request.ipWhitelist) !== JSON.stringify(endpoint.ipAllowList ?? []);
+      JSON.stringify(request.ipWhitelist) !==
+        JSON.stringify(endpoint.ipAllowList ?? []);
     const updated = await change(
       req,
       credentials,
       { eventId: 'integration-webhook-update', action: 'webhook_update' },
       target,
-      security ? [webhookManagePermission, webhookSecurityPermission] : [webhookManagePermission],
+      security
+        ? [webhookManagePermission, webhookSecurityPermission]
+        : [webhookManagePermission],
       () => webhooks.update(id, request, guard.actor(req, credentials)),
     );
     res.json(updated);
@@ -192,7 +237,11 @@ export function addWebhookRoutes(
 
   router.delete('/webhooks/:id', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
     const endpoint = await readableEndpoint(credentials, id);
     await change(
       req,
@@ -207,16 +256,28 @@ export function addWebhookRoutes(
 
   router.post('/webhooks/:id/rotate-secret', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
-    const { graceHours } = parseInput(rotateWebhookSecretSchema, req.body ?? {}, 'body');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
+    const { graceHours } = parseInput(
+      rotateWebhookSecretSchema,
+      req.body ?? {},
+      'body',
+    );
     const endpoint = await readableEndpoint(credentials, id);
     const rotated = await change(
       req,
       credentials,
-      { eventId: 'integration-webhook-secret-rotate', action: 'webhook_secret_rotate' },
+      {
+        eventId: 'integration-webhook-secret-rotate',
+        action: 'webhook_secret_rotate',
+      },
       endpoint,
       [webhookSecurityPermission],
-      () => webhooks.rotateSecret(id, graceHours, guard.actor(req, credentials)),
+      () =>
+        webhooks.rotateSecret(id, graceHours, guard.actor(req, credentials)),
     );
     res.json(rotated);
   });
@@ -227,7 +288,10 @@ export function addWebhookRoutes(
     query: ReturnType<typeof webhookDeliveryLogQuerySchema.parse>,
   ) => {
     const credentials = await guard.credentials(req);
-    const readable = await allowedConfigurations(credentials, webhookReadPermission);
+    const readable = await allowedConfigurations(
+      credentials,
+      webhookReadPermission,
+    );
     const page = await deliveries.list({
       endpoint: query.endpoint,
       configurations: readable.filter(
@@ -249,7 +313,11 @@ export function addWebhookRoutes(
 
   router.get('/webhooks/:id/deliveries', async (req, res) => {
     const credentials = await guard.credentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
     const query = parseInput(webhookDeliveriesQuerySchema, req.query, 'query');
     await readableEndpoint(credentials, id);
     res.json(await deliveryPage(req, { ...query, endpoint: id }));
@@ -261,34 +329,56 @@ export function addWebhookRoutes(
   });
 
   /** One delivery, with payloads for whoever may read them; a 404 for whoever may not read it at all. */
-  const readableDelivery = async (credentials: BackstageCredentials, id: string) => {
+  const readableDelivery = async (
+    credentials: BackstageCredentials,
+    id: string,
+  ) => {
     const delivery = await deliveries.get(id);
-    const ref = delivery && integrationResourceRef(delivery.integration, delivery.environment);
+    const ref =
+      delivery &&
+      integrationResourceRef(delivery.integration, delivery.environment);
     if (
       !delivery ||
-      !(await guard.allowedResources(credentials, webhookReadPermission, [ref!])).length
+      !(
+        await guard.allowedResources(credentials, webhookReadPermission, [ref!])
+      ).length
     ) {
       throw new NotFoundError(`There is no webhook delivery ${id}`);
     }
-    const payloads = await guard.allowedResources(credentials, webhookPayloadsReadPermission, [ref!]);
+    const payloads = await guard.allowedResources(
+      credentials,
+      webhookPayloadsReadPermission,
+      [ref!],
+    );
     return payloads.length ? delivery : withoutPayload(delivery);
   };
 
   router.get('/webhook-deliveries/:id', async (req, res) => {
     const credentials = await guard.credentials(req);
-    const { id } = parseInput(webhookDeliveryParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookDeliveryParamsSchema,
+      req.params,
+      'params',
+    );
     res.json(await readableDelivery(credentials, id));
   });
 
   router.post('/webhook-deliveries/:id/retry', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { id } = parseInput(webhookDeliveryParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookDeliveryParamsSchema,
+      req.params,
+      'params',
+    );
     const delivery = await readableDelivery(credentials, id);
     await change(
       req,
       credentials,
       { eventId: 'integration-webhook-retry', action: 'webhook_retry' },
-      { integration: delivery.integration, environments: [delivery.environment] },
+      {
+        integration: delivery.integration,
+        environments: [delivery.environment],
+      },
       [webhookRetryPermission],
       () => operations.retry(id, guard.actor(req, credentials)),
     );
@@ -297,7 +387,11 @@ export function addWebhookRoutes(
 
   router.post('/webhooks/:id/retry-failed', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
     const range = parseInput(bulkRetrySchema, req.body, 'body');
     const endpoint = await readableEndpoint(credentials, id);
     const queued = await change(
@@ -309,7 +403,10 @@ export function addWebhookRoutes(
       () =>
         operations.retryFailed(
           id,
-          { from: new Date(range.from), to: range.to ? new Date(range.to) : undefined },
+          {
+            from: new Date(range.from),
+            to: range.to ? new Date(range.to) : undefined,
+          },
           guard.actor(req, credentials),
         ),
     );
@@ -318,7 +415,11 @@ export function addWebhookRoutes(
 
   router.post('/webhooks/:id/replay', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
     const request = parseInput(replaySchema, req.body, 'body');
     const endpoint = await readableEndpoint(credentials, id);
     const queued = await change(
@@ -339,7 +440,11 @@ export function addWebhookRoutes(
 
   router.post('/webhooks/:id/test', async (req, res) => {
     const credentials = await guard.userCredentials(req);
-    const { id } = parseInput(webhookEndpointParamsSchema, req.params, 'params');
+    const { id } = parseInput(
+      webhookEndpointParamsSchema,
+      req.params,
+      'params',
+    );
     const request = parseInput(testSendSchema, req.body, 'body');
     const endpoint = await readableEndpoint(credentials, id);
     const delivery = await change(
@@ -359,7 +464,10 @@ export function addWebhookRoutes(
     const published = await change(
       req,
       credentials,
-      { eventId: 'integration-webhook-event-publish', action: 'webhook_event_publish' },
+      {
+        eventId: 'integration-webhook-event-publish',
+        action: 'webhook_event_publish',
+      },
       { integration: request.integration, environments: [request.environment] },
       [webhookManagePermission],
       () => operations.publishCustom(request, guard.actor(req, credentials)),

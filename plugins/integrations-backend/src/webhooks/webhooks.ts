@@ -45,7 +45,8 @@ export async function createWebhooks(options: {
   const { db, outbox, configs, vault, http, audit, logger } = options;
   const endpoints = new DatabaseWebhookEndpointStore(db);
   const deliveries = new WebhookDeliveryStore(db);
-  const reportDisabled = () => disabledEndpointAlerts(endpoints, options.alerts);
+  const reportDisabled = () =>
+    disabledEndpointAlerts(endpoints, options.alerts);
   const dispatcher = new WebhookDispatcher({
     deliveries,
     http,

@@ -84,10 +84,15 @@ export const webhookDeliveriesQuerySchema = z.strictObject({
   from: isoTime.optional(),
   to: isoTime.optional(),
   limit: z.coerce
-    .number({ message: `A whole number from 1 to ${WEBHOOK_DELIVERIES_PAGE_LIMIT}` })
+    .number({
+      message: `A whole number from 1 to ${WEBHOOK_DELIVERIES_PAGE_LIMIT}`,
+    })
     .int(`A whole number from 1 to ${WEBHOOK_DELIVERIES_PAGE_LIMIT}`)
     .min(1, `A whole number from 1 to ${WEBHOOK_DELIVERIES_PAGE_LIMIT}`)
-    .max(WEBHOOK_DELIVERIES_PAGE_LIMIT, `A whole number from 1 to ${WEBHOOK_DELIVERIES_PAGE_LIMIT}`)
+    .max(
+      WEBHOOK_DELIVERIES_PAGE_LIMIT,
+      `A whole number from 1 to ${WEBHOOK_DELIVERIES_PAGE_LIMIT}`,
+    )
     .optional(),
   offset: z.coerce
     .number({ message: 'A whole number, 0 or more' })
@@ -97,15 +102,20 @@ export const webhookDeliveriesQuerySchema = z.strictObject({
     .optional(),
 });
 /** @public */
-export type WebhookDeliveriesQuery = z.infer<typeof webhookDeliveriesQuerySchema>;
+export type WebhookDeliveriesQuery = z.infer<
+  typeof webhookDeliveriesQuerySchema
+>;
 
 /** `GET /webhook-deliveries`: the delivery log across endpoints. @public */
-export const webhookDeliveryLogQuerySchema = webhookDeliveriesQuerySchema.extend({
-  integration: integrationNameSchema.optional(),
-  endpoint: z.uuid({ message: 'A webhook endpoint id (a UUID)' }).optional(),
-});
+export const webhookDeliveryLogQuerySchema =
+  webhookDeliveriesQuerySchema.extend({
+    integration: integrationNameSchema.optional(),
+    endpoint: z.uuid({ message: 'A webhook endpoint id (a UUID)' }).optional(),
+  });
 /** @public */
-export type WebhookDeliveryLogQuery = z.infer<typeof webhookDeliveryLogQuerySchema>;
+export type WebhookDeliveryLogQuery = z.infer<
+  typeof webhookDeliveryLogQuerySchema
+>;
 
 /** A page of deliveries, newest first. @public */
 export interface ListWebhookDeliveriesResponse {

@@ -135,13 +135,20 @@ export const DEFAULT_WEBHOOK_DELIVERY_SETTINGS: WebhookDeliverySettings = {
 };
 
 const endpointFields = {
-  name: z.string().trim().min(1, 'A name is required').max(200, 'At most 200 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'A name is required')
+    .max(200, 'At most 200 characters'),
   url: outboundUrlSchema,
   events: z
     .array(z.string().max(200))
     .min(1, 'Subscribe to at least one event type')
     .max(100, 'At most 100 event types'),
-  environments: z.array(environmentSchema).min(1, 'At least one environment').max(3),
+  environments: z
+    .array(environmentSchema)
+    .min(1, 'At least one environment')
+    .max(3),
   active: z.boolean(),
   ipWhitelist: z.array(ipOrCidrSchema).max(50, 'At most 50 addresses'),
   deliverySettings: webhookDeliverySettingsSchema.partial(),
@@ -195,7 +202,10 @@ export const rotateWebhookSecretSchema = z.strictObject({
     .number()
     .int('Whole hours')
     .min(0, 'At least 0 hours')
-    .max(MAX_SECRET_GRACE_HOURS, `At most ${MAX_SECRET_GRACE_HOURS} hours (7 days)`)
+    .max(
+      MAX_SECRET_GRACE_HOURS,
+      `At most ${MAX_SECRET_GRACE_HOURS} hours (7 days)`,
+    )
     .optional(),
 });
 

@@ -72,7 +72,7 @@ export const WEBHOOK_EVENT_TYPES: WebhookEventTypeDefinition[] = [
     type: 'integration.configuration_changed',
     title: 'Configuration changed',
     description:
-      'A new version of an integration\'s configuration was saved (an edit, a copy between environments or a rollback). Credentials are never part of it.',
+      "A new version of an integration's configuration was saved (an edit, a copy between environments or a rollback). Credentials are never part of it.",
     schema: z.object({
       ...subject,
       version: z.number().int(),
@@ -251,6 +251,9 @@ export const publishCustomEventSchema = z.strictObject({
   ...subject,
   name: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'Lowercase letters, digits, dots, dashes and underscores, up to 100'),
+    .regex(
+      /^[a-z0-9][a-z0-9._-]{0,99}$/,
+      'Lowercase letters, digits, dots, dashes and underscores, up to 100',
+    ),
   payload: z.record(z.string(), z.unknown()),
 });

@@ -21,7 +21,11 @@ export type InboundSignatureScheme = (typeof INBOUND_SIGNATURE_SCHEMES)[number];
  * `verified`: signature good, published; `duplicate`: seen before, acknowledged
  * and not published again; `rejected`: refused (see `reason`).
  */
-export const INBOUND_VERIFICATIONS = ['verified', 'duplicate', 'rejected'] as const;
+export const INBOUND_VERIFICATIONS = [
+  'verified',
+  'duplicate',
+  'rejected',
+] as const;
 /** @public */
 export type InboundVerification = (typeof INBOUND_VERIFICATIONS)[number];
 
