@@ -6,7 +6,6 @@ import {
   refused,
   sameText,
   unixSeconds,
-  verified,
 } from './signedRequest';
 
 const HEADER = 'stripe-signature';
