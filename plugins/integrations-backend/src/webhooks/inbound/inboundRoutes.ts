@@ -68,8 +68,9 @@ export function createInboundRouter(options: {
   router.post(
     '/webhooks/inbound/:integration',
     // Checked before the body is read, so a bad address costs no upload.
-    (req, _res, next) => {
-      target(req);
+    (req, res, next) => {
+      // Kept for the oversized-body handler, which runs outside the route's params.
+      res.locals.inboundTarget = target(req);
       next();
     },
     express.raw({
@@ -105,7 +106,9 @@ export function createInboundRouter(options: {
       next(error);
       return;
     }
-    const { integration, environment } = target(req);
+    const { integration, environment } = res.locals.inboundTarget as ReturnType<
+      typeof target
+    >;
     service
       .refuseOversized(
         integration,
