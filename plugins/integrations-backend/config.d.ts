@@ -170,6 +170,22 @@ export interface Config {
         initialDelay?: { [unit: string]: number };
       };
     };
+    /** Webhooks the providers send in. */
+    webhooks?: {
+      inbound?: {
+        /** Days a received webhook stays in the inbound log; 30 by default. */
+        retentionDays?: number;
+        /**
+         * Webhooks one integration may send, per backend replica: a token
+         * bucket refilled at `perSecond` (50 by default) holding at most
+         * `burst` (100 by default); beyond it the receiver answers 429.
+         */
+        rateLimit?: {
+          perSecond?: number;
+          burst?: number;
+        };
+      };
+    };
     /** OAuth access tokens are refreshed before they expire. */
     tokenRefresh?: {
       /** Every 5 minutes by default. */

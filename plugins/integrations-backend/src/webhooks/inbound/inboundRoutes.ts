@@ -98,7 +98,7 @@ export function createInboundRouter(options: {
   );
   const refuseOversized: express.ErrorRequestHandler = (
     error,
-    req,
+    _req,
     res,
     next,
   ) => {
