@@ -1,10 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  CustomErrorBase,
-  InputError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { EventsService } from '@backstage/plugin-events-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
@@ -25,6 +20,11 @@ import { InboundEvent, readInboundEvent } from './inboundEvents';
 import { InboundDeliveryStore, ReceivedDelivery } from './InboundDeliveryStore';
 import { InboundRateLimiter } from './inboundRateLimit';
 import {
+  InboundBodyTooLargeError,
+  InboundRateLimitedError,
+  statusOf,
+} from './inboundRefusals';
+import {
   SignedRequest,
   UnusableSecretError,
   verifySignature,
@@ -34,21 +34,6 @@ import {
 export const INBOUND_WEBHOOKS_ACTOR = 'task:integrations-inbound-webhooks';
 /** The endpoint every received webhook is counted under in usage. */
 export const INBOUND_USAGE_ENDPOINT = '/webhooks/inbound';
-
-/** A 429: the integration sends faster than the receiver takes. */
-export class InboundRateLimitedError extends CustomErrorBase {
-  name = 'InboundRateLimitedError' as const;
-  readonly statusCode = 429;
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(message);
-  }
-}
-
-/** A 413: a webhook larger than the receiver reads. */
-export class InboundBodyTooLargeError extends CustomErrorBase {
-  name = 'InboundBodyTooLargeError' as const;
-  readonly statusCode = 413;
-}
 
 /** A webhook as the route hands it over: the raw bytes, nothing parsed. */
 export interface ReceivedWebhook extends SignedRequest {
@@ -406,17 +391,4 @@ function setupOf(config: IntegrationConfig): InboundWebhookSetup | undefined {
   return provider
     ? inboundWebhookSetup(provider, config.featureConfig.featureSettings)
     : undefined;
-}
-
-function statusOf(error: Error): number {
-  if (error instanceof InputError) {
-    return 400;
-  }
-  if (error instanceof NotFoundError) {
-    return 404;
-  }
-  if (error instanceof ConflictError) {
-    return 409;
-  }
-  return (error as { statusCode?: number }).statusCode ?? 500;
 }

@@ -19,10 +19,8 @@ import {
   InboundDeliveryStore,
   StoredInboundDelivery,
 } from './InboundDeliveryStore';
-import {
-  InboundRateLimitedError,
-  InboundWebhookService,
-} from './InboundWebhookService';
+import { InboundRateLimitedError } from './inboundRefusals';
+import { InboundWebhookService } from './InboundWebhookService';
 
 /** Largest webhook the receiver reads; providers send far less. */
 export const MAX_INBOUND_BODY_BYTES = 1024 * 1024;
