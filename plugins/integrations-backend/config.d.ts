@@ -170,7 +170,7 @@ export interface Config {
         initialDelay?: { [unit: string]: number };
       };
     };
-    /** Webhooks sent to the endpoints people add on the Webhooks page. */
+    /** Webhooks: sent to the endpoints people add, and received from providers. */
     webhooks?: {
       /**
        * How often each backend looks for due deliveries (retries, and what
@@ -184,6 +184,19 @@ export interface Config {
       };
       /** Days finished deliveries, their attempts and events are kept; 30 by default. */
       retentionDays?: number;
+      inbound?: {
+        /** Days a received webhook stays in the inbound log; 30 by default. */
+        retentionDays?: number;
+        /**
+         * Webhooks one integration may send, per backend replica: a token
+         * bucket refilled at `perSecond` (50 by default) holding at most
+         * `burst` (100 by default); beyond it the receiver answers 429.
+         */
+        rateLimit?: {
+          perSecond?: number;
+          burst?: number;
+        };
+      };
     };
     /** OAuth access tokens are refreshed before they expire. */
     tokenRefresh?: {

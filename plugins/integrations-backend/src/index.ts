@@ -9,3 +9,4 @@ export {
   integrationConditions,
   createIntegrationConditionalDecision,
 } from './permissions/rules';
+export { demoWebhookSenders } from './demo/demoIntegrations';

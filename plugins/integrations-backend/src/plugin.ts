@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DatabaseAuditStore } from './audit/AuditStore';
 import { AuditRetentionTask } from './audit/AuditRetentionTask';
@@ -73,6 +74,7 @@ import {
 } from './scheduling/schedules';
 import { WebhookOutbox } from './webhooks/WebhookOutbox';
 import { createWebhooks } from './webhooks/webhooks';
+import { createInboundWebhooks } from './webhooks/inbound/inboundWebhooks';
 
 /**
  * The integrations backend plugin: configuration, health and credentials of
@@ -88,6 +90,7 @@ export const integrationsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -101,6 +104,7 @@ export const integrationsPlugin = createBackendPlugin({
         auditor,
         config,
         database,
+        events,
         httpAuth,
         httpRouter,
         logger,
@@ -446,6 +450,23 @@ export const integrationsPlugin = createBackendPlugin({
           }),
         );
 
+        // Webhooks from providers: verified on the raw body, so mounted ahead
+        // of the API router too, and reachable without a Backstage token
+        const inboundWebhooks = await createInboundWebhooks({
+          config,
+          database,
+          scheduler,
+          retentionSchedule: HEALTH_RETENTION_SCHEDULE,
+          configs,
+          credentials: credentialService,
+          events,
+          signals,
+          usageEvents,
+          logger,
+        });
+        httpRouter.addAuthPolicy(inboundWebhooks.authPolicy);
+        httpRouter.use(inboundWebhooks.router);
+
         // Permissions and the HTTP API
         registerPermissions(permissionsRegistry, configs);
 
@@ -478,6 +499,7 @@ export const integrationsPlugin = createBackendPlugin({
             webhooks: webhooks.webhooks,
             webhookOperations: webhooks.operations,
             webhookDeliveries: webhooks.deliveries,
+            addInboundLogRoutes: inboundWebhooks.addLogRoutes,
           }),
         );
       },

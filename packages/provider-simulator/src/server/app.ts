@@ -14,7 +14,7 @@ export function createSimulatorApp(
   app.disable('x-powered-by');
   app.disable('etag');
 
-  app.use('/_control', createControlRouter(state));
+  app.use('/_control', createControlRouter(state, state.now));
   for (const provider of providers) {
     app.use(`/${provider.id}`, createProviderRouter(provider, state));
   }

@@ -1,6 +1,12 @@
 import express, { ErrorRequestHandler, Router } from 'express';
 import { InvalidBehaviourError } from '../state/behaviour';
 import {
+  InvalidWebhookRequestError,
+  NoWebhooksError,
+  parseWebhookRequest,
+  sendWebhook,
+} from '../webhooks/sendWebhook';
+import {
   SimulatorControl,
   UnknownProviderError,
 } from '../state/SimulatorState';
@@ -8,7 +14,12 @@ import {
 const answerErrors: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof UnknownProviderError) {
     res.status(404).json({ error: 'unknown provider' });
-  } else if (error instanceof InvalidBehaviourError) {
+  } else if (error instanceof NoWebhooksError) {
+    res.status(404).json({ error: error.message });
+  } else if (
+    error instanceof InvalidBehaviourError ||
+    error instanceof InvalidWebhookRequestError
+  ) {
     res.status(400).json({ error: error.message });
   } else if (error?.type === 'entity.parse.failed') {
     res.status(400).json({ error: 'body: is not valid JSON' });
@@ -18,7 +29,10 @@ const answerErrors: ErrorRequestHandler = (error, _req, res, _next) => {
 };
 
 /** The JSON control API, mounted at `/_control`. */
-export function createControlRouter(control: SimulatorControl): Router {
+export function createControlRouter(
+  control: SimulatorControl,
+  now: () => number,
+): Router {
   const router = Router();
   // Any content type: `curl -d` sends JSON labelled as a form.
   router.use(express.json({ type: () => true }));
@@ -53,6 +67,28 @@ export function createControlRouter(control: SimulatorControl): Router {
   });
   router.get('/:provider/requests', (req, res) => {
     res.json({ requests: control.requests(req.params.provider) });
+  });
+
+  router.post('/:provider/webhooks', async (req, res, next) => {
+    const { provider } = req.params;
+    let request;
+    try {
+      control.get(provider);
+      request = parseWebhookRequest(provider, req.body);
+    } catch (error) {
+      next(error);
+      return;
+    }
+    try {
+      res.json(await sendWebhook(provider, request, now()));
+    } catch (error) {
+      const cause = (error as Error & { cause?: Error }).cause ?? error;
+      res.status(502).json({
+        error: `could not deliver the webhook to ${request.url.origin}: ${
+          (cause as Error).message
+        }`,
+      });
+    }
   });
 
   router.use((_req, res) => {

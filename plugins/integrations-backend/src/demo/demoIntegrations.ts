@@ -80,6 +80,7 @@ export const demoIntegrations: DemoIntegration[] = [
     description: 'Order notifications to the support bot channel.',
     credentials: {
       botToken: '7123456789:AAHdemoAcmeShopSupportBotToken0000000',
+      webhookSecretToken: 'demo-acme-shop-telegram-webhook-token',
     },
   },
   {
@@ -118,7 +119,10 @@ export const demoIntegrations: DemoIntegration[] = [
     name: 'github',
     owner: 'group:default/platform-team',
     description: 'Repositories, deployments and issue sync.',
-    credentials: { token: 'ghp_DemoAcmeShopPlatformTeamToken000000' },
+    credentials: {
+      token: 'ghp_DemoAcmeShopPlatformTeamToken000000',
+      webhookSecret: 'demo-acme-shop-github-webhook-secret',
+    },
     productionExpiryDays: { token: 40 },
   },
   {
@@ -180,4 +184,26 @@ export function demoCredentialValues(
       .toUpperCase()}${environment.slice(1)}`;
   }
   return values;
+}
+
+/**
+ * The demo integrations whose provider the demo shop has send webhooks, with
+ * the secret the demo stores for them, so what it has sent verifies.
+ */
+export function demoWebhookSenders(): Array<{
+  integration: string;
+  provider: string;
+  secret: string;
+}> {
+  return [
+    { integration: 'stripe', field: 'webhookSigningSecret' },
+    { integration: 'github', field: 'webhookSecret' },
+  ].map(({ integration, field }) => {
+    const demo = demoIntegrations.find(d => d.name === integration)!;
+    return {
+      integration,
+      provider: demo.template,
+      secret: demo.credentials![field],
+    };
+  });
 }

@@ -18,6 +18,7 @@ import { EventOutbox, noEventOutbox } from '../outbox/EventOutbox';
 import { triageOnArrival } from './errorArrival';
 import { errorGroupOpened } from './errorGroupEvents';
 import { Fingerprint } from './fingerprint';
+import { configurationsIn } from '../database/configurationsIn';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-integrations-backend',
@@ -293,21 +294,6 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
       .delete();
     return events;
   }
-}
-
-/**
- * A condition on rows of the given `[name, environment]` pairs, written as a
- * `values` list: PostgreSQL joins that against the rows (and stops at a
- * page's last row), where the row list `whereIn` writes is compared pair by
- * pair on each row.
- */
-function configurationsIn(
-  configurations: Array<[string, string]>,
-): [string, string[]] {
-  return [
-    `(??, ??) in (values ${configurations.map(() => '(?, ?)').join(', ')})`,
-    ['integration_name', 'environment', ...configurations.flat()],
-  ];
 }
 
 function eventRow(occurrence: ErrorOccurrence, groupId: string, now: Date) {

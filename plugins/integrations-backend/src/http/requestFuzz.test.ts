@@ -2,6 +2,7 @@ import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
   alertParamsSchema,
   alertsQuerySchema,
+  inboundDeliveriesQuerySchema,
   bulkRetrySchema,
   createWebhookEndpointSchema,
   publishCustomEventSchema,
@@ -290,6 +291,7 @@ const endpoints: Record<string, EndpointSpec> = {
   'GET /alerts': { query: alertsQuerySchema },
   'POST /alerts/:id/acknowledge': { params: alertParamsSchema },
   'GET /webhooks/event-types': {},
+  'GET /webhooks/inbound': { query: inboundDeliveriesQuerySchema },
   'GET /webhooks': { query: webhookEndpointsQuerySchema },
   'POST /webhooks': {
     body: createWebhookEndpointSchema,

@@ -74,6 +74,11 @@ export interface RouterOptions {
   webhooks: WebhookService;
   webhookOperations: WebhookOperations;
   webhookDeliveries: WebhookDeliveryStore;
+  /** `GET /webhooks/inbound`, the log of webhooks received from providers. */
+  addInboundLogRoutes?: (
+    router: express.Router,
+    options: { guard: RequestGuard },
+  ) => void;
 }
 
 /** The plugin's API: one routes file per capability, behind one guard. */
@@ -100,6 +105,8 @@ export async function createRouter(
   addIncidentRoutes(router, { ...options, guard });
   addRateLimitRoutes(router, { ...options, guard });
   addAlertRoutes(router, { ...options, guard });
+  // Ahead of the webhook routes, whose /webhooks/:id would take `inbound` for an id.
+  options.addInboundLogRoutes?.(router, { guard });
   addWebhookRoutes(router, {
     ...options,
     guard,

@@ -17,7 +17,7 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** Where a usage event came in. */
-export type UsageSource = 'api' | 'otlp' | 'client';
+export type UsageSource = 'api' | 'otlp' | 'client' | 'webhook';
 
 /** Rows per statement: well inside both databases' parameter limits. */
 const ROWS_PER_INSERT = 500;

@@ -6,6 +6,10 @@ import {
   text,
   wholeNumber,
 } from './fields';
+import {
+  STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
+  webhookSignatureSettings,
+} from './inboundWebhooks';
 
 export const genericHttpProvider: ProviderDefinition = {
   id: 'generic-http',
@@ -77,6 +81,7 @@ export const genericHttpProvider: ProviderDefinition = {
       100,
       599,
     ),
+    ...webhookSignatureSettings(),
   }),
   defaultSettings: {
     authHeaderName: 'Authorization',
@@ -87,6 +92,12 @@ export const genericHttpProvider: ProviderDefinition = {
   },
   credentialsSchema: credentialsObject({
     apiKey: text({ title: 'API key', secret: true }),
+    webhookSecret: text({
+      title: 'Webhook secret',
+      description:
+        'The secret the API signs its webhooks with: whsec_… for Standard Webhooks, any shared secret for HMAC.',
+      secret: true,
+    }).optional(),
   }),
   defaultMonitoring: {
     healthCheckInterval: 60,
@@ -114,6 +125,19 @@ export const genericHttpProvider: ProviderDefinition = {
       okStatusSetting: 'expectedStatus',
     },
     knownErrors: [],
+  },
+  inboundWebhooks: {
+    scheme: 'standard_webhooks',
+    schemeSetting: 'webhookScheme',
+    secretField: 'webhookSecret',
+    defaultToleranceSeconds: STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
+    hmacSettings: {
+      header: 'webhookSignatureHeader',
+      algorithm: 'webhookHmacAlgorithm',
+      encoding: 'webhookSignatureEncoding',
+      prefix: 'webhookSignaturePrefix',
+      eventIdHeader: 'webhookEventIdHeader',
+    },
   },
 };
 

@@ -154,4 +154,10 @@ export const githubProvider: ProviderDefinition = {
       },
     ],
   },
+  // GitHub signs no timestamp: replays are caught by X-GitHub-Delivery.
+  inboundWebhooks: {
+    scheme: 'github',
+    secretField: 'webhookSecret',
+    defaultToleranceSeconds: 0,
+  },
 };

@@ -17,6 +17,7 @@ import { twitterProvider } from './twitter';
 export * from './types';
 export * from './probes';
 export * from './errorFormat';
+export * from './inboundWebhooks';
 
 /**
  * Every supported provider, in the order the UI lists them.

@@ -242,7 +242,7 @@ const examples: Record<string, ProviderExample> = {
     },
   },
   'generic-http': {
-    secretFields: ['apiKey'],
+    secretFields: ['apiKey', 'webhookSecret'],
     credentials: { apiKey: 'k_live_7Hq2Xm9Vp4Lt1Rz6Wb3Yn8Dc5' },
     invalidCredentials: { credentials: {}, field: 'apiKey' },
     invalidSetting: {

@@ -195,4 +195,10 @@ export const stripeProvider: ProviderDefinition = {
     },
     knownErrors: stripeKnownErrors,
   },
+  inboundWebhooks: {
+    scheme: 'stripe',
+    secretField: 'webhookSigningSecret',
+    toleranceSetting: 'webhookToleranceSeconds',
+    defaultToleranceSeconds: 300,
+  },
 };

@@ -124,4 +124,10 @@ export const telegramProvider: ProviderDefinition = {
       },
     ],
   },
+  // Telegram sends a shared token, no timestamp: replays are caught by update_id.
+  inboundWebhooks: {
+    scheme: 'telegram',
+    secretField: 'webhookSecretToken',
+    defaultToleranceSeconds: 0,
+  },
 };

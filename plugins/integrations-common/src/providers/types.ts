@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuthType, IntegrationCategory, MonitoringConfig } from '../types';
 import { CatalogRateLimit } from '../rateLimits';
 import { ProviderOAuth, ProviderProbes } from './probes';
+import { ProviderInboundWebhooks } from './inboundWebhooks';
 
 /** A feature of a provider that an integration may switch on. */
 export interface ProviderFeature {
@@ -51,6 +52,8 @@ export interface ProviderDefinition {
   oauth?: ProviderOAuth;
   /** Documented limits of a provider that reports none in its answers. */
   rateLimits?: CatalogRateLimit[];
+  /** How the webhooks it sends are signed; absent when it sends none. */
+  inboundWebhooks?: ProviderInboundWebhooks;
 }
 
 /** A JSON Schema document derived from a zod schema. */

@@ -3,7 +3,9 @@ import {
   createBackendPlugin,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { demoWebhookSenders } from '@internal/plugin-integrations-backend';
 import { integrationsClientServiceRef } from '@internal/plugin-integrations-node';
+import { DemoWebhooks } from './DemoWebhooks';
 import { TrafficGenerator } from './TrafficGenerator';
 
 /**
@@ -47,8 +49,9 @@ async function putSimulatorUnderPressure(
  * A small web shop's backend, for the demo: it calls Stripe, GitHub, Brevo,
  * Telegram and Google Analytics through `@internal/plugin-integrations-node`
  * like any of the company's plugins would, so usage analytics show live
- * traffic. It only calls anything where `integrations.demo.traffic.enabled`
- * is set (development).
+ * traffic, and has the provider simulator send Stripe and GitHub webhooks to
+ * the portal every minute, so the inbound log does too. It only calls
+ * anything where `integrations.demo.traffic.enabled` is set (development).
  */
 export const demoShopPlugin = createBackendPlugin({
   pluginId: 'demo-shop',
@@ -56,12 +59,13 @@ export const demoShopPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
         logger: coreServices.logger,
         // Calls start once the whole backend, integrations included, is up.
         lifecycle: coreServices.rootLifecycle,
         integrations: integrationsClientServiceRef,
       },
-      async init({ config, logger, lifecycle, integrations }) {
+      async init({ config, discovery, logger, lifecycle, integrations }) {
         const traffic = config.getOptionalConfig('integrations.demo.traffic');
         if (!traffic?.getOptionalBoolean('enabled')) {
           return;
@@ -79,16 +83,33 @@ export const demoShopPlugin = createBackendPlugin({
         const simulatorUrl = config.getOptionalString(
           'integrations.demo.simulator.url',
         );
+        const environment =
+          traffic.getOptionalString('environment') ?? 'production';
+        const webhooks = simulatorUrl
+          ? new DemoWebhooks({
+              simulatorUrl,
+              inboundUrl: `${await discovery.getBaseUrl(
+                'integrations',
+              )}/webhooks/inbound`,
+              environment,
+              senders: demoWebhookSenders(),
+              logger,
+            })
+          : undefined;
         lifecycle.addStartupHook(async () => {
           if (simulatorUrl) {
             await putSimulatorUnderPressure(simulatorUrl, logger);
           }
+          webhooks?.start();
           generator.start();
           logger.info(
             'Demo traffic: the demo shop calls its integrations through the integrations client',
           );
         });
-        lifecycle.addShutdownHook(() => generator.stop());
+        lifecycle.addShutdownHook(() => {
+          generator.stop();
+          webhooks?.stop();
+        });
       },
     });
   },
