@@ -74,6 +74,7 @@ import {
 } from './scheduling/schedules';
 import { WebhookOutbox } from './webhooks/WebhookOutbox';
 import { createWebhooks } from './webhooks/webhooks';
+import { webhookSecretSource } from './webhooks/endpointSecrets';
 import { createInboundWebhooks } from './webhooks/inbound/inboundWebhooks';
 
 /**
@@ -144,7 +145,10 @@ export const integrationsPlugin = createBackendPlugin({
 
         // Credentials: the vault, its keys and their rotation
         const keyRing = KeyRing.fromConfig(config);
-        await assertKeyRingCoversCredentials(keyRing, credentialStore);
+        const webhookSecrets = webhookSecretSource(await database.getClient());
+        await assertKeyRingCoversCredentials(keyRing, credentialStore, [
+          webhookSecrets,
+        ]);
         const vault = new CredentialVault(keyRing);
         const credentialService = new CredentialService({
           configs,
@@ -162,6 +166,7 @@ export const integrationsPlugin = createBackendPlugin({
           vault,
           keyRing,
           schedule: rotationSchedule,
+          otherSecrets: [webhookSecrets],
         });
         await new KeyRotationTask({ rotation: keyRotation, logger }).start(
           scheduler,

@@ -244,7 +244,7 @@ describe('CredentialService', () => {
     await expect(
       assertKeyRingCoversCredentials(otherRing, store.credentials),
     ).rejects.toThrow(
-      'The encryption key ring lacks keys still in use: "k1" protects 2 credential field(s)',
+      'The encryption key ring lacks keys still in use: "k1" protects 2 credential field(s) or signing secret(s)',
     );
     const bothRing = KeyRing.fromKeys(
       [

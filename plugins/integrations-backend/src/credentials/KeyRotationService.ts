@@ -7,6 +7,7 @@ import { CredentialStore } from './CredentialStore';
 import { KeyRotationStore } from './KeyRotationStore';
 import { CredentialVault } from './CredentialVault';
 import { KeyRing } from './KeyRing';
+import { countAllByKeyId, SealedSecretSource } from './sealedSecretSource';
 
 /**
  * Re-wraps every data key under the primary key, online: each field is
@@ -21,6 +22,7 @@ export class KeyRotationService {
   private readonly schedule: SchedulerServiceTaskScheduleDefinition;
   private readonly batchSize: number;
   private readonly now: () => Date;
+  private readonly otherSecrets: SealedSecretSource[];
 
   constructor(options: {
     credentials: CredentialStore;
@@ -28,9 +30,12 @@ export class KeyRotationService {
     vault: CredentialVault;
     keyRing: KeyRing;
     schedule: SchedulerServiceTaskScheduleDefinition;
+    /** Secrets sealed outside the credentials table, re-wrapped alike. */
+    otherSecrets?: SealedSecretSource[];
     batchSize?: number;
     now?: () => Date;
   }) {
+    this.otherSecrets = options.otherSecrets ?? [];
     this.credentials = options.credentials;
     this.keyRotations = options.keyRotations;
     this.vault = options.vault;
@@ -72,6 +77,9 @@ export class KeyRotationService {
           break;
         }
       }
+      for (const source of this.otherSecrets) {
+        rewrapped += await this.rewrapAll(source, primaryKeyId);
+      }
       const remaining = await this.pending();
       await keyRotations.finish(runId, {
         at: this.now(),
@@ -90,8 +98,32 @@ export class KeyRotationService {
     }
   }
 
+  private async rewrapAll(
+    source: SealedSecretSource,
+    primaryKeyId: string,
+  ): Promise<number> {
+    let rewrapped = 0;
+    for (;;) {
+      const batch = await source.listNotWrappedBy(primaryKeyId, this.batchSize);
+      let progressed = 0;
+      for (const slot of batch) {
+        if (await slot.replace(this.vault.rewrap(slot.sealed, slot.binding))) {
+          progressed += 1;
+        }
+      }
+      rewrapped += progressed;
+      if (batch.length < this.batchSize || progressed === 0) {
+        return rewrapped;
+      }
+    }
+  }
+
+  private counts(): Promise<Map<string, number>> {
+    return countAllByKeyId([this.credentials, ...this.otherSecrets]);
+  }
+
   async status(): Promise<EncryptionStatus> {
-    const counts = await this.credentials.countByKeyId();
+    const counts = await this.counts();
     const lastRotation = await this.keyRotations.last();
     return {
       algorithm: 'aes-256-gcm',
@@ -108,7 +140,7 @@ export class KeyRotationService {
   }
 
   private async pending(): Promise<number> {
-    const counts = await this.credentials.countByKeyId();
+    const counts = await this.counts();
     return [...counts]
       .filter(([keyId]) => keyId !== this.keyRing.primaryKeyId)
       .reduce((sum, [, count]) => sum + count, 0);

@@ -1,6 +1,11 @@
+import { Knex } from 'knex';
 import { CredentialVault } from '../credentials/CredentialVault';
 import { SealedCredential } from '../credentials/sealedCredential';
-import { StoredEndpoint } from './endpointRows';
+import {
+  SealedSecretSlot,
+  SealedSecretSource,
+} from '../credentials/sealedSecretSource';
+import { EndpointRow, StoredEndpoint, toEndpoint } from './endpointRows';
 
 /*
  * An endpoint's signing secrets live in the credential vault like any
@@ -53,4 +58,56 @@ export function signingSecrets(
     );
   }
   return secrets;
+}
+
+/**
+ * Every endpoint's signing secrets as the key rotation sees them: each
+ * re-wrapped under the primary key and put back only if the endpoint's
+ * secret did not change meanwhile.
+ */
+export function webhookSecretSource(db: Knex): SealedSecretSource {
+  const slots = async (): Promise<SealedSecretSlot[]> => {
+    const rows: EndpointRow[] = await db('webhook_endpoints');
+    return rows.flatMap(row => {
+      const endpoint = toEndpoint(row);
+      const slot = (
+        column: 'secret' | 'previous_secret',
+        sealed: SealedCredential,
+        generation: number,
+      ): SealedSecretSlot => ({
+        sealed,
+        binding: binding(endpoint, generation),
+        replace: async next =>
+          (await db('webhook_endpoints')
+            .where({ id: endpoint.id, [column]: row[column] })
+            .update({ [column]: JSON.stringify(next) })) === 1,
+      });
+      return [
+        slot('secret', endpoint.secret, endpoint.secretGeneration),
+        ...(endpoint.previousSecret
+          ? [
+              slot(
+                'previous_secret',
+                endpoint.previousSecret,
+                endpoint.secretGeneration - 1,
+              ),
+            ]
+          : []),
+      ];
+    });
+  };
+  return {
+    async countByKeyId() {
+      const counts = new Map<string, number>();
+      for (const { sealed } of await slots()) {
+        counts.set(sealed.keyId, (counts.get(sealed.keyId) ?? 0) + 1);
+      }
+      return counts;
+    },
+    async listNotWrappedBy(keyId, limit) {
+      return (await slots())
+        .filter(s => s.sealed.keyId !== keyId)
+        .slice(0, limit);
+    },
+  };
 }
