@@ -198,6 +198,10 @@ export const rotateWebhookSecretSchema = z.strictObject({
     .max(MAX_SECRET_GRACE_HOURS, `At most ${MAX_SECRET_GRACE_HOURS} hours (7 days)`)
     .optional(),
 });
+/** @public */
+export type RotateWebhookSecretRequest = z.infer<
+  typeof rotateWebhookSecretSchema
+>;
 
 /** `GET /webhooks`. @public */
 export const webhookEndpointsQuerySchema = z.strictObject({
