@@ -32,12 +32,12 @@ function useDeniedReason(
   permission: ResourcePermission,
   action: string,
   integrations: string[],
-): WebhookDeniedReason {
+): { reason: WebhookDeniedReason; allowedRefs?: ReadonlySet<string> } {
   const { loading, allowed } = useResourcePermissions(
     permission,
     refsOf(integrations),
   );
-  return useCallback(
+  const reason: WebhookDeniedReason = useCallback(
     (integration, environments) => {
       if (loading) {
         return CHECKING_PERMISSIONS;
@@ -53,6 +53,7 @@ function useDeniedReason(
     },
     [loading, allowed, action, permission],
   );
+  return { reason, allowedRefs: loading ? undefined : allowed };
 }
 
 /**
@@ -62,17 +63,26 @@ function useDeniedReason(
  */
 export function useWebhookPermissions(integrations: string[]) {
   const unique = [...new Set(integrations)].sort();
+  const manage = useDeniedReason(
+    webhookManagePermission,
+    ACTIONS.manage,
+    unique,
+  );
+  const { allowedRefs } = manage;
   return {
-    manageDenied: useDeniedReason(
-      webhookManagePermission,
-      ACTIONS.manage,
-      unique,
-    ),
+    manageDenied: manage.reason,
+    /** Integrations with an environment whose endpoints the user may manage; undefined while checking. */
+    manageable: allowedRefs
+      ? unique.filter(integration =>
+          ENVIRONMENTS.some(env => allowedRefs.has(`${integration}:${env}`)),
+        )
+      : undefined,
     securityDenied: useDeniedReason(
       webhookSecurityPermission,
       ACTIONS.security,
       unique,
-    ),
-    retryDenied: useDeniedReason(webhookRetryPermission, ACTIONS.retry, unique),
+    ).reason,
+    retryDenied: useDeniedReason(webhookRetryPermission, ACTIONS.retry, unique)
+      .reason,
   };
 }

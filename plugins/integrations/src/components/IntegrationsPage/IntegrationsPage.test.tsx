@@ -97,7 +97,7 @@ describe('the Integrations page in the new frontend system', () => {
     ['/integrations/testing', 'Run tests'],
     ['/integrations/errors', 'No errors in this period'],
     ['/integrations/errors/p-stripe-auth', 'Stripe rejects the API key'],
-    ['/integrations/webhooks', 'New endpoint'],
+    ['/integrations/webhooks', 'Documentation'],
     ['/integrations/audit', 'Audit log (0)'],
   ])('shows %s at its own URL', async (url, content) => {
     const page = await renderPlugin(url);

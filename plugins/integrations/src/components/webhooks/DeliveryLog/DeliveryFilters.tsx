@@ -5,10 +5,10 @@ import {
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { FilterSelect } from '../../shared/FilterSelect';
 import { DELIVERY_STATUS_LABELS } from '../webhookLabels';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 const useStyles = makeStyles(theme => ({
   filters: {
@@ -50,7 +50,7 @@ export function DeliveryFilters(props: {
     onChange({ ...values, ...patch });
   return (
     <Box className={classes.filters}>
-      <TextField
+      <LabelledTextField
         select
         label="Endpoint"
         className={classes.select}
@@ -63,8 +63,8 @@ export function DeliveryFilters(props: {
             {endpoint.name} ({endpoint.integration})
           </MenuItem>
         ))}
-      </TextField>
-      <TextField
+      </LabelledTextField>
+      <LabelledTextField
         select
         label="Event type"
         className={classes.select}
@@ -77,7 +77,7 @@ export function DeliveryFilters(props: {
             {type}
           </MenuItem>
         ))}
-      </TextField>
+      </LabelledTextField>
       <FilterSelect
         label="Status"
         value={values.status}
@@ -85,14 +85,14 @@ export function DeliveryFilters(props: {
         labels={DELIVERY_STATUS_LABELS}
         onChange={status => set({ status })}
       />
-      <TextField
+      <LabelledTextField
         label="From"
         type="datetime-local"
         value={values.from}
         InputLabelProps={{ shrink: true }}
         onChange={event => set({ from: event.target.value })}
       />
-      <TextField
+      <LabelledTextField
         label="To"
         type="datetime-local"
         value={values.to}

@@ -1,11 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { WebhookEndpoint } from '@internal/plugin-integrations-common';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { integrationsApiRef } from '../../../api';
 import { ConfirmationDialog } from '../../shared/ConfirmationDialog';
 import { isoFromLocal } from '../webhookLabels';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 function useQueueing(onQueued: (count: number) => void) {
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ function TimeField(props: {
   helperText?: string;
 }) {
   return (
-    <TextField
+    <LabelledTextField
       label={props.label}
       type="datetime-local"
       value={props.value}

@@ -5,12 +5,12 @@ import {
   WebhookEndpoint,
   WebhookEndpointWithSecret,
 } from '@internal/plugin-integrations-common';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { integrationsApiRef } from '../../../api';
 import { fieldIssuesOf } from '../../../requestErrors';
 import { ConfirmationDialog } from '../../shared/ConfirmationDialog';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 /** Replaces the signing secret; the old one keeps signing for the grace hours chosen. */
 export function RotateSecretDialog(props: {
@@ -62,7 +62,7 @@ export function RotateSecretDialog(props: {
         each delivery also carries a signature with the current secret, so the
         receiver keeps working until it has the new one.
       </Typography>
-      <TextField
+      <LabelledTextField
         label="Grace period (hours)"
         type="number"
         value={graceHours}

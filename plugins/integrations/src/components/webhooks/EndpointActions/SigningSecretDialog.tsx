@@ -4,11 +4,11 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useId, useState } from 'react';
 import { absoluteTime } from '../../../labels';
 import { InlineAlert } from '../../shared/InlineAlert';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 /**
  * The signing secret of a new or rotated endpoint. The backend never serves
@@ -40,7 +40,7 @@ export function SigningSecretDialog(props: {
           webhook-signature header of every delivery; if it is lost, rotate the
           secret to get a new one.
         </InlineAlert>
-        <TextField
+        <LabelledTextField
           label="Signing secret"
           value={signingSecret}
           fullWidth

@@ -11,7 +11,6 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { useId, useState } from 'react';
 import { integrationsApiRef } from '../../../api';
 import { ENVIRONMENT_LABELS } from '../../../labels';
@@ -19,6 +18,7 @@ import { errorMessage, fieldIssuesOf } from '../../../requestErrors';
 import { Fact, FactList } from '../../shared/FactList';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { DeliveryStatusChip, millisText } from '../webhookLabels';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 function exampleText(
   eventTypes: WebhookEventTypeDescriptor[],
@@ -121,7 +121,7 @@ export function TestSendDialog(props: {
         Send a test event to {endpoint.name}
       </DialogTitle>
       <DialogContent>
-        <TextField
+        <LabelledTextField
           select
           label="Event type"
           value={event}
@@ -137,8 +137,8 @@ export function TestSendDialog(props: {
               {type}
             </MenuItem>
           ))}
-        </TextField>
-        <TextField
+        </LabelledTextField>
+        <LabelledTextField
           select
           label="Environment"
           value={environment}
@@ -151,8 +151,8 @@ export function TestSendDialog(props: {
               {ENVIRONMENT_LABELS[env]}
             </MenuItem>
           ))}
-        </TextField>
-        <TextField
+        </LabelledTextField>
+        <LabelledTextField
           label="Data (JSON)"
           multiline
           minRows={10}

@@ -13,11 +13,11 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Switch from '@material-ui/core/Switch';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 import { EndpointDraft, NUMERIC_SETTINGS, issuesAt } from './endpointDraft';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -55,7 +55,7 @@ export function EndpointFormFields(props: EndpointFormFieldsProps) {
   const issue = (path: string) => issuesAt(issues, path);
 
   const allowList = (
-    <TextField
+    <LabelledTextField
       label="IP allow-list"
       multiline
       minRows={2}
@@ -74,7 +74,7 @@ export function EndpointFormFields(props: EndpointFormFieldsProps) {
 
   return (
     <>
-      <TextField
+      <LabelledTextField
         select
         label="Integration"
         fullWidth
@@ -90,8 +90,8 @@ export function EndpointFormFields(props: EndpointFormFieldsProps) {
             {name}
           </MenuItem>
         ))}
-      </TextField>
-      <TextField
+      </LabelledTextField>
+      <LabelledTextField
         label="Name"
         fullWidth
         margin="dense"
@@ -100,7 +100,7 @@ export function EndpointFormFields(props: EndpointFormFieldsProps) {
         error={Boolean(issue('name'))}
         helperText={issue('name')}
       />
-      <TextField
+      <LabelledTextField
         label="URL"
         fullWidth
         margin="dense"
@@ -171,7 +171,7 @@ export function EndpointFormFields(props: EndpointFormFieldsProps) {
           {NUMERIC_SETTINGS.map(setting => {
             const path = `deliverySettings.${setting.key}`;
             return (
-              <TextField
+              <LabelledTextField
                 key={setting.key}
                 label={setting.label}
                 type="number"
@@ -215,7 +215,7 @@ export function EndpointFormFields(props: EndpointFormFieldsProps) {
       ) : (
         allowList
       )}
-      <TextField
+      <LabelledTextField
         label="Notes"
         multiline
         minRows={2}

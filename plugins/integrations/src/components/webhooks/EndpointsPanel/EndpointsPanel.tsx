@@ -1,18 +1,18 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  ENVIRONMENTS,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
   WebhookEventTypeDescriptor,
+  webhookManagePermission,
 } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import { integrationsApiRef } from '../../../api';
+import { CHECKING_PERMISSIONS } from '../../../hooks/useIntegrationPermission';
 import { useWebhookPermissions } from '../../../hooks/useWebhookPermissions';
 import { errorMessage } from '../../../requestErrors';
 import { ActionButton } from '../../shared/ActionButton';
@@ -27,6 +27,7 @@ import {
   TestSendDialog,
 } from '../EndpointActions';
 import { EndpointAction, EndpointsTable } from './EndpointsTable';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -58,6 +59,22 @@ export interface EndpointsPanelProps {
   onShowDeliveries(endpoint: WebhookEndpoint): void;
 }
 
+/** Why no endpoint may be added (for the integration filtered by), or undefined when one may. */
+function newEndpointDenied(
+  manageable: string[] | undefined,
+  integration: string,
+): string | undefined {
+  if (!manageable) {
+    return CHECKING_PERMISSIONS;
+  }
+  if (integration ? manageable.includes(integration) : manageable.length) {
+    return undefined;
+  }
+  return `You may not add webhook endpoints to ${
+    integration || 'any integration'
+  }: that takes the ${webhookManagePermission.name} permission`;
+}
+
 /** The webhook endpoints, filtered by integration, with everything that can be done to them. */
 export function EndpointsPanel(props: EndpointsPanelProps) {
   const { integrations, eventTypes } = props;
@@ -70,9 +87,7 @@ export function EndpointsPanel(props: EndpointsPanelProps) {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<Error>();
 
-  const createDenied = integration
-    ? permissions.manageDenied(integration, ENVIRONMENTS)
-    : undefined;
+  const createDenied = newEndpointDenied(permissions.manageable, integration);
 
   const close = () => {
     setDialog(undefined);
@@ -133,7 +148,7 @@ export function EndpointsPanel(props: EndpointsPanelProps) {
   return (
     <Box>
       <Box className={classes.toolbar}>
-        <TextField
+        <LabelledTextField
           select
           label="Integration"
           className={classes.filter}
@@ -146,7 +161,7 @@ export function EndpointsPanel(props: EndpointsPanelProps) {
               {name}
             </MenuItem>
           ))}
-        </TextField>
+        </LabelledTextField>
         <ActionButton
           color="primary"
           variant="contained"
@@ -189,7 +204,9 @@ export function EndpointsPanel(props: EndpointsPanelProps) {
         <EndpointDialog
           endpoint={dialog.kind === 'edit' ? dialog.endpoint : undefined}
           initialIntegration={integration || undefined}
-          integrations={integrations}
+          integrations={
+            dialog.kind === 'edit' ? integrations : permissions.manageable ?? []
+          }
           eventTypes={eventTypes}
           securityDenied={permissions.securityDenied}
           onClose={close}

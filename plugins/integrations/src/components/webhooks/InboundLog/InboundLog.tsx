@@ -18,7 +18,6 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useId, useState } from 'react';
@@ -32,6 +31,7 @@ import { errorMessage } from '../../../requestErrors';
 import { FilterSelect } from '../../shared/FilterSelect';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { VERIFICATION_LABELS, VerificationChip } from '../webhookLabels';
+import { LabelledTextField } from '../../shared/LabelledTextField';
 
 const PAGE_SIZE = 25;
 
@@ -102,7 +102,7 @@ export function InboundLog(props: { integrations: string[] }) {
   return (
     <Box>
       <Box display="flex" gridGap={16} mb={2} alignItems="flex-end">
-        <TextField
+        <LabelledTextField
           select
           label="Integration"
           style={{ minWidth: 200 }}
@@ -118,7 +118,7 @@ export function InboundLog(props: { integrations: string[] }) {
               {name}
             </MenuItem>
           ))}
-        </TextField>
+        </LabelledTextField>
         <FilterSelect
           label="Verification"
           value={verification}
