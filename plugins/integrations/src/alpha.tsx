@@ -103,6 +103,20 @@ const errorsPage = SubPageBlueprint.make({
   },
 });
 
+const webhooksPage = SubPageBlueprint.make({
+  name: 'webhooks',
+  params: {
+    path: 'webhooks',
+    title: 'Webhooks',
+    loader: () =>
+      import('./components/webhooks/WebhooksPage').then(m => (
+        <Content>
+          <m.WebhooksPage />
+        </Content>
+      )),
+  },
+});
+
 const auditPage = SubPageBlueprint.make({
   name: 'audit',
   params: {
@@ -156,6 +170,7 @@ export default createFrontendPlugin({
     testingPage,
     analyticsPage,
     errorsPage,
+    webhooksPage,
     auditPage,
     signedInUser,
     integrationsApi,

@@ -11,6 +11,7 @@ export const INTEGRATIONS_PAGES = [
   { path: 'testing', title: 'Testing' },
   { path: 'analytics', title: 'Analytics' },
   { path: 'errors', title: 'Errors' },
+  { path: 'webhooks', title: 'Webhooks' },
   { path: 'audit', title: 'Audit' },
 ] as const;
 

@@ -133,6 +133,8 @@ export const bulkRetrySchema = z.strictObject({
   from: isoTime,
   to: isoTime.optional(),
 });
+/** @public */
+export type BulkRetryRequest = z.infer<typeof bulkRetrySchema>;
 
 /** `POST /webhooks/:id/replay`: every event since a time, sent again as new deliveries. @public */
 export const replaySchema = z.strictObject({
@@ -140,6 +142,8 @@ export const replaySchema = z.strictObject({
   /** Only these event types; all the endpoint subscribes to when absent. */
   events: z.array(z.string().max(200)).max(100).optional(),
 });
+/** @public */
+export type ReplayRequest = z.infer<typeof replaySchema>;
 
 /** How many deliveries a bulk retry or replay queued. @public */
 export interface QueuedDeliveriesResponse {
@@ -153,6 +157,8 @@ export const testSendSchema = z.strictObject({
   /** The event's `data`; the type's example when absent. Checked against the type's schema. */
   data: z.record(z.string(), z.unknown()).optional(),
 });
+/** @public */
+export type TestSendRequest = z.infer<typeof testSendSchema>;
 
 /** `GET /webhooks/docs`: the event catalog as Markdown or as an AsyncAPI document. @public */
 export const webhookDocsQuerySchema = z.strictObject({
@@ -160,6 +166,10 @@ export const webhookDocsQuerySchema = z.strictObject({
     .enum(['markdown', 'asyncapi'], { message: 'One of markdown, asyncapi' })
     .optional(),
 });
+/** @public */
+export type WebhookDocsFormat = NonNullable<
+  z.infer<typeof webhookDocsQuerySchema>['format']
+>;
 
 /** The Signals channel on which deliveries and endpoint changes are announced. */
 export const WEBHOOKS_SIGNAL_CHANNEL = 'integrations:webhooks';

@@ -208,6 +208,10 @@ export const rotateWebhookSecretSchema = z.strictObject({
     )
     .optional(),
 });
+/** @public */
+export type RotateWebhookSecretRequest = z.infer<
+  typeof rotateWebhookSecretSchema
+>;
 
 /** `GET /webhooks`. @public */
 export const webhookEndpointsQuerySchema = z.strictObject({

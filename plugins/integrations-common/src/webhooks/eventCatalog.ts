@@ -52,7 +52,7 @@ export const WEBHOOK_EVENT_TYPES: WebhookEventTypeDefinition[] = [
     type: 'integration.health_changed',
     title: 'Integration health changed',
     description:
-      "An integration's status moved, e.g. from healthy to down, as health checks saw it.",
+      "An integration's status moved, e.g. from healthy to unhealthy, as health checks saw it.",
     schema: z.object({
       ...subject,
       previousStatus: z.enum(HEALTH_STATUSES).optional(),
@@ -63,7 +63,7 @@ export const WEBHOOK_EVENT_TYPES: WebhookEventTypeDefinition[] = [
     example: {
       ...EXAMPLE_SUBJECT,
       previousStatus: 'healthy',
-      status: 'down',
+      status: 'unhealthy',
       reason: 'Connection refused by api.stripe.com',
       changedAt: '2026-12-01T09:30:00.000Z',
     },

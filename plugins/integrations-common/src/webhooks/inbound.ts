@@ -75,6 +75,10 @@ export const inboundDeliveriesQuerySchema = z.strictObject({
     .max(1_000_000, 'At most 1000000')
     .optional(),
 });
+/** @public */
+export type InboundDeliveriesQuery = z.infer<
+  typeof inboundDeliveriesQuerySchema
+>;
 
 /** `GET /webhooks/inbound` answer, newest first. @public */
 export interface ListInboundDeliveriesResponse {

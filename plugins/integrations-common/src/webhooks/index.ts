@@ -2,3 +2,4 @@ export * from './endpoints';
 export * from './deliveries';
 export * from './inbound';
 export * from './eventCatalog';
+export * from './webhookDocs';

@@ -133,6 +133,22 @@ export function fakeIntegrationsApi(
     'resolveIncident',
     'listAlerts',
     'acknowledgeAlert',
+    'listWebhookEndpoints',
+    'createWebhookEndpoint',
+    'getWebhookEndpoint',
+    'updateWebhookEndpoint',
+    'deleteWebhookEndpoint',
+    'rotateWebhookSecret',
+    'listEndpointDeliveries',
+    'listWebhookDeliveries',
+    'getWebhookDelivery',
+    'retryWebhookDelivery',
+    'retryFailedDeliveries',
+    'replayWebhookEvents',
+    'sendTestWebhook',
+    'listWebhookEventTypes',
+    'getWebhookDocs',
+    'listInboundDeliveries',
   ];
   const api = Object.fromEntries(
     methods.map(method => [

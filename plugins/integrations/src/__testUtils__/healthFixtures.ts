@@ -14,6 +14,8 @@ import {
   IntegrationDashboard,
   IntegrationHealthStatus,
   TestRunResult,
+  WEBHOOKS_SIGNAL_CHANNEL,
+  WebhookSignal,
 } from '@internal/plugin-integrations-common';
 import { act } from '@testing-library/react';
 
@@ -257,6 +259,14 @@ export function fakeSignalApi() {
     publishIncident(signal: IncidentsSignal) {
       act(() => {
         listeners.get(INCIDENTS_SIGNAL_CHANNEL)?.forEach(listener => {
+          listener(signal);
+        });
+      });
+    },
+    /** Sends a webhook change on the webhooks channel to every subscriber. */
+    publishWebhook(signal: WebhookSignal) {
+      act(() => {
+        listeners.get(WEBHOOKS_SIGNAL_CHANNEL)?.forEach(listener => {
           listener(signal);
         });
       });

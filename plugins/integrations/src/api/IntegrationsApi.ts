@@ -56,6 +56,24 @@ import {
   UpdateConfigResponse,
   UsageAnalyticsQuery,
   UsageExportQuery,
+  BulkRetryRequest,
+  CreateWebhookEndpointRequest,
+  InboundDeliveriesQuery,
+  ListInboundDeliveriesResponse,
+  ListWebhookDeliveriesResponse,
+  ListWebhookEndpointsResponse,
+  QueuedDeliveriesResponse,
+  ReplayRequest,
+  RotateWebhookSecretRequest,
+  TestSendRequest,
+  UpdateWebhookEndpointRequest,
+  WebhookDeliveriesQuery,
+  WebhookDelivery,
+  WebhookDeliveryLogQuery,
+  WebhookDocsFormat,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEventTypeDescriptor,
 } from '@internal/plugin-integrations-common';
 
 /** Which health statuses `getHealth` returns; all readable ones by default. */
@@ -257,6 +275,62 @@ export interface IntegrationsApi {
   listAlerts(query?: AlertsQuery): Promise<ListAlertsResponse>;
   /** Acknowledges an open alert: its owners are no longer reminded of it. */
   acknowledgeAlert(id: string): Promise<IntegrationAlert>;
+  /** Webhook endpoints of the readable integrations, or of one. */
+  listWebhookEndpoints(query?: {
+    integration?: string;
+  }): Promise<ListWebhookEndpointsResponse>;
+  /** Registers an endpoint; the answer is the only one that carries its signing secret. */
+  createWebhookEndpoint(
+    request: CreateWebhookEndpointRequest,
+  ): Promise<WebhookEndpointWithSecret>;
+  getWebhookEndpoint(id: string): Promise<WebhookEndpoint>;
+  updateWebhookEndpoint(
+    id: string,
+    request: UpdateWebhookEndpointRequest,
+  ): Promise<WebhookEndpoint>;
+  /** Removes the endpoint; its pending deliveries are cancelled. */
+  deleteWebhookEndpoint(id: string): Promise<void>;
+  /** A new signing secret, shown once; the old one keeps signing for the grace hours. */
+  rotateWebhookSecret(
+    id: string,
+    request?: RotateWebhookSecretRequest,
+  ): Promise<WebhookEndpointWithSecret>;
+  /** One endpoint's deliveries, newest first. */
+  listEndpointDeliveries(
+    id: string,
+    query?: WebhookDeliveriesQuery,
+  ): Promise<ListWebhookDeliveriesResponse>;
+  /** Deliveries across endpoints, newest first. */
+  listWebhookDeliveries(
+    query?: WebhookDeliveryLogQuery,
+  ): Promise<ListWebhookDeliveriesResponse>;
+  /** One delivery; its headers and bodies only with the permission to read payloads. */
+  getWebhookDelivery(id: string): Promise<WebhookDelivery>;
+  /** Tries a delivery again now. */
+  retryWebhookDelivery(id: string): Promise<WebhookDelivery>;
+  /** Tries the endpoint's failed deliveries of a time range again. */
+  retryFailedDeliveries(
+    id: string,
+    request: BulkRetryRequest,
+  ): Promise<QueuedDeliveriesResponse>;
+  /** Sends every event since a time to the endpoint again, as new deliveries. */
+  replayWebhookEvents(
+    id: string,
+    request: ReplayRequest,
+  ): Promise<QueuedDeliveriesResponse>;
+  /** Sends one event of a type to the endpoint now and answers with its delivery. */
+  sendTestWebhook(
+    id: string,
+    request: TestSendRequest,
+  ): Promise<WebhookDelivery>;
+  /** Every event type an endpoint may subscribe to, with its schema and example. */
+  listWebhookEventTypes(): Promise<{ items: WebhookEventTypeDescriptor[] }>;
+  /** The event catalog as Markdown, or as an AsyncAPI document (JSON text). */
+  getWebhookDocs(format: WebhookDocsFormat): Promise<string>;
+  /** Webhooks received from providers, newest first. */
+  listInboundDeliveries(
+    query?: InboundDeliveriesQuery,
+  ): Promise<ListInboundDeliveriesResponse>;
 }
 
 /** @public */

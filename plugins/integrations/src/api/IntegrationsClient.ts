@@ -51,6 +51,7 @@ import {
   TestRunsPage,
 } from './IntegrationsApi';
 import { ErrorTrackingRequests } from './ErrorTrackingRequests';
+import { WebhookRequests } from './WebhookRequests';
 import { enc, withQuery } from './requestPaths';
 
 /** Talks to the integrations backend with the signed-in user's token. @public */
@@ -60,6 +61,11 @@ export class IntegrationsClient implements IntegrationsApi {
 
   private readonly errors = new ErrorTrackingRequests((path, init) =>
     this.json(path, init),
+  );
+
+  private readonly webhooks = new WebhookRequests(
+    (path, init) => this.json(path, init),
+    (path, init) => this.request(path, init),
   );
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
@@ -336,6 +342,23 @@ export class IntegrationsClient implements IntegrationsApi {
   acknowledgeAlert(id: string): Promise<IntegrationAlert> {
     return this.json(`/alerts/${enc(id)}/acknowledge`, { method: 'POST' });
   }
+
+  listWebhookEndpoints = this.webhooks.listWebhookEndpoints;
+  createWebhookEndpoint = this.webhooks.createWebhookEndpoint;
+  getWebhookEndpoint = this.webhooks.getWebhookEndpoint;
+  updateWebhookEndpoint = this.webhooks.updateWebhookEndpoint;
+  deleteWebhookEndpoint = this.webhooks.deleteWebhookEndpoint;
+  rotateWebhookSecret = this.webhooks.rotateWebhookSecret;
+  listEndpointDeliveries = this.webhooks.listEndpointDeliveries;
+  listWebhookDeliveries = this.webhooks.listWebhookDeliveries;
+  getWebhookDelivery = this.webhooks.getWebhookDelivery;
+  retryWebhookDelivery = this.webhooks.retryWebhookDelivery;
+  retryFailedDeliveries = this.webhooks.retryFailedDeliveries;
+  replayWebhookEvents = this.webhooks.replayWebhookEvents;
+  sendTestWebhook = this.webhooks.sendTestWebhook;
+  listWebhookEventTypes = this.webhooks.listWebhookEventTypes;
+  getWebhookDocs = this.webhooks.getWebhookDocs;
+  listInboundDeliveries = this.webhooks.listInboundDeliveries;
 
   private async json<T>(
     path: string,

@@ -44,6 +44,8 @@ function api() {
     getErrorSummary: async () => NO_ERRORS,
     listErrorPatterns: async () => ({ items: [], totalCount: 0 }),
     getErrorPattern: async patternId => errorPatternDetail({ patternId }),
+    listWebhookEndpoints: async () => ({ items: [] }),
+    listWebhookEventTypes: async () => ({ items: [] }),
   });
 }
 
@@ -95,6 +97,7 @@ describe('the Integrations page in the new frontend system', () => {
     ['/integrations/testing', 'Run tests'],
     ['/integrations/errors', 'No errors in this period'],
     ['/integrations/errors/p-stripe-auth', 'Stripe rejects the API key'],
+    ['/integrations/webhooks', 'Documentation'],
     ['/integrations/audit', 'Audit log (0)'],
   ])('shows %s at its own URL', async (url, content) => {
     const page = await renderPlugin(url);
@@ -181,6 +184,7 @@ describe('the Integrations page in the legacy frontend system', () => {
       ['Testing', '/integrations/testing'],
       ['Analytics', '/integrations/analytics'],
       ['Errors', '/integrations/errors'],
+      ['Webhooks', '/integrations/webhooks'],
       ['Audit', '/integrations/audit'],
     ]);
     expect(

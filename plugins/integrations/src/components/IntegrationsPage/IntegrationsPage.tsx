@@ -13,6 +13,7 @@ import { DashboardPage } from '../dashboard/DashboardPage';
 import { ErrorsPage } from '../errors/ErrorsPage';
 import { SignedInUser } from '../shared/SignedInUser';
 import { TestingPage } from '../testing/TestingPage';
+import { WebhooksPage } from '../webhooks/WebhooksPage';
 import { FormerTabRedirect } from './FormerTabRedirect';
 
 function PageTabs() {
@@ -42,8 +43,8 @@ function PageTabs() {
 
 /**
  * The Integrations page for the legacy frontend system, with its own header
- * and a tab per sub-page: dashboard, config, testing, analytics, errors and
- * audit.
+ * and a tab per sub-page: dashboard, config, testing, analytics, errors,
+ * webhooks and audit.
  */
 export function IntegrationsPage() {
   return (
@@ -71,6 +72,7 @@ export function IntegrationsPage() {
             <Route path="testing" element={<TestingPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="errors/*" element={<ErrorsPage />} />
+            <Route path="webhooks" element={<WebhooksPage />} />
             <Route path="audit" element={<AuditLogView />} />
           </Routes>
         </Box>

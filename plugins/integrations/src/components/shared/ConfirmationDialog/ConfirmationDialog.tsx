@@ -15,6 +15,8 @@ export interface ConfirmationDialogProps {
   /** Styles the confirm button as a destructive action. */
   destructive?: boolean;
   busy?: boolean;
+  /** The confirm button alone is disabled, e.g. while an input is out of range. */
+  confirmDisabled?: boolean;
   /** Why the last attempt failed, shown in the dialog. */
   error?: Error;
   onConfirm(): void;
@@ -30,6 +32,7 @@ export function ConfirmationDialog(props: ConfirmationDialogProps) {
     confirmLabel,
     destructive,
     busy,
+    confirmDisabled,
     error,
     onConfirm,
     onCancel,
@@ -52,7 +55,7 @@ export function ConfirmationDialog(props: ConfirmationDialogProps) {
         </Button>
         <Button
           onClick={onConfirm}
-          disabled={busy}
+          disabled={busy || confirmDisabled}
           color={destructive ? 'secondary' : 'primary'}
           variant="contained"
         >

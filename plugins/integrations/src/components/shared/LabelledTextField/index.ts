@@ -1,0 +1,1 @@
+export { LabelledTextField } from './LabelledTextField';

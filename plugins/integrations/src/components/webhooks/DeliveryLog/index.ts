@@ -1,0 +1,3 @@
+export { DeliveryLog } from './DeliveryLog';
+export { NO_DELIVERY_FILTERS } from './DeliveryFilters';
+export type { DeliveryFilterValues } from './DeliveryFilters';

@@ -1,0 +1,1 @@
+export { EndpointDialog } from './EndpointDialog';

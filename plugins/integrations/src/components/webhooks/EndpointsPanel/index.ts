@@ -1,0 +1,1 @@
+export { EndpointsPanel } from './EndpointsPanel';

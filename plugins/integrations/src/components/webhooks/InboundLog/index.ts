@@ -1,0 +1,1 @@
+export { InboundLog } from './InboundLog';

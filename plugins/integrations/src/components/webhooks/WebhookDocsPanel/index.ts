@@ -1,0 +1,1 @@
+export { WebhookDocsPanel } from './WebhookDocsPanel';
