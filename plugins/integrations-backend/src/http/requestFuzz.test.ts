@@ -11,6 +11,7 @@ import {
   testSendSchema,
   updateWebhookEndpointSchema,
   webhookDeliveriesQuerySchema,
+  webhookDocsQuerySchema,
   webhookDeliveryLogQuerySchema,
   webhookDeliveryParamsSchema,
   webhookEndpointParamsSchema,
@@ -291,6 +292,7 @@ const endpoints: Record<string, EndpointSpec> = {
   'GET /alerts': { query: alertsQuerySchema },
   'POST /alerts/:id/acknowledge': { params: alertParamsSchema },
   'GET /webhooks/event-types': {},
+  'GET /webhooks/docs': { query: webhookDocsQuerySchema },
   'GET /webhooks/inbound': { query: inboundDeliveriesQuerySchema },
   'GET /webhooks': { query: webhookEndpointsQuerySchema },
   'POST /webhooks': {

@@ -1,15 +1,18 @@
 import {
-  WEBHOOK_EVENT_TYPES,
-  WebhookEventTypeDescriptor,
+  renderWebhookDocsMarkdown,
+  webhookAsyncApiDocument,
+  webhookDocsQuerySchema,
+  webhookEventTypeDescriptors,
 } from '@internal/plugin-integrations-common';
 import express from 'express';
-import { z } from 'zod';
+import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
 
 /**
  * The event catalog: which events an endpoint may subscribe to, their
- * schemas and examples. It describes the product, not any integration, so
- * everyone signed in may read it.
+ * schemas and examples, and the documentation generated from them for the
+ * teams that build receivers. It describes the product, not any
+ * integration, so everyone signed in may read it.
  */
 export function addWebhookCatalogRoutes(
   router: express.Router,
@@ -18,16 +21,16 @@ export function addWebhookCatalogRoutes(
   const { guard } = options;
   router.get('/webhooks/event-types', async (req, res) => {
     await guard.credentials(req);
-    res.json({
-      items: WEBHOOK_EVENT_TYPES.map(
-        (type): WebhookEventTypeDescriptor => ({
-          type: type.type,
-          title: type.title,
-          description: type.description,
-          schema: z.toJSONSchema(type.schema) as Record<string, unknown>,
-          example: type.example,
-        }),
-      ),
-    });
+    res.json({ items: webhookEventTypeDescriptors() });
+  });
+
+  router.get('/webhooks/docs', async (req, res) => {
+    await guard.credentials(req);
+    const { format } = parseInput(webhookDocsQuerySchema, req.query, 'query');
+    if (format === 'asyncapi') {
+      res.json(webhookAsyncApiDocument());
+      return;
+    }
+    res.type('text/markdown; charset=utf-8').send(renderWebhookDocsMarkdown());
   });
 }

@@ -168,6 +168,26 @@ describe.each(databases.eachSupportedId())(
       expect(JSON.stringify(audit.body)).not.toContain(signingSecret);
     });
 
+    it('serves the event catalog and the documentation generated from it', async () => {
+      const knex = await databases.init(databaseId);
+      const server = await startIntegrationsBackend({ knex });
+      const types = await request(server)
+        .get('/api/integrations/webhooks/event-types')
+        .set('Authorization', asAdmin);
+      expect(types.body.items.map((t: any) => t.type)).toContain(
+        'integration.health_changed',
+      );
+      const markdown = await request(server)
+        .get('/api/integrations/webhooks/docs?format=markdown')
+        .set('Authorization', asAdmin);
+      expect(markdown.type).toBe('text/markdown');
+      expect(markdown.text).toContain('webhook-signature');
+      const asyncapi = await request(server)
+        .get('/api/integrations/webhooks/docs?format=asyncapi')
+        .set('Authorization', asAdmin);
+      expect(asyncapi.body.asyncapi).toMatch(/^3\./);
+    });
+
     it('refuses an endpoint URL the safe client would not call, naming the field', async () => {
       const knex = await databases.init(databaseId);
       const server = await startIntegrationsBackend({ knex });
