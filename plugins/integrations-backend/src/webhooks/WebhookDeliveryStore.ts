@@ -61,7 +61,8 @@ export interface DeliveryFilter {
   offset: number;
 }
 
-const LEASE_MS = 90_000;
+/** How long a claim holds a delivery; a dispatcher that dies holds it this long. */
+export const LEASE_MS = 90_000;
 
 /** Deliveries and their attempts; the dispatchers' queue. */
 export class WebhookDeliveryStore {
