@@ -160,77 +160,79 @@ export class WebhookDeliveryStore {
   }
 
   /**
-   * Records an attempt and moves its delivery on, if the lease is still the
-   * caller's: a dispatcher that outlived its lease records what it sent but
-   * leaves the delivery to the one that took it over.
+   * Records a round's attempts in one transaction (one commit, not one per
+   * delivery) and moves each delivery on if its lease is still the caller's:
+   * a dispatcher that outlived its lease records what it sent but leaves the
+   * delivery to the one that took it over.
    */
-  async recordAttempt(
-    claim: ClaimedDelivery,
+  async recordAttempts(
     owner: string,
-    outcome: AttemptOutcome,
-  ): Promise<{ status: WebhookDeliveryStatus; recorded: boolean }> {
-    const attemptNumber = claim.attempts + 1;
-    let status: WebhookDeliveryStatus = 'failed';
-    if (outcome.success) {
-      status = 'delivered';
-    } else if (outcome.nextAttemptAt && !outcome.final) {
-      status = 'pending';
+    results: Array<{ claim: ClaimedDelivery; outcome: AttemptOutcome }>,
+  ): Promise<void> {
+    if (results.length === 0) {
+      return;
     }
-    const finishedAt = new Date(
-      outcome.startedAt.getTime() + outcome.durationMs,
-    );
-    const recorded = await this.db.transaction(async tx => {
-      await tx('webhook_attempts').insert({
-        delivery_seq: claim.seq,
-        attempt_number: attemptNumber,
-        started_at: outcome.startedAt,
-        duration_ms: Math.round(outcome.durationMs),
-        success: outcome.success,
-        response_status: outcome.status ?? null,
-        request_headers: JSON.stringify(outcome.requestHeaders),
-        response_headers: outcome.responseHeaders
-          ? JSON.stringify(outcome.responseHeaders)
-          : null,
-        response_body:
-          outcome.responseBody?.slice(0, MAX_STORED_RESPONSE_BODY) ?? null,
-        error: outcome.error?.slice(0, 1000) ?? null,
-      });
-      const updated = await tx('webhook_deliveries')
-        .where({ seq: claim.seq, leased_by: owner })
-        .update({
-          status,
-          attempts: attemptNumber,
-          next_attempt_at: status === 'pending' ? outcome.nextAttemptAt : null,
-          leased_until: null,
-          leased_by: null,
-          last_status: outcome.status ?? null,
-          last_error: outcome.error?.slice(0, 1000) ?? null,
-          last_duration_ms: Math.round(outcome.durationMs),
-          last_attempt_at: outcome.startedAt,
-          completed_at: status === 'pending' ? null : finishedAt,
-        });
-      const endpoint = tx('webhook_endpoints').where('id', claim.endpoint.id);
-      if (outcome.disableEndpoint) {
-        await endpoint.clone().update({
-          status: 'disabled',
-          disabled_reason: outcome.disableEndpoint.slice(0, 500),
-          updated_at: finishedAt,
-        });
+    await this.db.transaction(async tx => {
+      await insertInChunks(
+        tx,
+        'webhook_attempts',
+        results.map(({ claim, outcome }) => attemptRow(claim, outcome)),
+      );
+      for (const { claim, outcome } of results) {
+        const status = statusAfter(outcome);
+        await tx('webhook_deliveries')
+          .where({ seq: claim.seq, leased_by: owner })
+          .update({
+            status,
+            attempts: claim.attempts + 1,
+            next_attempt_at:
+              status === 'pending' ? outcome.nextAttemptAt : null,
+            leased_until: null,
+            leased_by: null,
+            last_status: outcome.status ?? null,
+            last_error: outcome.error?.slice(0, 1000) ?? null,
+            last_duration_ms: Math.round(outcome.durationMs),
+            last_attempt_at: outcome.startedAt,
+            completed_at: status === 'pending' ? null : finishedAt(outcome),
+          });
       }
-      if (outcome.success) {
-        await endpoint
-          .clone()
-          .whereNotNull('failing_since')
-          .update({ failing_since: null });
-      } else {
-        await endpoint
-          .clone()
-          .whereNull('failing_since')
-          .update({ failing_since: outcome.startedAt });
+      // Per endpoint: whether the round disabled it, and what its latest
+      // attempt says about its failing streak.
+      const latest = new Map<string, AttemptOutcome>();
+      const disabled = new Map<string, string>();
+      for (const { claim, outcome } of results) {
+        const id = claim.endpoint.id;
+        const seen = latest.get(id);
+        if (!seen || seen.startedAt <= outcome.startedAt) {
+          latest.set(id, outcome);
+        }
+        if (outcome.disableEndpoint) {
+          disabled.set(id, outcome.disableEndpoint);
+        }
       }
-      return updated === 1;
+      for (const [id, outcome] of latest) {
+        const endpoint = tx('webhook_endpoints').where('id', id);
+        const reason = disabled.get(id);
+        if (reason) {
+          await endpoint.clone().update({
+            status: 'disabled',
+            disabled_reason: reason.slice(0, 500),
+            updated_at: finishedAt(outcome),
+          });
+        }
+        if (outcome.success) {
+          await endpoint
+            .clone()
+            .whereNotNull('failing_since')
+            .update({ failing_since: null });
+        } else {
+          await endpoint
+            .clone()
+            .whereNull('failing_since')
+            .update({ failing_since: outcome.startedAt });
+        }
+      }
     });
-    return { status, recorded };
   }
 
   /** Puts a claimed delivery back untried, due at `until` (its endpoint's breaker is open). */
@@ -420,4 +422,33 @@ export class WebhookDeliveryStore {
     }
     return byDelivery;
   }
+}
+
+function statusAfter(outcome: AttemptOutcome): WebhookDeliveryStatus {
+  if (outcome.success) {
+    return 'delivered';
+  }
+  return outcome.nextAttemptAt && !outcome.final ? 'pending' : 'failed';
+}
+
+function finishedAt(outcome: AttemptOutcome): Date {
+  return new Date(outcome.startedAt.getTime() + outcome.durationMs);
+}
+
+function attemptRow(claim: ClaimedDelivery, outcome: AttemptOutcome) {
+  return {
+    delivery_seq: claim.seq,
+    attempt_number: claim.attempts + 1,
+    started_at: outcome.startedAt,
+    duration_ms: Math.round(outcome.durationMs),
+    success: outcome.success,
+    response_status: outcome.status ?? null,
+    request_headers: JSON.stringify(outcome.requestHeaders),
+    response_headers: outcome.responseHeaders
+      ? JSON.stringify(outcome.responseHeaders)
+      : null,
+    response_body:
+      outcome.responseBody?.slice(0, MAX_STORED_RESPONSE_BODY) ?? null,
+    error: outcome.error?.slice(0, 1000) ?? null,
+  };
 }

@@ -124,17 +124,22 @@ export class WebhookDispatcher {
     }
   }
 
+  /**
+   * Sends a round with bounded concurrency, then records all its attempts in
+   * one transaction: a crash before that commit resends the round, which
+   * at-least-once delivery allows, and a commit per delivery would cost more
+   * than sending it.
+   */
   private async sendAll(claimed: ClaimedDelivery[]): Promise<number> {
     const queue = [...claimed];
-    let attempted = 0;
-    let disabled = false;
-    const announced = new Map<string, string>();
+    const results: Array<{ claim: ClaimedDelivery; outcome: AttemptOutcome }> =
+      [];
     const worker = async () => {
       for (let claim = queue.shift(); claim; claim = queue.shift()) {
-        const result = await this.sendOne(claim);
-        attempted += result.attempted ? 1 : 0;
-        disabled ||= result.disabled;
-        announced.set(claim.integration, claim.id);
+        const outcome = await this.sendOne(claim);
+        if (outcome) {
+          results.push({ claim, outcome });
+        }
       }
     };
     await Promise.all(
@@ -143,19 +148,34 @@ export class WebhookDispatcher {
         worker,
       ),
     );
-    if (disabled) {
+    await this.options.deliveries.recordAttempts(this.owner, results);
+    const failed = results.filter(({ outcome }) => !outcome.success);
+    if (failed.length > 0) {
+      await this.captureFailures(failed);
+    }
+    const disabled = results.filter(({ outcome }) => outcome.disableEndpoint);
+    for (const { claim, outcome } of disabled) {
+      this.options.logger.warn(
+        `Disabled webhook endpoint ${claim.endpoint.name} of ${claim.integration}: ${outcome.disableEndpoint}`,
+      );
+    }
+    if (disabled.length > 0) {
       await this.options.onEndpointDisabled?.();
     }
     // One signal per integration and round: open pages reload the log once.
+    const announced = new Map(
+      results.map(({ claim }) => [claim.integration, claim.id]),
+    );
     for (const [integration, id] of announced) {
       await this.announce({ kind: 'delivery', integration, id });
     }
-    return attempted;
+    return results.length;
   }
 
+  /** One attempt, or nothing when the endpoint's breaker is open and the delivery was put back. */
   private async sendOne(
     claim: ClaimedDelivery,
-  ): Promise<{ attempted: boolean; disabled: boolean }> {
+  ): Promise<AttemptOutcome | undefined> {
     const { deliveries, http, vault } = this.options;
     let outcome: AttemptOutcome;
     try {
@@ -177,7 +197,7 @@ export class WebhookDispatcher {
           this.owner,
           new Date(this.now().getTime() + BREAKER_HALF_OPEN_MS),
         );
-        return { attempted: false, disabled: false };
+        return undefined;
       }
       throw error;
     }
@@ -189,21 +209,12 @@ export class WebhookDispatcher {
       this.now().getTime() - Date.parse(failingSince) >=
         ENDPOINT_FAILURE_DISABLE_DAYS * DAY_MS
     ) {
-      outcome = {
+      return {
         ...outcome,
         disableEndpoint: `No delivery succeeded for ${ENDPOINT_FAILURE_DISABLE_DAYS} days (failing since ${failingSince})`,
       };
     }
-    await deliveries.recordAttempt(claim, this.owner, outcome);
-    if (!outcome.success) {
-      await this.captureFailure(claim, outcome);
-    }
-    if (outcome.disableEndpoint) {
-      this.options.logger.warn(
-        `Disabled webhook endpoint ${claim.endpoint.name} of ${claim.integration}: ${outcome.disableEndpoint}`,
-      );
-    }
-    return { attempted: true, disabled: Boolean(outcome.disableEndpoint) };
+    return outcome;
   }
 
   private breakerOf(endpointId: string): CircuitBreakerPolicy {
@@ -221,37 +232,38 @@ export class WebhookDispatcher {
     return breaker;
   }
 
-  private async captureFailure(
-    claim: ClaimedDelivery,
-    outcome: AttemptOutcome,
+  private async captureFailures(
+    failed: Array<{ claim: ClaimedDelivery; outcome: AttemptOutcome }>,
   ) {
     if (!this.options.onFailedAttempts) {
       return;
     }
-    const origin = URL.canParse(claim.endpoint.url)
-      ? new URL(claim.endpoint.url).host
-      : claim.endpoint.name;
     try {
-      await this.options.onFailedAttempts([
-        {
-          id: `webhook:${claim.id}:${claim.attempts + 1}`,
-          integration: claim.integration,
-          environment: claim.environment,
-          source: 'webhook_delivery',
-          errorType: 'webhook_delivery_failed',
-          message: `Webhook ${claim.eventType} to ${
-            claim.endpoint.name
-          } (${origin}) failed: ${outcome.error ?? 'no answer'}`,
-          httpStatus: outcome.status,
-          endpoint: `POST ${origin}`,
-          operation: claim.eventType,
-          occurredAt: outcome.startedAt.toISOString(),
-        },
-      ]);
+      await this.options.onFailedAttempts(
+        failed.map(({ claim, outcome }) => {
+          const origin = URL.canParse(claim.endpoint.url)
+            ? new URL(claim.endpoint.url).host
+            : claim.endpoint.name;
+          return {
+            id: `webhook:${claim.id}:${claim.attempts + 1}`,
+            integration: claim.integration,
+            environment: claim.environment,
+            source: 'webhook_delivery',
+            errorType: 'webhook_delivery_failed',
+            message: `Webhook ${claim.eventType} to ${
+              claim.endpoint.name
+            } (${origin}) failed: ${outcome.error ?? 'no answer'}`,
+            httpStatus: outcome.status,
+            endpoint: `POST ${origin}`,
+            operation: claim.eventType,
+            occurredAt: outcome.startedAt.toISOString(),
+          };
+        }),
+      );
     } catch (error) {
-      // The delivery's own record is what matters; its error event can be missed.
+      // The deliveries' own records are what matter; their error events can be missed.
       this.options.logger.warn(
-        `Could not record a failed webhook delivery as an error: ${error}`,
+        `Could not record failed webhook deliveries as errors: ${error}`,
       );
     }
   }
