@@ -148,6 +148,16 @@ export class WebhookDeliveryStore {
         'ev.payload',
       )
       .orderBy('d.next_attempt_at');
+    // A round often goes to few endpoints: read each once.
+    const endpoints = new Map<string, StoredEndpoint>();
+    const endpointOf = (row: any) => {
+      let endpoint = endpoints.get(row.e_id);
+      if (!endpoint) {
+        endpoint = toEndpoint({ ...row, id: row.e_id });
+        endpoints.set(row.e_id, endpoint);
+      }
+      return endpoint;
+    };
     return rows.map((row: any) => ({
       seq: Number(row.seq),
       id: row.delivery_id,
@@ -158,7 +168,7 @@ export class WebhookDeliveryStore {
       integration: row.integration_name,
       environment: row.delivery_environment,
       body: row.payload,
-      endpoint: toEndpoint({ ...row, id: row.e_id }),
+      endpoint: endpointOf(row),
     }));
   }
 

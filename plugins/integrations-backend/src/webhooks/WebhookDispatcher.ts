@@ -21,6 +21,7 @@ import { CredentialVault } from '../credentials/CredentialVault';
 import { ErrorOccurrence } from '../errors/errorOccurrence';
 import { SafeHttpClient } from '../network';
 import { attemptDelivery } from './deliveryAttempt';
+import { StoredEndpoint } from './endpointRows';
 import { signingSecrets } from './endpointSecrets';
 import {
   AttemptOutcome,
@@ -32,6 +33,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Consecutive failures of one endpoint that stop sending to it for a while. */
 const BREAKER_FAILURES = 5;
 const BREAKER_HALF_OPEN_MS = 30_000;
+const SECRET_CACHE_MS = 60_000;
 
 export interface DispatcherOptions {
   deliveries: WebhookDeliveryStore;
@@ -62,6 +64,10 @@ export class WebhookDispatcher {
   /** Names this dispatcher's leases. */
   readonly owner = `dispatcher-${randomUUID()}`;
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly secrets = new Map<
+    string,
+    { secrets: string[]; until: number }
+  >();
   private running: Promise<number> | undefined;
   private again = false;
   private readonly now: () => Date;
@@ -100,6 +106,10 @@ export class WebhookDispatcher {
     if (!this.running) {
       this.running = this.drain().finally(() => {
         this.running = undefined;
+        // Woken after the run last looked: look again rather than miss it.
+        if (this.again) {
+          this.wake();
+        }
       });
     }
     return this.running;
@@ -108,6 +118,9 @@ export class WebhookDispatcher {
   private async drain(): Promise<number> {
     const batchSize = this.options.batchSize ?? 50;
     let attempted = 0;
+    // The next round is claimed and sent while the last one is recorded:
+    // two rounds at most are in flight.
+    let recording: Promise<number> | undefined;
     for (;;) {
       this.again = false;
       const claimed = await this.options.deliveries.claimDue(
@@ -115,11 +128,11 @@ export class WebhookDispatcher {
         this.now(),
         batchSize,
       );
-      if (claimed.length > 0) {
-        attempted += await this.sendAll(claimed);
-      }
+      const previous = recording;
+      recording = claimed.length > 0 ? this.sendAll(claimed) : undefined;
+      attempted += (await previous) ?? 0;
       if (claimed.length < batchSize && !this.again) {
-        return attempted;
+        return attempted + ((await recording) ?? 0);
       }
     }
   }
@@ -176,13 +189,13 @@ export class WebhookDispatcher {
   private async sendOne(
     claim: ClaimedDelivery,
   ): Promise<AttemptOutcome | undefined> {
-    const { deliveries, http, vault } = this.options;
+    const { deliveries, http } = this.options;
     let outcome: AttemptOutcome;
     try {
       outcome = await this.breakerOf(claim.endpoint.id).execute(() =>
         attemptDelivery({
           claim,
-          secrets: signingSecrets(vault, claim.endpoint, this.now()),
+          secrets: this.secretsOf(claim.endpoint),
           http,
           now: this.now,
           random: this.options.random,
@@ -215,6 +228,27 @@ export class WebhookDispatcher {
       };
     }
     return outcome;
+  }
+
+  /**
+   * The endpoint's signing secrets, opened once a minute rather than once a
+   * delivery; a rotation changes the key, so it is seen at once.
+   */
+  private secretsOf(endpoint: StoredEndpoint): string[] {
+    const now = this.now();
+    const key = `${endpoint.id}:${endpoint.secretGeneration}:${endpoint.previousSecretExpiresAt}`;
+    const cached = this.secrets.get(key);
+    if (cached && cached.until > now.getTime()) {
+      return cached.secrets;
+    }
+    const secrets = signingSecrets(this.options.vault, endpoint, now);
+    for (const [stale, entry] of this.secrets) {
+      if (entry.until <= now.getTime()) {
+        this.secrets.delete(stale);
+      }
+    }
+    this.secrets.set(key, { secrets, until: now.getTime() + SECRET_CACHE_MS });
+    return secrets;
   }
 
   private breakerOf(endpointId: string): CircuitBreakerPolicy {
