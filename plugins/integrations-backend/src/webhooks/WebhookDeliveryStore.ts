@@ -88,44 +88,43 @@ export class WebhookDeliveryStore {
     now: Date,
     limit: number,
   ): Promise<ClaimedDelivery[]> {
-    const seqs = await this.db.transaction(async tx => {
-      const due = tx('webhook_deliveries as d')
-        .join('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-        .where('d.status', 'pending')
-        .where('d.next_attempt_at', '<=', now)
-        .where(q =>
-          q.whereNull('d.leased_until').orWhere('d.leased_until', '<', now),
-        )
-        .where('e.status', 'active')
-        .where(q =>
-          q
-            .where('e.ordered', false)
-            .orWhereNotExists(
-              tx('webhook_deliveries as p')
-                .whereRaw('p.endpoint_id = d.endpoint_id')
-                .whereRaw('p.ordering_key = d.ordering_key')
-                .where('p.status', 'pending')
-                .whereRaw('p.seq < d.seq'),
-            ),
-        )
-        .orderBy('d.next_attempt_at')
-        .limit(limit)
-        .select('d.seq');
-      if (tx.client.config.client === 'pg') {
-        due.forUpdate('d').skipLocked();
-      }
-      const rows: Array<{ seq: number | string }> = await due;
-      const claimed = rows.map(row => Number(row.seq));
-      if (claimed.length > 0) {
-        await tx('webhook_deliveries')
-          .whereIn('seq', claimed)
-          .update({
-            leased_until: new Date(now.getTime() + LEASE_MS),
-            leased_by: owner,
-          });
-      }
-      return claimed;
-    });
+    const db = this.db;
+    const due = db('webhook_deliveries as d')
+      .join('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+      .where('d.status', 'pending')
+      .where('d.next_attempt_at', '<=', now)
+      .where(q =>
+        q.whereNull('d.leased_until').orWhere('d.leased_until', '<', now),
+      )
+      .where('e.status', 'active')
+      .where(q =>
+        q
+          .where('e.ordered', false)
+          .orWhereNotExists(
+            db('webhook_deliveries as p')
+              .whereRaw('p.endpoint_id = d.endpoint_id')
+              .whereRaw('p.ordering_key = d.ordering_key')
+              .where('p.status', 'pending')
+              .whereRaw('p.seq < d.seq'),
+          ),
+      )
+      .orderBy('d.next_attempt_at')
+      .limit(limit)
+      .select('d.seq');
+    if (db.client.config.client === 'pg') {
+      due.forUpdate('d').skipLocked();
+    }
+    // One statement: the choice and the lease commit together, in one round trip.
+    const leased: Array<{ seq: number | string }> = await db(
+      'webhook_deliveries',
+    )
+      .whereIn('seq', due)
+      .update({
+        leased_until: new Date(now.getTime() + LEASE_MS),
+        leased_by: owner,
+      })
+      .returning('seq');
+    const seqs = leased.map(row => Number(row.seq));
     if (seqs.length === 0) {
       return [];
     }

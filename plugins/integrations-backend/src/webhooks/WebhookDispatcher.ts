@@ -116,7 +116,7 @@ export class WebhookDispatcher {
   }
 
   private async drain(): Promise<number> {
-    const batchSize = this.options.batchSize ?? 50;
+    const batchSize = this.options.batchSize ?? 100;
     let attempted = 0;
     // The next round is claimed and sent while the last one is recorded:
     // two rounds at most are in flight.
