@@ -7,6 +7,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 
 type Tone = 'ok' | 'warning' | 'error' | 'off';
@@ -89,17 +90,21 @@ const VERIFICATION_TONES: Record<InboundVerification, Tone> = {
   rejected: 'error',
 };
 
-/** Verified, duplicate, or rejected with the reason beside it. */
+/** Verified, duplicate, or rejected with the reason under it. */
 export function VerificationChip(props: { delivery: InboundDelivery }) {
   const { verification, reason } = props.delivery;
-  const label = VERIFICATION_LABELS[verification] ?? verification;
   return (
-    <ToneChip
-      tone={VERIFICATION_TONES[verification] ?? 'off'}
-      label={
-        verification === 'rejected' && reason ? `${label}: ${reason}` : label
-      }
-    />
+    <>
+      <ToneChip
+        tone={VERIFICATION_TONES[verification] ?? 'off'}
+        label={VERIFICATION_LABELS[verification] ?? verification}
+      />
+      {verification === 'rejected' && reason && (
+        <Typography variant="caption" component="div" color="textSecondary">
+          {reason}
+        </Typography>
+      )}
+    </>
   );
 }
 

@@ -175,20 +175,26 @@ export function InboundLog(props: { integrations: string[] }) {
                   style={{ cursor: 'pointer' }}
                   onClick={() => setOpened(delivery)}
                 >
-                  <TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
                     <Tooltip title={absoluteTime(delivery.receivedAt)}>
                       <span>{relativeTime(delivery.receivedAt)}</span>
                     </Tooltip>
                   </TableCell>
-                  <TableCell>{delivery.integration}</TableCell>
-                  <TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {delivery.integration}
+                  </TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
                     {ENVIRONMENT_LABELS[delivery.environment]}
                   </TableCell>
-                  <TableCell>{delivery.scheme}</TableCell>
-                  <TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {delivery.scheme}
+                  </TableCell>
+                  <TableCell style={{ maxWidth: 360 }}>
                     <VerificationChip delivery={delivery} />
                   </TableCell>
-                  <TableCell>{delivery.providerEventId ?? '—'}</TableCell>
+                  <TableCell style={{ wordBreak: 'break-all', maxWidth: 240 }}>
+                    {delivery.providerEventId ?? '—'}
+                  </TableCell>
                   <TableCell>{delivery.eventType ?? '—'}</TableCell>
                   <TableCell align="right">{delivery.responseStatus}</TableCell>
                 </TableRow>
