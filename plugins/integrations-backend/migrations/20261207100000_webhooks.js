@@ -41,7 +41,9 @@ exports.up = async function up(knex) {
       .boolean('ordered')
       .notNullable()
       .defaultTo(false)
-      .comment('One delivery in flight per ordering key (copied from the settings for claiming)');
+      .comment(
+        'One delivery in flight per ordering key (copied from the settings for claiming)',
+      );
     table.text('notes').nullable();
     table
       .timestamp('failing_since', { useTz: true })
@@ -59,7 +61,10 @@ exports.up = async function up(knex) {
     table.string('type', 200).notNullable();
     table.string('integration_name', 100).notNullable();
     table.string('environment', 20).notNullable();
-    table.text('payload').notNullable().comment('JSON: the message body as sent');
+    table
+      .text('payload')
+      .notNullable()
+      .comment('JSON: the message body as sent');
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.index(['integration_name', 'created_at'], 'webhook_events_by_time');
   });
@@ -97,12 +102,18 @@ exports.up = async function up(knex) {
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('completed_at', { useTz: true }).nullable();
     table.index(['status', 'next_attempt_at'], 'webhook_deliveries_due');
-    table.index(['endpoint_id', 'created_at'], 'webhook_deliveries_by_endpoint');
+    table.index(
+      ['endpoint_id', 'created_at'],
+      'webhook_deliveries_by_endpoint',
+    );
     table.index(
       ['endpoint_id', 'ordering_key', 'status', 'seq'],
       'webhook_deliveries_ordered',
     );
-    table.index(['integration_name', 'created_at'], 'webhook_deliveries_by_integration');
+    table.index(
+      ['integration_name', 'created_at'],
+      'webhook_deliveries_by_integration',
+    );
   });
 
   await knex.schema.createTable('webhook_attempts', table => {
@@ -123,7 +134,10 @@ exports.up = async function up(knex) {
     table.text('response_headers').nullable().comment('JSON, bounded');
     table.text('response_body').nullable().comment('The first 4 KB');
     table.string('error', 1000).nullable();
-    table.index(['delivery_seq', 'attempt_number'], 'webhook_attempts_by_delivery');
+    table.index(
+      ['delivery_seq', 'attempt_number'],
+      'webhook_attempts_by_delivery',
+    );
   });
 };
 

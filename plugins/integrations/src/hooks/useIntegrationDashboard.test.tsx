@@ -64,8 +64,8 @@ describe('useIntegrationDashboard', () => {
     await waitFor(() =>
       expect(result.current.error?.message).toBe('Backend unavailable'),
     );
-    expect(result.current.dashboard?.integrationStatus.stripe?.integration).toBe(
-      'stripe',
-    );
+    expect(
+      result.current.dashboard?.integrationStatus.stripe?.integration,
+    ).toBe('stripe');
   });
 });
