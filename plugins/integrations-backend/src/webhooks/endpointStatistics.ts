@@ -1,18 +1,9 @@
+import { WebhookEndpoint } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { toIsoString } from '../database/timestamps';
 
 /** The figures an endpoint's row shows. */
-export interface EndpointStatistics {
-  totalDeliveries: number;
-  successfulDeliveries: number;
-  failedDeliveries: number;
-  pendingDeliveries: number;
-  successRate?: number;
-  averageResponseTime: number;
-  p95ResponseTime: number;
-  lastDelivery?: string;
-  lastDeliveryStatus?: 'delivered' | 'failed';
-}
+export type EndpointStatistics = WebhookEndpoint['statistics'];
 
 /** Response times come from an endpoint's latest attempted deliveries: recent behaviour, bounded work. */
 const RECENT_DELIVERIES = 500;
