@@ -1,23 +1,22 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  Environment,
-  WebhookDelivery,
-  WebhookDeliveryStatus,
-} from '@internal/plugin-integrations-common';
+import { WebhookDelivery } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { EndpointRow, StoredEndpoint, toEndpoint } from './endpointRows';
-import {
-  AttemptRow,
-  DeliveryRow,
-  MAX_STORED_RESPONSE_BODY,
-  toDelivery,
-} from './deliveryRows';
+import { AttemptRow, DeliveryRow, toDelivery } from './deliveryRows';
 import { deliveryRow, insertInChunks } from './WebhookOutbox';
 import { attemptRow, finishedAt, moveOn } from './attemptRecords';
-import { AttemptOutcome, ClaimedDelivery, DeliveryFilter } from './deliveryTypes';
+import {
+  AttemptOutcome,
+  ClaimedDelivery,
+  DeliveryFilter,
+} from './deliveryTypes';
 import { EndpointStatistics, statisticsOf } from './endpointStatistics';
 
-export type { AttemptOutcome, ClaimedDelivery, DeliveryFilter } from './deliveryTypes';
+export type {
+  AttemptOutcome,
+  ClaimedDelivery,
+  DeliveryFilter,
+} from './deliveryTypes';
 
 /** How long a claim holds a delivery; a dispatcher that dies holds it this long. */
 export const LEASE_MS = 90_000;

@@ -165,5 +165,4 @@ export function addDeliveryRoutes(
     );
     res.json({ queued } satisfies QueuedDeliveriesResponse);
   });
-
 }

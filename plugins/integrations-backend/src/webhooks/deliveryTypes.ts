@@ -1,4 +1,7 @@
-import { Environment, WebhookDeliveryStatus } from '@internal/plugin-integrations-common';
+import {
+  Environment,
+  WebhookDeliveryStatus,
+} from '@internal/plugin-integrations-common';
 import { StoredEndpoint } from './endpointRows';
 
 /** A delivery a dispatcher holds the lease of, with what it needs to send it. */

@@ -90,8 +90,9 @@ export class WebhookAccess {
       integrationResourceRef(delivery.integration, delivery.environment);
     if (
       !delivery ||
-      !(await guard.allowedResources(credentials, webhookReadPermission, [ref!]))
-        .length
+      !(
+        await guard.allowedResources(credentials, webhookReadPermission, [ref!])
+      ).length
     ) {
       throw new NotFoundError(`There is no webhook delivery ${id}`);
     }

@@ -69,9 +69,7 @@ export function addWebhookRoutes(
     const request = parseInput(createWebhookEndpointSchema, req.body, 'body');
     const target = {
       integration: request.integration,
-      environments:
-        request.environments ??
-        [...ENVIRONMENTS],
+      environments: request.environments ?? [...ENVIRONMENTS],
     };
     const created = await access.change(
       req,
