@@ -13,19 +13,27 @@ import { DatabaseHealthStore } from '../health/HealthStore';
 import { DatabaseTokenRefreshLeaseStore } from '../oauth/TokenRefreshLeaseStore';
 import { DatabaseRateLimitStore } from '../rateLimits/RateLimitStore';
 import { DatabaseUsageRollupStore } from '../usage/UsageRollupStore';
+import { EventOutbox } from '../outbox/EventOutbox';
 
 /** Every store of the plugin on a migrated test database, as plugin.ts builds them. */
-export async function createStores(knex: Knex) {
+export async function createStores(
+  knex: Knex,
+  options: {
+    /** Where configuration, health and alert changes are announced as webhook events. */
+    outbox?: EventOutbox;
+  } = {},
+) {
+  const { outbox } = options;
   const database = mockServices.database({ knex, migrations: { skip: false } });
   await applyDatabaseMigrations(database);
   const audit = await DatabaseAuditStore.create({ database });
   const stores = {
     audit,
-    configs: await DatabaseConfigStore.create({ database, audit }),
+    configs: await DatabaseConfigStore.create({ database, audit, outbox }),
     credentials: await DatabaseCredentialStore.create({ database, audit }),
     keyRotations: await DatabaseKeyRotationStore.create({ database }),
-    alerts: await DatabaseAlertStore.create({ database }),
-    health: await DatabaseHealthStore.create({ database, audit }),
+    alerts: await DatabaseAlertStore.create({ database, outbox }),
+    health: await DatabaseHealthStore.create({ database, audit, outbox }),
     tokenLeases: await DatabaseTokenRefreshLeaseStore.create({ database }),
     rateLimits: await DatabaseRateLimitStore.create({ database }),
     usageRollups: await DatabaseUsageRollupStore.create({ database }),

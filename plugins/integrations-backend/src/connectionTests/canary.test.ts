@@ -4,7 +4,19 @@ import {
   ProviderSimulator,
   startProviderSimulator,
 } from '@internal/provider-simulator';
+import {
+  DEFAULT_WEBHOOK_DELIVERY_SETTINGS,
+  ENVIRONMENTS,
+  WEBHOOK_EVENT_TYPE_NAMES,
+} from '@internal/plugin-integrations-common';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { HealthCheckTask } from '../health/HealthCheckTask';
+import { sealSecret } from '../webhooks/endpointSecrets';
+import { newSigningSecret } from '../webhooks/signing';
+import { WebhookDeliveryStore } from '../webhooks/WebhookDeliveryStore';
+import { WebhookDispatcher } from '../webhooks/WebhookDispatcher';
+import { DatabaseWebhookEndpointStore } from '../webhooks/WebhookEndpointStore';
 import {
   ADMIN,
   Harness,
@@ -56,6 +68,9 @@ describe('a stored secret never leaves the vault', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let simulator: ProviderSimulator;
   let h: Harness;
+  let receiver: Server;
+  const received: Array<{ headers: IncomingMessage['headers']; body: string }> =
+    [];
 
   beforeAll(async () => {
     simulator = await startProviderSimulator({ port: 0 });
@@ -66,10 +81,46 @@ describe('a stored secret never leaves the vault', () => {
       { credentials: { secretKey: CANARY } },
       ADMIN,
     );
+    // A partner subscribed to every event of Stripe, in every environment.
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', chunk => (body += chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>(resolve =>
+      receiver.listen(0, '127.0.0.1', resolve),
+    );
+    const id = '5b0c2d7e-8f1a-4c3b-9d6e-7a8b9c0d1e2f';
+    await new DatabaseWebhookEndpointStore(h.knex).create(
+      {
+        id,
+        integration: 'stripe',
+        name: 'Partner',
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`,
+        events: WEBHOOK_EVENT_TYPE_NAMES,
+        environments: [...ENVIRONMENTS],
+        status: 'active',
+        deliverySettings: DEFAULT_WEBHOOK_DELIVERY_SETTINGS,
+        secret: sealSecret(
+          h.vault,
+          { id, integration: 'stripe' },
+          1,
+          newSigningSecret(),
+        ),
+        createdBy: 'user:default/ada',
+      },
+      new Date(),
+    );
   });
-  afterAll(() => simulator.close());
+  afterAll(async () => {
+    await simulator.close();
+    await new Promise(resolve => receiver.close(resolve));
+  });
 
-  it('shows up in no result, health state, audit row, log line or table row', async () => {
+  it('shows up in no result, health state, audit row, log line, webhook or table row', async () => {
     const runs: TestRunResult[] = [];
     const quick = async () => {
       const config = withConnection(await h.config('stripe'), {
@@ -141,6 +192,21 @@ describe('a stored secret never leaves the vault', () => {
 
     expect(asText(loggedArguments(h.logger))).not.toContain(CANARY_MARK);
 
+    // Status changes and new error groups went out as webhooks.
+    await new WebhookDispatcher({
+      deliveries: new WebhookDeliveryStore(h.knex),
+      http: h.http,
+      vault: h.vault,
+      logger: h.logger,
+    }).dispatchDue();
+    expect(received.map(r => JSON.parse(r.body).type)).toEqual(
+      expect.arrayContaining([
+        'integration.health_changed',
+        'error_group.opened',
+      ]),
+    );
+    expect(asText(received)).not.toContain(CANARY_MARK);
+
     const tables = await dumpAllTables(h.knex);
     expect(Object.keys(tables)).toEqual(
       expect.arrayContaining([
@@ -151,6 +217,8 @@ describe('a stored secret never leaves the vault', () => {
         'health_events',
         'error_events',
         'error_groups',
+        'webhook_events',
+        'webhook_attempts',
       ]),
     );
     // Every failure became an error event, and none holds the secret.

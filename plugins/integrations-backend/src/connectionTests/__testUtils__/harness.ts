@@ -15,6 +15,7 @@ import { ErrorCaptureService } from '../../errors/ErrorCaptureService';
 import { DatabaseErrorEventStore } from '../../errors/ErrorEventStore';
 import { DatabaseErrorGroupStore } from '../../errors/ErrorGroupStore';
 import { OAuthTokenService } from '../../oauth/OAuthTokenService';
+import { WebhookOutbox } from '../../webhooks/WebhookOutbox';
 import { CredentialVault } from '../../credentials/CredentialVault';
 import { KeyRing } from '../../credentials/KeyRing';
 import { ConnectionTestService } from '../ConnectionTestService';
@@ -34,6 +35,7 @@ export const TESTER = 'user:default/tess.tester';
 export interface Harness {
   knex: Knex;
   store: TestStores;
+  outbox: WebhookOutbox;
   vault: CredentialVault;
   credentials: CredentialService;
   http: SafeHttpClient;
@@ -64,7 +66,9 @@ export async function createHarness(options: {
 }): Promise<Harness> {
   const knex = await options.databases.init('SQLITE_3');
   const logger = mockServices.logger.mock();
-  const store = await createStores(knex);
+  // Changes become webhook events as in the plugin, so what they carry is checked too.
+  const outbox = new WebhookOutbox();
+  const store = await createStores(knex, { outbox });
   const vault = new CredentialVault(
     KeyRing.fromKeys(
       [{ id: 'test', secret: 'connection-test-key-0123456789-abcdefghij' }],
@@ -80,8 +84,8 @@ export async function createHarness(options: {
   const database = mockServices.database({ knex, migrations: { skip: false } });
   // Failed checks and tests become error events, as in the plugin.
   const errorCapture = new ErrorCaptureService({
-    events: await DatabaseErrorEventStore.create({ database }),
-    groups: await DatabaseErrorGroupStore.create({ database }),
+    events: await DatabaseErrorEventStore.create({ database, outbox }),
+    groups: await DatabaseErrorGroupStore.create({ database, outbox }),
     configs: store.configs,
     logger,
   });
@@ -139,6 +143,7 @@ export async function createHarness(options: {
   return {
     knex,
     store,
+    outbox,
     vault,
     credentials,
     http,
