@@ -3,6 +3,7 @@ import { SimulatedProvider } from '../providers/types';
 import { SimulatorState } from '../state/SimulatorState';
 import { createControlRouter } from './controlRouter';
 import { createProviderRouter } from './providerRouter';
+import { createPartnerReceiver } from '../webhooks/partnerReceiver';
 
 export function createSimulatorApp(
   providers: readonly SimulatedProvider[],
@@ -15,6 +16,7 @@ export function createSimulatorApp(
   app.disable('etag');
 
   app.use('/_control', createControlRouter(state, state.now));
+  app.use('/_partners', createPartnerReceiver());
   for (const provider of providers) {
     app.use(`/${provider.id}`, createProviderRouter(provider, state));
   }
