@@ -4,7 +4,7 @@ describe('the partner receiver', () => {
   const simulator = useSimulator();
 
   it('records what a partner receives, with its headers, and answers as asked', async () => {
-    const url = `${simulator().url}/_partners/billing`;
+    const url = `${simulator.url}/_partners/billing`;
     const sent = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'webhook-id': 'msg_1' },
@@ -24,7 +24,7 @@ describe('the partner receiver', () => {
       body: '{"type":"alert.raised"}',
     });
     expect(
-      (await (await fetch(`${simulator().url}/_partners/other`)).json()).items,
+      (await (await fetch(`${simulator.url}/_partners/other`)).json()).items,
     ).toEqual([]);
   });
 });
