@@ -266,7 +266,7 @@ export class WebhookDeliveryStore {
     return this.db('webhook_deliveries')
       .where({ endpoint_id: endpoint, status: 'failed' })
       .where('created_at', '>=', from)
-      .where('created_at', '<', to)
+      .where('created_at', '<=', to)
       .update({
         status: 'pending',
         max_attempts: this.db.raw('attempts + 1'),
