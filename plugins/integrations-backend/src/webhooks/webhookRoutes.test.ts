@@ -188,6 +188,71 @@ describe.each(databases.eachSupportedId())(
       expect(asyncapi.body.asyncapi).toMatch(/^3\./);
     });
 
+    it('edits, pauses and deletes an endpoint, each audited, and answers 404 for one that is gone', async () => {
+      const knex = await databases.init(databaseId);
+      const server = await startIntegrationsBackend({ knex, config });
+      const target = await receiver(() => 204);
+      const created = await request(server)
+        .post('/api/integrations/webhooks')
+        .set('Authorization', asAdmin)
+        .send({
+          integration: 'stripe',
+          name: 'Ops',
+          url: target.url,
+          events: ['alert.raised'],
+        });
+      const id = created.body.endpoint.id;
+
+      const edited = await request(server)
+        .put(`/api/integrations/webhooks/${id}`)
+        .set('Authorization', asAdmin)
+        .send({
+          name: 'Ops pager',
+          active: false,
+          deliverySettings: { ordered: true },
+        });
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({
+        name: 'Ops pager',
+        status: 'paused',
+        active: false,
+        deliverySettings: { ordered: true, retryAttempts: 7 },
+      });
+      const invalid = await request(server)
+        .put(`/api/integrations/webhooks/${id}`)
+        .set('Authorization', asAdmin)
+        .send({ events: [], deliverySettings: { timeout: 10 } });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.fields.map((f: any) => f.path).sort()).toEqual([
+        'body.deliverySettings.timeout',
+        'body.events',
+      ]);
+
+      const listed = await request(server)
+        .get('/api/integrations/webhooks?integration=stripe')
+        .set('Authorization', asAdmin);
+      expect(listed.body.items.map((e: any) => e.name)).toEqual(['Ops pager']);
+
+      await request(server)
+        .delete(`/api/integrations/webhooks/${id}`)
+        .set('Authorization', asAdmin)
+        .expect(204);
+      const gone = await request(server)
+        .get(`/api/integrations/webhooks/${id}`)
+        .set('Authorization', asAdmin);
+      expect(gone.status).toBe(404);
+      const audit = await request(server)
+        .get('/api/integrations/audit?integration=stripe')
+        .set('Authorization', asAdmin);
+      expect(audit.body.items.map((e: any) => e.action)).toEqual(
+        expect.arrayContaining([
+          'webhook_create',
+          'webhook_update',
+          'webhook_delete',
+        ]),
+      );
+    });
+
     it('refuses an endpoint URL the safe client would not call, naming the field', async () => {
       const knex = await databases.init(databaseId);
       const server = await startIntegrationsBackend({ knex });
@@ -234,6 +299,9 @@ describe.each(databases.eachSupportedId())(
           ipWhitelist: ['127.0.0.1'],
         });
       expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toContain(
+        'integrations.webhooks.security',
+      );
 
       const created = await request(server)
         .post('/api/integrations/webhooks')
