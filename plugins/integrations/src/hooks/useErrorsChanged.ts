@@ -1,59 +1,18 @@
-import { useSignal } from '@backstage/plugin-signals-react';
 import {
   ERRORS_SIGNAL_CHANNEL,
   ErrorsSignal,
 } from '@internal/plugin-integrations-common';
-import { useEffect, useRef, useState } from 'react';
+import { SIGNAL_THROTTLE_MS, useThrottledSignal } from './useThrottledSignal';
 
-/** The shortest time between two reloads that signals cause. */
-export const ERRORS_SIGNAL_THROTTLE_MS = 2_000;
+/** The shortest time between two reloads that error signals cause. */
+export const ERRORS_SIGNAL_THROTTLE_MS = SIGNAL_THROTTLE_MS;
 
 /**
  * A number that goes up when the backend signals a change to errors the
- * caller shows, so a query that depends on it loads again. A burst of
- * failing calls signals once per event; the first change is taken at once
- * and the rest together at the end of each two-second window, so an open
- * page does not ask the backend again for every event.
+ * caller shows; a burst of failing calls reloads at most once a window.
  */
 export function useErrorsChanged(
   isRelevant: (signal: ErrorsSignal) => boolean,
 ): number {
-  const { lastSignal } = useSignal(ERRORS_SIGNAL_CHANNEL);
-  const [changes, setChanges] = useState(0);
-  const relevant = useRef(isRelevant);
-  relevant.current = isRelevant;
-  const window = useRef<{
-    timer?: ReturnType<typeof setTimeout>;
-    pending: boolean;
-  }>({ pending: false });
-
-  useEffect(() => {
-    const signal = lastSignal as unknown as ErrorsSignal | null;
-    if (!signal || !relevant.current(signal)) {
-      return;
-    }
-    const current = window.current;
-    if (current.timer) {
-      current.pending = true;
-      return;
-    }
-    setChanges(n => n + 1);
-    const close = () => {
-      if (current.pending) {
-        current.pending = false;
-        setChanges(n => n + 1);
-        current.timer = setTimeout(close, ERRORS_SIGNAL_THROTTLE_MS);
-      } else {
-        current.timer = undefined;
-      }
-    };
-    current.timer = setTimeout(close, ERRORS_SIGNAL_THROTTLE_MS);
-  }, [lastSignal]);
-
-  useEffect(() => {
-    const current = window.current;
-    return () => clearTimeout(current.timer);
-  }, []);
-
-  return changes;
+  return useThrottledSignal(ERRORS_SIGNAL_CHANNEL, isRelevant);
 }
