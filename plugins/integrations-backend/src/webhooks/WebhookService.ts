@@ -252,16 +252,9 @@ export class WebhookService {
           generation,
           signingSecret,
         ),
-        previousSecret: sealSecret(
-          this.options.vault,
-          endpoint,
-          endpoint.secretGeneration,
-          this.options.vault.open(endpoint.secret, {
-            integration: endpoint.integration,
-            environment: 'production',
-            field: `webhook-endpoint:${endpoint.id}:${endpoint.secretGeneration}`,
-          }),
-        ),
+        // Already sealed under the binding of its own generation, which is
+        // the one a previous secret is opened with.
+        previousSecret: endpoint.secret,
         previousExpiresAt: new Date(at.getTime() + hours * HOUR_MS),
         generation,
       },
