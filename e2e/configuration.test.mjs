@@ -99,11 +99,17 @@ describe('Configuration management', { timeout: 600_000 }, () => {
 
     const row = page.getByRole('row').filter({ hasText: '(brevo)' }).first();
     await row.waitFor({ timeout: 60_000 });
+    // The table re-renders as live updates arrive; a cell caught mid-render is
+    // detached and has no computed style, so ask again until the row settles.
     const updatedBy = row.getByRole('cell').last();
-    assert.equal(
-      await updatedBy.evaluate(cell => getComputedStyle(cell).whiteSpace),
-      'nowrap',
-    );
+    let whiteSpace = '';
+    for (let tries = 0; tries < 20 && whiteSpace !== 'nowrap'; tries++) {
+      if (tries) await page.waitForTimeout(250);
+      whiteSpace = await updatedBy.evaluate(
+        cell => getComputedStyle(cell).whiteSpace,
+      );
+    }
+    assert.equal(whiteSpace, 'nowrap');
     await row.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Disable', exact: true }).click();
 
