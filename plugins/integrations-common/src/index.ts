@@ -24,3 +24,4 @@ export * from './errors';
 export * from './alerts';
 export * from './incidents';
 export * from './webhooks';
+export * from './catalog';

@@ -1,0 +1,65 @@
+/**
+ * How integrations appear in the software catalog: one Resource per
+ * integration, which Components and Systems name in `spec.dependsOn` (or in
+ * the uses annotation) to say they call it.
+ */
+
+/** `spec.type` of the Resource the catalog module emits for each integration. */
+export const INTEGRATION_ENTITY_TYPE = 'external-integration';
+
+/** Names the integration a Resource stands for, e.g. `stripe`. */
+export const INTEGRATION_NAME_ANNOTATION = 'integration-manager/integration';
+
+/** The provider catalog entry of the integration, e.g. `stripe`. */
+export const INTEGRATION_PROVIDER_ANNOTATION = 'integration-manager/provider';
+
+/**
+ * On a Component or System: the integrations it calls, comma separated
+ * (`stripe, brevo`), for teams that would rather not write entity refs; the
+ * catalog module turns each into a dependsOn relation.
+ */
+export const INTEGRATIONS_USED_ANNOTATION = 'integration-manager/uses';
+
+/** The namespace the integration Resources live in. */
+export const INTEGRATION_ENTITY_NAMESPACE = 'default';
+
+/** The catalog ref of an integration's Resource, e.g. `resource:default/stripe`. */
+export function integrationEntityRef(integration: string): string {
+  return `resource:${INTEGRATION_ENTITY_NAMESPACE}/${integration}`;
+}
+
+/** Who is affected when an integration fails, read from catalog relations. */
+export interface ImpactedEntity {
+  /** e.g. `component:default/checkout-service`. */
+  entityRef: string;
+  kind: 'Component' | 'System' | 'Resource' | 'API';
+  name: string;
+  title?: string;
+  /** The owner's entity ref, e.g. `group:default/payments-team`. */
+  owner?: string;
+  /** True when it depends on the integration itself, false when through another entity. */
+  direct: boolean;
+  /** The entity refs between it and the integration, nearest to the integration first. */
+  via: string[];
+}
+
+/**
+ * The answer of `GET /:integration/impact`: every catalog entity that
+ * depends on the integration, directly or transitively, and their owners.
+ *
+ * @public
+ */
+export interface IntegrationImpact {
+  integration: string;
+  entityRef: string;
+  /** False when the catalog has no Resource for the integration yet. */
+  inCatalog: boolean;
+  components: ImpactedEntity[];
+  systems: ImpactedEntity[];
+  /** Other entities (Resources, APIs) that depend on it. */
+  others: ImpactedEntity[];
+  /** Owners of everything affected, the integration's own owner first. */
+  owners: string[];
+  /** One sentence for people: "Stripe is down: checkout-service and invoicing (payments-team) … are affected". */
+  summary: string;
+}
