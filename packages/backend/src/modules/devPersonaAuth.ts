@@ -40,7 +40,12 @@ const devPersonaAuthenticator = createProxyAuthenticator<
     for (const key of personaConfig?.keys() ?? []) {
       personas.set(key, personaConfig!.getString(key));
     }
-    return { personas, enabled: process.env.NODE_ENV === 'development' };
+    // Like the guest provider: a local demonstration of the production build
+    // (./run cluster) may opt in, nothing else outside development.
+    const enabled =
+      process.env.NODE_ENV === 'development' ||
+      config.getOptionalBoolean('dangerouslyAllowOutsideDevelopment') === true;
+    return { personas, enabled };
   },
   async authenticate({ req }, { personas, enabled }) {
     if (!enabled) {
