@@ -156,7 +156,11 @@ async function waitUntilReady(url, child, timeoutMs, name) {
 
 function lastLines(file, count = 30) {
   try {
-    return readFileSync(file, 'utf8').trim().split('\n').slice(-count).join('\n');
+    return readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(-count)
+      .join('\n');
   } catch {
     return '(no log)';
   }
@@ -367,7 +371,9 @@ export async function startCluster({
 async function main() {
   const replicas = Number(process.argv[2] ?? 3);
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
-    throw new Error(`the number of replicas must be 1 to 8, got ${process.argv[2]}`);
+    throw new Error(
+      `the number of replicas must be 1 to 8, got ${process.argv[2]}`,
+    );
   }
   const cluster = await startCluster({ replicas });
   console.log(

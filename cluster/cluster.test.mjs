@@ -1,13 +1,22 @@
 // What the product promises when it runs as several replicas on one PostgreSQL, proven against
-// `./run cluster 3`: each scheduled check once, each webhook attempt once, and no accepted write
-// lost when a replica is killed.
+// `./run cluster 3`: each scheduled check once, each webhook attempt once, no accepted write
+// lost when a replica is killed, and live updates reaching a page whichever replica serves it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import { startCluster, dropDatabases, withPostgres } from './cluster.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../e2e/portal.mjs';
+import { startCluster, dropDatabases, withPostgres, ROOT } from './cluster.mjs';
+import {
+  clusterClient,
+  sleep,
+  startReceiver,
+  waitFor,
+} from './clusterClient.mjs';
 
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const OUTPUT_DIR = join(ROOT, 'cluster', 'output');
 
 /** Long enough for two checks of every integration checked each minute. */
 const HEALTH_WINDOW_MS = 130_000;
@@ -15,110 +24,24 @@ const HEALTH_WINDOW_MS = 130_000;
 describe('three replicas on one PostgreSQL', { timeout: 1_500_000 }, () => {
   const databasePrefix = `cluster_test_${randomBytes(4).toString('hex')}_`;
   let cluster;
-  const tokens = {};
+  let client;
+  const api = (...args) => client.api(...args);
 
   const integrationsDb = fn =>
     withPostgres(fn, `${databasePrefix}integrations`);
-
-  async function userToken(persona) {
-    if (!tokens[persona]) {
-      const res = await fetch(
-        `${cluster.url}/api/auth/dev-persona/refresh?env=production`,
-        {
-          headers: {
-            'x-requested-with': 'XMLHttpRequest',
-            'x-dev-persona': persona,
-          },
-        },
-      );
-      assert.equal(res.status, 200, await res.clone().text());
-      tokens[persona] = (await res.json()).backstageIdentity.token;
-    }
-    return tokens[persona];
-  }
-
-  async function api(path, { as, body, method } = {}) {
-    const token = as ? await userToken(as) : cluster.serviceToken;
-    return fetch(`${cluster.url}/api/integrations${path}`, {
-      method: method ?? (body ? 'POST' : 'GET'),
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  }
-
-  /** A partner's webhook receiver: records every delivery by its webhook-id. */
-  async function startReceiver() {
-    const received = [];
-    const server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        received.push(req.headers['webhook-id']);
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
-    return {
-      url: `http://127.0.0.1:${server.address().port}/hooks`,
-      received,
-      distinct: () => new Set(received).size,
-      close: () => new Promise(resolve => server.close(resolve)),
-    };
-  }
-
-  async function createEndpoint(name, url) {
-    const res = await api('/webhooks', {
-      as: 'admin',
-      body: {
-        integration: 'stripe',
-        name,
-        url,
-        events: ['integration.custom'],
-        environments: ['production'],
-      },
-    });
-    assert.equal(res.status, 201, await res.clone().text());
-    return res.json();
-  }
-
-  async function publish(count, tag) {
-    let accepted = 0;
-    for (let i = 0; i < count; i++) {
-      const res = await api('/webhooks/events', {
-        as: 'admin',
-        body: {
-          integration: 'stripe',
-          environment: 'production',
-          name: `cluster.${tag}`,
-          payload: { n: i },
-        },
-      }).catch(() => undefined);
-      // A request in flight to a replica that dies fails; only 202 is a promise to deliver.
-      if (res?.status === 202) accepted++;
-    }
-    return accepted;
-  }
-
-  async function waitFor(condition, timeoutMs, what) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await condition()) return;
-      await sleep(500);
-    }
-    throw new Error(`${what} within ${timeoutMs / 1000} s`);
-  }
 
   before(async () => {
     cluster = await startCluster({
       replicas: 3,
       port: 7300,
-      dataDir: `${process.env.CLUSTER_TEST_DATA_DIR ?? '/tmp'}/integrations-cluster-test`,
+      dataDir: `${
+        process.env.CLUSTER_TEST_DATA_DIR ?? '/tmp'
+      }/integrations-cluster-test`,
       databasePrefix,
       fresh: true,
       extraConfigs: ['cluster/app-config.cluster-test.yaml'],
     });
+    client = clusterClient(cluster);
   });
 
   after(async () => {
@@ -142,8 +65,11 @@ describe('three replicas on one PostgreSQL', { timeout: 1_500_000 }, () => {
     const windowStart = new Date();
     const receiver = await startReceiver();
     // Webhooks in normal operation share the window: each attempt is sent once.
-    const endpoint = await createEndpoint('normal operation', receiver.url);
-    const accepted = await publish(100, 'normal');
+    const endpoint = await client.createEndpoint(
+      'normal operation',
+      receiver.url,
+    );
+    const accepted = await client.publish(100, 'normal');
     assert.equal(accepted, 100);
     await waitFor(
       () => receiver.distinct() === accepted,
@@ -166,8 +92,8 @@ describe('three replicas on one PostgreSQL', { timeout: 1_500_000 }, () => {
       const res = await api(`/configs?environment=${environment}`);
       configs.push(...(await res.json()).items);
     }
-    const checks = await integrationsDb(async client => {
-      const { rows } = await client.query(
+    const checks = await integrationsDb(async db => {
+      const { rows } = await db.query(
         `SELECT integration_name, environment, started_at FROM test_runs
          WHERE trigger = 'scheduled' AND started_at >= $1 AND started_at < $2
          ORDER BY started_at`,
@@ -219,8 +145,11 @@ describe('three replicas on one PostgreSQL', { timeout: 1_500_000 }, () => {
 
   it('delivers every webhook when a replica is killed mid-delivery, duplicates counted', async t => {
     const receiver = await startReceiver();
-    const endpoint = await createEndpoint('replica killed', receiver.url);
-    const publishing = publish(300, 'killed');
+    const endpoint = await client.createEndpoint(
+      'replica killed',
+      receiver.url,
+    );
+    const publishing = client.publish(300, 'killed');
     await waitFor(
       () => receiver.distinct() >= 30,
       60_000,
@@ -310,12 +239,12 @@ describe('three replicas on one PostgreSQL', { timeout: 1_500_000 }, () => {
     await Promise.all(load);
     await victim.start();
 
-    const { usageIds, descriptions } = await integrationsDb(async client => {
-      const usage = await client.query(
+    const { usageIds, descriptions } = await integrationsDb(async db => {
+      const usage = await db.query(
         'SELECT id FROM usage_events WHERE id = ANY($1)',
         [acceptedUsage],
       );
-      const versions = await client.query(
+      const versions = await db.query(
         `SELECT snapshot FROM config_versions WHERE integration_name = 'stripe' AND environment = 'development'`,
       );
       return {
@@ -329,9 +258,53 @@ describe('three replicas on one PostgreSQL', { timeout: 1_500_000 }, () => {
     const lostChanges = acceptedChanges.filter(d => !descriptions.has(d));
     assert.ok(acceptedUsage.length > 0 && acceptedChanges.length > 0);
     assert.deepEqual(lostUsage, [], 'accepted usage events were lost');
-    assert.deepEqual(lostChanges, [], 'accepted configuration changes were lost');
+    assert.deepEqual(
+      lostChanges,
+      [],
+      'accepted configuration changes were lost',
+    );
     t.diagnostic(
       `${acceptedUsage.length} usage events and ${acceptedChanges.length} configuration changes accepted and all kept; ${refused} requests refused while the replica died`,
     );
+  });
+
+  it('shows a change made through any replica on a page connected through the load balancer', async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1440, height: 900 },
+      });
+      await page.goto(`${cluster.url}/integrations/webhooks`);
+      await page.getByRole('tab', { name: 'Inbound' }).click();
+      await page.getByText(/No webhooks received yet/).waitFor();
+      const log = page.getByRole('table', { name: 'Inbound webhooks' });
+      // The page holds one Signals connection, to one replica. A webhook received by each
+      // replica in turn shows without a reload only if every replica's signal reaches it.
+      for (const [index, replica] of cluster.replicas.entries()) {
+        const res = await fetch(
+          `${cluster.simulatorUrl}/_control/stripe/webhooks`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              url: `${replica.url}/api/integrations/webhooks/inbound/stripe?environment=development`,
+              secret: 'whsec_demoAcmeShopStripeSigningSecret',
+            }),
+          },
+        );
+        assert.equal((await res.json()).status, 200);
+        await waitFor(
+          async () =>
+            (await log.getByText('Verified', { exact: true }).count()) ===
+            index + 1,
+          30_000,
+          `the webhook received by ${replica.name} did not show on the page`,
+        );
+      }
+      await page.screenshot({ path: join(OUTPUT_DIR, 'cluster-signals.png') });
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -40,6 +40,27 @@ describe.each(databases.eachSupportedId())(
       return { store, seeder };
     }
 
+    it('seeds once when two replicas start together on one database', async () => {
+      const { store, seeder } = await createSeeder();
+      const twin = new DemoDataSeeder({
+        configs: store.configs,
+        credentials: store.credentials,
+        vault,
+        logger: mockServices.logger.mock(),
+      });
+
+      const seeded = await Promise.all([
+        seeder.seedIfEmpty(),
+        twin.seedIfEmpty(),
+      ]);
+
+      expect(seeded.filter(Boolean)).toHaveLength(1);
+      const { items } = await store.configs.listConfigs({
+        environment: 'production',
+      });
+      expect(items.filter(c => c.name === 'stripe')).toHaveLength(1);
+    });
+
     it('seeds every demo service in all three environments, valid and some disabled', async () => {
       const { store, seeder } = await createSeeder();
 

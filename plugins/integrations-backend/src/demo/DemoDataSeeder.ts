@@ -97,7 +97,16 @@ export class DemoDataSeeder {
         notes: 'Demo data',
       };
     });
-    await configs.apply(writes, { actor: SEED_ACTOR, at, audit: [] });
+    try {
+      await configs.apply(writes, { actor: SEED_ACTOR, at, audit: [] });
+    } catch (error) {
+      // Replicas starting together on one database race to seed it; the
+      // loser finds the winner's integrations and leaves them be.
+      if ((await configs.countIntegrations()) > 0) {
+        return false;
+      }
+      throw error;
+    }
     for (const demo of demoIntegrations) {
       for (const environment of ENVIRONMENTS) {
         await credentials.apply(
