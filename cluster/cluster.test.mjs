@@ -268,6 +268,42 @@ describe('three replicas on one PostgreSQL', { timeout: 1_500_000 }, () => {
     );
   });
 
+  it("never spends one of X's one-time refresh tokens twice across replicas", async t => {
+    const since = new Date().toISOString();
+    // A connection test refreshes the access token on purpose; three replicas at once, three
+    // times over, race for X's refresh token, which X refuses once it has been used.
+    for (let round = 0; round < 3; round++) {
+      const runs = await Promise.all(
+        cluster.replicas.map(replica =>
+          api('/twitter/test?environment=production', {
+            as: 'admin',
+            method: 'POST',
+            via: replica.url,
+          }).then(res => res.json()),
+        ),
+      );
+      for (const run of runs) {
+        const token = run.steps.find(step => step.id === 'token');
+        assert.equal(token?.status, 'passed', JSON.stringify(run.steps));
+      }
+    }
+    const { requests } = await fetch(
+      `${cluster.simulatorUrl}/_control/twitter/requests`,
+    ).then(res => res.json());
+    const refreshes = requests.filter(
+      r => r.path === '/2/oauth2/token' && r.at >= since,
+    );
+    assert.ok(refreshes.length >= 3, `${refreshes.length} refreshes`);
+    assert.deepEqual(
+      refreshes.filter(r => r.status !== 200),
+      [],
+      'X refused a refresh token that had been spent',
+    );
+    t.diagnostic(
+      `${refreshes.length} token refreshes for 9 forced refreshes on 3 replicas, none refused`,
+    );
+  });
+
   it('shows a change made through any replica on a page connected through the load balancer', async () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });
     const browser = await chromium.launch(chromiumLaunchOptions);
