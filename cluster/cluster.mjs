@@ -208,6 +208,8 @@ export async function startCluster({
   replicas = 3,
   port = 7200,
   dataDir = join(ROOT, 'data', 'cluster'),
+  /** Shared by every cluster of this checkout: the bundle is unpacked once. */
+  deployDir = join(ROOT, 'data', 'cluster-deploy'),
   databasePrefix = 'cluster_',
   fresh = false,
   extraConfigs = [],
@@ -215,7 +217,6 @@ export async function startCluster({
 } = {}) {
   const logsDir = join(dataDir, 'logs');
   mkdirSync(logsDir, { recursive: true });
-  const deployDir = join(dataDir, 'deploy');
   deploy(deployDir);
   for (const file of ['app-config.production.yaml', 'catalog-info.yaml']) {
     cpSync(join(ROOT, file), join(deployDir, file));

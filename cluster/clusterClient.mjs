@@ -1,7 +1,10 @@
 // How the cluster tests talk to a running cluster: as a persona or a service, and as a partner
 // receiving its webhooks.
 import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
+import { dropDatabases, startCluster, withPostgres } from './cluster.mjs';
 
 export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -102,4 +105,93 @@ export async function startReceiver() {
     distinct: () => new Set(received).size,
     close: () => new Promise(resolve => server.close(resolve)),
   };
+}
+
+/**
+ * Starts three replicas on fresh databases before the suite's tests and removes them after;
+ * `port` keeps two suites' clusters apart.
+ */
+export function useCluster({ port }) {
+  const databasePrefix = `cluster_test_${randomBytes(4).toString('hex')}_`;
+  const context = {
+    cluster: undefined,
+    client: undefined,
+    /** Runs `fn` with a client on the integrations plugin's own database. */
+    integrationsDb: fn => withPostgres(fn, `${databasePrefix}integrations`),
+  };
+  before(async () => {
+    context.cluster = await startCluster({
+      replicas: 3,
+      port,
+      dataDir: `${
+        process.env.CLUSTER_TEST_DATA_DIR ?? '/tmp'
+      }/integrations-cluster-test-${port}`,
+      databasePrefix,
+      fresh: true,
+      extraConfigs: ['cluster/app-config.cluster-test.yaml'],
+    });
+    context.client = clusterClient(context.cluster);
+  });
+  after(async () => {
+    await context.cluster?.stop();
+    await dropDatabases(databasePrefix);
+  });
+  return context;
+}
+
+/**
+ * Reports usage as a busy service would, two batches of 20 in flight at a time, until stopped;
+ * keeps the ids of every event the cluster accepted and what it answered to the rest.
+ */
+export function reportUsageUntilStopped(api) {
+  const accepted = [];
+  const failures = [];
+  let stopped = false;
+  const reporter = async () => {
+    while (!stopped) {
+      const events = Array.from({ length: 20 }, () => ({
+        id: randomUUID(),
+        integration: 'stripe',
+        environment: 'production',
+        endpoint: '/v1/charges',
+        method: 'POST',
+        status: 200,
+        durationMs: 120,
+        occurredAt: new Date().toISOString(),
+      }));
+      const res = await api('/usage/events', { body: { events } }).catch(
+        error => ({
+          status: 0,
+          text: async () => String(error.cause ?? error),
+        }),
+      );
+      if (res.status === 202) {
+        accepted.push(...events.map(e => e.id));
+      } else {
+        failures.push({ status: res.status, body: await res.text() });
+        await sleep(100);
+      }
+    }
+  };
+  const running = [reporter(), reporter()];
+  return {
+    accepted,
+    failures,
+    async stop() {
+      stopped = true;
+      await Promise.all(running);
+    },
+  };
+}
+
+/** The ids among `ids` that the usage_events table does not hold. */
+export async function missingUsageEvents(integrationsDb, ids) {
+  const kept = await integrationsDb(async db => {
+    const { rows } = await db.query(
+      'SELECT id FROM usage_events WHERE id = ANY($1)',
+      [ids],
+    );
+    return new Set(rows.map(r => r.id));
+  });
+  return ids.filter(id => !kept.has(id));
 }
