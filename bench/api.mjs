@@ -1,0 +1,201 @@
+// The portal's busiest reads at company scale, against one replica of the production build on
+// PostgreSQL: 200 integrations, 5,000,000 usage events over 30 days and 100,000 error events over
+// 7 days. Each route is called by 50 clients at once for a while; its p50, p95 and p99 are
+// reported with the ratio of its p95 to that of a constant answer of the same backend in the
+// same run (the liveness route), so the figure says what the route costs beyond the HTTP stack.
+// Prints one JSON report.
+//
+//   node bench/api.mjs [--integrations 200] [--stored 5000000] [--errors 100000]
+//                      [--connections 50] [--seconds 10]
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  POSTGRES_URL,
+  ROOT,
+  dropDatabases,
+  startCluster,
+} from '../cluster/cluster.mjs';
+import { clusterClient } from '../cluster/clusterClient.mjs';
+
+const DAY_MS = 86_400_000;
+const ERROR_KINDS = [
+  { status: 429, errorType: 'rate_limited', errorCode: 'rate_limit' },
+  {
+    status: 503,
+    errorType: 'provider_error',
+    errorCode: 'service_unavailable',
+  },
+  { status: 401, errorType: 'auth_invalid', errorCode: 'invalid_api_key' },
+  { status: 400, errorType: 'request_invalid', errorCode: 'parameter_invalid' },
+  { status: 504, errorType: 'timeout' },
+];
+
+function percentile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Failed calls spread over the last 7 days, in batches of 1,000 through the real ingest. */
+async function reportErrors(api, integrations, total) {
+  const start = Date.now() - 7 * DAY_MS + 60_000;
+  const span = 7 * DAY_MS - 120_000;
+  for (let offset = 0; offset < total; offset += 1000) {
+    const events = Array.from(
+      { length: Math.min(1000, total - offset) },
+      (_, i) => {
+        const n = offset + i;
+        const kind = ERROR_KINDS[n % ERROR_KINDS.length];
+        return {
+          id: `bench-error-${n}`,
+          integration: integrations[(n * 7) % integrations.length],
+          environment: 'production',
+          endpoint: `/v1/resource-${n % 20}/{id}`,
+          method: n % 3 ? 'GET' : 'POST',
+          ...kind,
+          errorMessage: `The provider refused call ${n % 50}`,
+          durationMs: 80 + (n % 400),
+          occurredAt: new Date(
+            start + Math.floor((n / total) * span),
+          ).toISOString(),
+        };
+      },
+    );
+    const res = await api('/usage/events', { body: { events } });
+    if (res.status !== 202) {
+      throw new Error(
+        `reporting errors failed: ${res.status} ${await res.text()}`,
+      );
+    }
+  }
+}
+
+/** `connections` clients calling `url` back to back for `seconds`; every latency counted. */
+async function load(url, { token, connections, seconds }) {
+  const headers = token ? { authorization: `Bearer ${token}` } : {};
+  const call = async () => {
+    const res = await fetch(url, { headers });
+    if (!res.ok) {
+      throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+    }
+    await res.arrayBuffer();
+  };
+  for (let i = 0; i < 3; i++) await call();
+  const latencies = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await call();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const round = ms => Math.round(ms * 10) / 10;
+  return {
+    requests: latencies.length,
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 0.5)),
+    p95Ms: round(percentile(latencies, 0.95)),
+    p99Ms: round(percentile(latencies, 0.99)),
+  };
+}
+
+export async function benchApi({
+  integrations = 200,
+  stored = 5_000_000,
+  errors = 100_000,
+  connections = 50,
+  seconds = 10,
+} = {}) {
+  const databasePrefix = `bench_api_${randomBytes(4).toString('hex')}_`;
+  const cluster = await startCluster({
+    replicas: 1,
+    port: 7500,
+    dataDir: '/tmp/integrations-bench-api',
+    databasePrefix,
+    fresh: true,
+    extraConfigs: ['bench/app-config.bench.yaml'],
+  });
+  try {
+    const client = clusterClient(cluster);
+    const database = new URL(POSTGRES_URL.href);
+    database.pathname = `/${databasePrefix}integrations`;
+    const seeded = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--require',
+          '@backstage/cli/config/nodeTransform.cjs',
+          'plugins/integrations-backend/bench/seedCompanyScale.ts',
+          '--database',
+          database.href,
+          '--integrations',
+          String(integrations),
+          '--stored',
+          String(stored),
+        ],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      ),
+    );
+    const errorsStarted = performance.now();
+    await reportErrors(client.api, seeded.integrations, errors);
+    const errorSeconds = Math.round((performance.now() - errorsStarted) / 1000);
+
+    const token = await client.userToken('admin');
+    const to = new Date();
+    const from = new Date(to.getTime() - 30 * DAY_MS);
+    const api = `${cluster.url}/api/integrations`;
+    const routes = {
+      constant: `${cluster.url}/.backstage/health/v1/liveness`,
+      'GET /status': `${api}/status?environment=production`,
+      'GET /configs': `${api}/configs?environment=production`,
+      'GET /analytics/usage': `${api}/analytics/usage?environment=production&from=${from.toISOString()}&to=${to.toISOString()}`,
+      'GET /errors': `${api}/errors`,
+    };
+    const results = {};
+    for (const [name, url] of Object.entries(routes)) {
+      results[name] = await load(url, { token, connections, seconds });
+    }
+    const constantP95 = results.constant.p95Ms;
+    for (const [name, result] of Object.entries(results)) {
+      if (name !== 'constant') {
+        result.p95RatioToConstant =
+          Math.round((result.p95Ms / constantP95) * 100) / 100;
+      }
+    }
+    return {
+      data: {
+        integrations: seeded.integrations.length,
+        usageEvents: seeded.storedEvents,
+        errorEvents: errors,
+        seedSeconds: seeded.seedSeconds + errorSeconds,
+      },
+      connections,
+      seconds,
+      goal: 'p95 of each route at most 2 × the constant route',
+      routes: results,
+    };
+  } finally {
+    await cluster.stop();
+    await dropDatabases(databasePrefix);
+  }
+}
+
+if (process.argv[1] === join(ROOT, 'bench', 'api.mjs')) {
+  const { values } = parseArgs({
+    options: {
+      integrations: { type: 'string', default: '200' },
+      stored: { type: 'string', default: '5000000' },
+      errors: { type: 'string', default: '100000' },
+      connections: { type: 'string', default: '50' },
+      seconds: { type: 'string', default: '10' },
+    },
+  });
+  const report = await benchApi(
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])),
+  );
+  console.log(JSON.stringify(report, null, 2));
+}
