@@ -3,13 +3,15 @@ import {
   ALERT_SEVERITIES,
   AlertSeverity,
   Environment,
+  ErrorSummary,
   INCIDENTS_PAGE_LIMIT,
+  IncidentsResponse,
 } from '@internal/plugin-integrations-common';
 import { Alert } from '../alerts/AlertStore';
 import { AlertService } from '../alerts/AlertService';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { errorVisibility } from '../errors/errorRoutes';
-import { ErrorService } from '../errors/ErrorService';
+import { ErrorService, VisibleConfiguration } from '../errors/ErrorService';
 import { IncidentService } from '../incidents/IncidentService';
 import { RequestGuard } from '../permissions/RequestGuard';
 
@@ -24,15 +26,16 @@ export interface OpenProblems {
 }
 
 /** Most alerts one answer lists per integration; the counts cover them all. */
-const LISTED_ALERTS = 10;
+export const LISTED_ALERTS = 10;
 
 /**
- * The open alerts, incidents and error patterns of the given integrations,
- * each read as its own route lets the caller read it: alerts of the
- * configurations they may read, incidents and errors of those whose errors
- * they may read.
+ * The open alerts, incidents and error patterns of integrations, each read
+ * as its own route lets the caller read it: alerts of the configurations
+ * they may read, incidents and errors of those whose errors they may read.
+ * Which errors those are is worked out once; the answer reads the problems
+ * of the named integrations in one environment.
  */
-export async function openProblems(
+export async function openProblemsFor(
   deps: {
     guard: RequestGuard;
     configs: ConfigStore;
@@ -41,31 +44,44 @@ export async function openProblems(
     incidents: IncidentService;
   },
   credentials: BackstageCredentials,
-  environment: Environment,
+) {
+  const visible = await errorVisibility(deps.guard, deps.configs)(credentials);
+  return async (
+    environment: Environment,
+    names: string[],
+  ): Promise<Map<string, OpenProblems>> => {
+    if (names.length === 0) {
+      return new Map();
+    }
+    // An incident counts only when all its integrations are visible, so
+    // every visible one of the environment is named, not only those asked.
+    const errorsVisible = visible.filter(
+      config => config.environment === environment,
+    );
+    const [{ items: alerts }, summary, incidents] = await Promise.all([
+      deps.alerts.list({
+        configurations: names.map(name => ({ name, environment })),
+        status: 'active',
+        limit: 100_000,
+      }),
+      deps.errors.summary(errorsVisible, { environment }),
+      deps.incidents.list(errorsVisible, {
+        environment,
+        status: 'open',
+        limit: INCIDENTS_PAGE_LIMIT,
+      }),
+    ]);
+    return problemsByName(names, alerts, summary, incidents, errorsVisible);
+  };
+}
+
+function problemsByName(
   names: string[],
-): Promise<Map<string, OpenProblems>> {
-  if (names.length === 0) {
-    return new Map();
-  }
-  const [{ items: alerts }, visible] = await Promise.all([
-    deps.alerts.list({
-      configurations: names.map(name => ({ name, environment })),
-      status: 'active',
-      limit: 100_000,
-    }),
-    errorVisibility(deps.guard, deps.configs)(credentials),
-  ]);
-  const errorsVisible = visible.filter(
-    config => config.environment === environment && names.includes(config.name),
-  );
-  const [summary, incidents] = await Promise.all([
-    deps.errors.summary(errorsVisible, { environment }),
-    deps.incidents.list(errorsVisible, {
-      environment,
-      status: 'open',
-      limit: INCIDENTS_PAGE_LIMIT,
-    }),
-  ]);
+  alerts: Alert[],
+  summary: ErrorSummary,
+  incidents: IncidentsResponse,
+  errorsVisible: VisibleConfiguration[],
+): Map<string, OpenProblems> {
   return new Map(
     names.map(name => {
       const own = alerts.filter(alert => alert.integration === name);

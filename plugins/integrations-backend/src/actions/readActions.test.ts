@@ -1,6 +1,11 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { providerCatalog } from '@internal/plugin-integrations-common';
 import { ProviderSimulator } from '@internal/provider-simulator';
+import { Knex } from 'knex';
 import { Server } from 'node:http';
 import request from 'supertest';
 import {
@@ -13,6 +18,8 @@ import {
   demoCredentialValues,
   demoIntegrations,
 } from '../demo/demoIntegrations';
+import { IncidentCorrelationTask } from '../incidents/IncidentCorrelationTask';
+import { DatabaseIncidentStore } from '../incidents/IncidentStore';
 
 jest.setTimeout(120_000);
 
@@ -28,11 +35,11 @@ describe.each(databases.eachSupportedId())('read actions on %p', databaseId => {
   let simulator: ProviderSimulator;
   let stores: TestStores;
   let invoke: Awaited<ReturnType<typeof startActionsBackend>>['invoke'];
+  let knex: Knex;
 
   beforeAll(async () => {
-    ({ server, simulator, stores, invoke } = await startActionsBackend(
-      await databases.init(databaseId),
-    ));
+    knex = await databases.init(databaseId);
+    ({ server, simulator, stores, invoke } = await startActionsBackend(knex));
   });
   afterAll(() => simulator.close());
 
@@ -231,5 +238,55 @@ describe.each(databases.eachSupportedId())('read actions on %p', databaseId => {
     for (const secret of DEMO_SECRETS) {
       expect(shown).not.toContain(secret);
     }
+  });
+
+  it('counts an incident spanning several integrations for each of them', async () => {
+    // Stripe Connect depends on Stripe: failing together, they are one incident.
+    const failure = (integration: string) => ({
+      id: `incident-${integration}`,
+      integration,
+      environment: 'production',
+      endpoint: '/v1/anything',
+      method: 'GET',
+      status: 503,
+      durationMs: 40,
+      errorType: 'provider_error',
+      errorMessage: 'Service unavailable',
+      occurredAt: new Date().toISOString(),
+    });
+    await request(server)
+      .post('/api/integrations/usage/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ events: [failure('stripe'), failure('stripe-connect')] })
+      .expect(202);
+    const database = mockServices.database({
+      knex,
+      migrations: { skip: true },
+    });
+    await new IncidentCorrelationTask({
+      store: await DatabaseIncidentStore.create({ database }),
+      configs: stores.configs,
+      audit: stores.audit,
+      settings: { windowMinutes: 10, changeLookbackMinutes: 30 },
+      retentionDays: 30,
+      logger: mockServices.logger.mock(),
+    }).run();
+
+    const status = await invoke('viewer', 'get-integration-status', {
+      integration: 'stripe',
+    });
+    expect(status.body.output.openIncidents).toBe(1);
+    const listed = await invoke('viewer', 'list-integrations-with-problems', {
+      environment: 'production',
+    });
+    const [production] = listed.body.output.environments;
+    expect(
+      Object.fromEntries(
+        production.integrations.map((i: any) => [
+          i.integration,
+          i.openIncidents,
+        ]),
+      ),
+    ).toMatchObject({ stripe: 1, 'stripe-connect': 1 });
   });
 });

@@ -23,7 +23,7 @@ import {
   environmentOutput,
   integrationInput,
 } from './actionInputs';
-import { OpenProblems, openProblems } from './openProblems';
+import { LISTED_ALERTS, OpenProblems, openProblemsFor } from './openProblems';
 
 /** How bad a status is, worst highest; 0 is no problem by itself. */
 const STATUS_RANK: Record<HealthStatus, number> = {
@@ -57,7 +57,9 @@ function alertsOutput(z: RegistryZod) {
         raisedAt: z.string(),
       }),
     )
-    .describe('The newest open or acknowledged alerts, at most 10');
+    .describe(
+      `The newest open or acknowledged alerts, at most ${LISTED_ALERTS}`,
+    );
 }
 
 function errorPatternsOutput(z: RegistryZod) {
@@ -203,9 +205,8 @@ export function registerStatusActions(
           `There is no ${environment} configuration of an integration named ${input.integration} that you may read`,
         );
       }
-      const problems = await openProblems(options, credentials, environment, [
-        status.integration,
-      ]);
+      const problemsIn = await openProblemsFor(options, credentials);
+      const problems = await problemsIn(environment, [status.integration]);
       const headroom = headroomOf(status);
       return {
         output: {
@@ -294,14 +295,13 @@ export function registerStatusActions(
       const environments = input.environment
         ? [input.environment]
         : [...ENVIRONMENTS].reverse();
+      const problemsIn = await openProblemsFor(options, credentials);
       const answers = [];
       for (const environment of environments) {
         const statuses = await readableHealth({ guard, health }, credentials, {
           environment,
         });
-        const problems = await openProblems(
-          options,
-          credentials,
+        const problems = await problemsIn(
           environment,
           statuses.map(status => status.integration),
         );
