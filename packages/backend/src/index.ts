@@ -17,6 +17,14 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Templates in the catalog, and the Scaffolder that runs them; its steps may
+// call the actions of the plugins named in backend.actions.pluginSources.
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+// The same actions for AI agents, over MCP at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModuleIntegrationsPolicy);

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -41,7 +42,8 @@ import { DatabaseIncidentStore } from './incidents/IncidentStore';
 import { createIncidentTracking } from './incidents/incidentTracking';
 import { BudgetAlertTask } from './usage/BudgetAlertTask';
 import { DatabaseUsageRollupStore } from './usage/UsageRollupStore';
-import { createRouter } from './http/router';
+import { createRouter, RouterOptions } from './http/router';
+import { registerIntegrationActions } from './actions/integrationActions';
 import { registerPermissions } from './permissions/registerPermissions';
 import { ClientAccessPolicy } from './client/ClientAccessPolicy';
 import { ClientCallService } from './client/ClientCallService';
@@ -88,6 +90,7 @@ export const integrationsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -102,6 +105,7 @@ export const integrationsPlugin = createBackendPlugin({
         signals: signalsServiceRef,
       },
       async init({
+        actionsRegistry,
         auditor,
         config,
         database,
@@ -475,38 +479,43 @@ export const integrationsPlugin = createBackendPlugin({
         // Permissions and the HTTP API
         registerPermissions(permissionsRegistry, configs);
 
-        httpRouter.use(
-          await createRouter({
-            permissionRuleset: permissionsRegistry.getPermissionRuleset(
-              integrationPermissionResourceRef,
-            ),
-            httpAuth,
-            permissions,
-            auditor,
-            auditStore,
-            configs,
-            configurations,
-            history,
-            credentialService,
-            keyRotation,
-            tester,
-            healthStore,
-            health,
-            testHistory: await DatabaseTestHistoryStore.create({ database }),
-            schedule,
-            usage,
-            analytics,
-            rateLimits,
-            errors: errorTracking.errors,
-            triage: errorTracking.triage,
-            alerts,
-            incidents,
-            webhooks: webhooks.webhooks,
-            webhookOperations: webhooks.operations,
-            webhookDeliveries: webhooks.deliveries,
-            addInboundLogRoutes: inboundWebhooks.addLogRoutes,
-          }),
-        );
+        const api: RouterOptions = {
+          permissionRuleset: permissionsRegistry.getPermissionRuleset(
+            integrationPermissionResourceRef,
+          ),
+          httpAuth,
+          permissions,
+          auditor,
+          auditStore,
+          configs,
+          configurations,
+          history,
+          credentialService,
+          keyRotation,
+          tester,
+          healthStore,
+          health,
+          testHistory: await DatabaseTestHistoryStore.create({ database }),
+          schedule,
+          usage,
+          analytics,
+          rateLimits,
+          errors: errorTracking.errors,
+          triage: errorTracking.triage,
+          alerts,
+          incidents,
+          webhooks: webhooks.webhooks,
+          webhookOperations: webhooks.operations,
+          webhookDeliveries: webhooks.deliveries,
+          addInboundLogRoutes: inboundWebhooks.addLogRoutes,
+        };
+        httpRouter.use(await createRouter(api));
+        // The same, as actions for Scaffolder templates and AI agents (MCP)
+        registerIntegrationActions({
+          ...api,
+          registry: actionsRegistry,
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
       },
     });
   },

@@ -1,14 +1,13 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   ListAlertsResponse,
   alertParamsSchema,
   alertsQuerySchema,
-  errorResolvePermission,
 } from '@internal/plugin-integrations-common';
 import express from 'express';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
+import { acknowledgeAlert } from './acknowledgeAlert';
 import { AlertService } from './AlertService';
 import { toIntegrationAlert } from './alertShape';
 
@@ -50,23 +49,6 @@ export function addAlertRoutes(
   router.post('/alerts/:id/acknowledge', async (req, res) => {
     const credentials = await guard.userCredentials(req);
     const { id } = parseInput(alertParamsSchema, req.params, 'params');
-    const alert = await alerts.get(id);
-    if (!alert) {
-      throw new NotFoundError(`There is no alert ${id}`);
-    }
-    const acknowledged = await guard.changeConfiguration(
-      req,
-      credentials,
-      {
-        eventId: 'integration-alert-acknowledge',
-        action: 'alert_acknowledge',
-        permission: errorResolvePermission,
-        name: alert.integration,
-        environment: alert.environment,
-        severityLevel: 'low',
-      },
-      () => alerts.acknowledge(id, guard.actor(req, credentials)),
-    );
-    res.json(toIntegrationAlert(acknowledged));
+    res.json(await acknowledgeAlert({ guard, alerts }, req, credentials, id));
   });
 }

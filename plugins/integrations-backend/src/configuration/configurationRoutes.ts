@@ -7,7 +7,6 @@ import {
   diffQuerySchema,
   dryRunQuerySchema,
   environmentQuerySchema,
-  integrationCreatePermission,
   integrationDeletePermission,
   integrationReadPermission,
   integrationUpdatePermission,
@@ -29,6 +28,7 @@ import { integrationResourceRef } from '../permissions/rules';
 import { ConfigStore } from './ConfigStore';
 import { ConfigurationHistoryService } from './ConfigurationHistoryService';
 import { ConfigurationService } from './ConfigurationService';
+import { createIntegration } from './createIntegration';
 
 /**
  * Templates, configurations, their versions and bulk changes: `/templates`,
@@ -92,20 +92,9 @@ export function addConfigurationRoutes(
   router.post('/configs', async (req, res) => {
     const credentials = await guard.userCredentials(req);
     const body = parseInput(createIntegrationRequestSchema, req.body, 'body');
-    const created = await guard.audited(
-      req,
-      {
-        eventId: 'integration-create',
-        severityLevel: 'medium',
-        action: 'create',
-        integrations: [body.name],
-      },
-      async () => {
-        await guard.authorize(credentials, integrationCreatePermission);
-        return configurations.create(body, guard.actor(req, credentials));
-      },
-    );
-    res.status(201).json(created);
+    res
+      .status(201)
+      .json(await createIntegration(options, req, credentials, body));
   });
 
   router.put('/configs/:name', async (req, res) => {

@@ -18,6 +18,7 @@ import { nameParamsSchema, parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { integrationResourceRef } from '../permissions/rules';
 import { ConnectionTestService } from './ConnectionTestService';
+import { runManualTest } from './manualTest';
 
 /** How many tests of one bulk request run at the same time. */
 const BULK_TEST_CONCURRENCY = 5;
@@ -47,13 +48,10 @@ export function addConnectionTestRoutes(
     const environment: Environment =
       parseInput(optionalEnvironmentQuerySchema, req.query, 'query')
         .environment ?? 'production';
-    await guard.authorizeResources(credentials, integrationTestRunPermission, [
-      integrationResourceRef(name, environment),
-    ]);
-    return tester.test(name, environment, {
+    return runManualTest({ guard, tester }, credentials, {
+      name,
+      environment,
       suite,
-      trigger: 'manual',
-      actor: credentials.principal.userEntityRef,
     });
   }
 

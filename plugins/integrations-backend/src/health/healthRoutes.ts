@@ -8,6 +8,7 @@ import express from 'express';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { parseInput } from '../http/validation';
 import { HealthService } from './HealthService';
+import { readableHealth } from './readableHealth';
 
 /** Health: `/status`, `/health` and `/health/history`. */
 export function addHealthRoutes(
@@ -49,16 +50,12 @@ export function addHealthRoutes(
     const query = parseInput(healthQuerySchema, req.query, 'query');
     // The spec's call names no environment: production unless one is given.
     const environment: Environment = query.environment ?? 'production';
-    const items = await health.list({
-      ...(await guard.readableFilter(credentials)),
-      environment,
-      ...(query.integration ? { text: query.integration } : {}),
-    });
     res.json({
       environment,
-      items: query.integration
-        ? items.filter(item => item.integration === query.integration)
-        : items,
+      items: await readableHealth({ guard, health }, credentials, {
+        environment,
+        integration: query.integration,
+      }),
     });
   });
 }

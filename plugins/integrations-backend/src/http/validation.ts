@@ -46,11 +46,14 @@ function nulCharacterPath(input: unknown): string[] | undefined {
   return undefined;
 }
 
-/** Parses request input, turning every schema violation into a 400 that names the field. */
+/**
+ * Parses request input (or an action's, `input`), turning every schema
+ * violation into a 400 that names the field.
+ */
 export function parseInput<T extends z.ZodType>(
   schema: T,
   input: unknown,
-  where: 'body' | 'query' | 'params',
+  where: 'body' | 'query' | 'params' | 'input',
 ): z.infer<T> {
   const nulAt = nulCharacterPath(input);
   if (nulAt) {

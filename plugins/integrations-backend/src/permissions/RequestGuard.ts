@@ -34,6 +34,24 @@ import { refusedChangeRecord } from '../audit/auditRecords';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigPropertyFilter, integrationResourceRef } from './rules';
 
+/**
+ * A user's call of one of the plugin's actions through Backstage's actions
+ * registry (a Scaffolder step, an AI agent): no request of ours carries it,
+ * so the caller comes from the credentials the registry hands over.
+ */
+export interface ActionCall {
+  /** The action's name in the registry, e.g. `create-integration`. */
+  actionName: string;
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+}
+
+/** Where a change comes from: a request to the API, or an action call. */
+export type ChangeOrigin = Request | ActionCall;
+
+function isActionCall(origin: ChangeOrigin): origin is ActionCall {
+  return 'actionName' in origin;
+}
+
 /** The part of a listing's filter that a conditional read decision adds. */
 export interface ReadableFilter {
   permission?: PermissionCriteria<ConfigPropertyFilter>;
@@ -109,14 +127,31 @@ export class RequestGuard {
     return this.options.httpAuth.credentials(req, { allow: ['user'] });
   }
 
+  /**
+   * A user's credentials, as the routes that change something demand them;
+   * an action hands over whatever called it, so it asks here.
+   */
+  userOf(
+    credentials: BackstageCredentials,
+  ): BackstageCredentials<BackstageUserPrincipal> {
+    const principal = credentials.principal as { type?: string };
+    if (principal.type !== 'user') {
+      throw new NotAllowedError(
+        'Only a signed-in user may do this, under their own permissions',
+      );
+    }
+    return credentials as BackstageCredentials<BackstageUserPrincipal>;
+  }
+
   actor(
-    req: Request,
+    origin: ChangeOrigin,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Actor {
     return {
       userRef: credentials.principal.userEntityRef,
-      ip: req.ip,
-      userAgent: req.get('user-agent'),
+      ...(isActionCall(origin)
+        ? {}
+        : { ip: origin.ip, userAgent: origin.get('user-agent') }),
       authorizeCredentialTarget: async (name, environment) => {
         try {
           await this.authorizeResources(
@@ -203,10 +238,11 @@ export class RequestGuard {
 
   /**
    * Runs a mutation as an auditor event. A refused change (permission or
-   * conflict) also gets a failure row in the audit log.
+   * conflict) also gets a failure row in the audit log. The auditor reads
+   * the caller from a request; an action call names them in the event.
    */
   async audited<T>(
-    req: Request,
+    origin: ChangeOrigin,
     event: {
       eventId: string;
       severityLevel: AuditorServiceEventSeverityLevel;
@@ -225,8 +261,15 @@ export class RequestGuard {
     const auditorEvent = await auditor.createEvent({
       eventId: event.eventId,
       severityLevel: event.severityLevel,
-      request: req,
-      meta,
+      ...(isActionCall(origin)
+        ? {
+            meta: {
+              ...meta,
+              actionName: origin.actionName,
+              actor: origin.credentials.principal.userEntityRef,
+            },
+          }
+        : { request: origin, meta }),
     });
     try {
       const result = await mutation();
@@ -235,12 +278,8 @@ export class RequestGuard {
     } catch (error) {
       await auditorEvent.fail({ error: error as Error, meta });
       if (error instanceof NotAllowedError || error instanceof ConflictError) {
-        const credentials = await this.options.httpAuth
-          .credentials(req, { allow: ['user'] })
-          .catch(() => undefined);
-        const userRef = credentials?.principal.userEntityRef ?? 'unknown';
-        const actor = { userRef, ip: req.ip, userAgent: req.get('user-agent') };
         const at = this.options.now?.() ?? new Date();
+        const actor = await this.refusedActor(origin);
         await auditStore.append(
           event.integrations.map(integration =>
             refusedChangeRecord(actor, at, {
@@ -256,12 +295,26 @@ export class RequestGuard {
     }
   }
 
+  private async refusedActor(origin: ChangeOrigin) {
+    if (isActionCall(origin)) {
+      return { userRef: origin.credentials.principal.userEntityRef };
+    }
+    const credentials = await this.options.httpAuth
+      .credentials(origin, { allow: ['user'] })
+      .catch(() => undefined);
+    return {
+      userRef: credentials?.principal.userEntityRef ?? 'unknown',
+      ip: origin.ip,
+      userAgent: origin.get('user-agent'),
+    };
+  }
+
   /**
    * A change to one configuration: audited, and allowed only with the
    * permission on that configuration.
    */
   async changeConfiguration<T>(
-    req: Request,
+    origin: ChangeOrigin,
     credentials: BackstageCredentials,
     change: {
       eventId: string;
@@ -275,7 +328,7 @@ export class RequestGuard {
   ): Promise<T> {
     const { name, environment } = change;
     return this.audited(
-      req,
+      origin,
       {
         eventId: change.eventId,
         severityLevel:

@@ -1,12 +1,10 @@
-import {
-  Environment,
-  rateLimitsQuerySchema,
-} from '@internal/plugin-integrations-common';
+import { rateLimitsQuerySchema } from '@internal/plugin-integrations-common';
 import express from 'express';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { RateLimitService } from './RateLimitService';
+import { readableRateLimits } from './readableRateLimits';
 
 /**
  * `GET /rate-limits`: each limit of the integrations the caller may read,
@@ -20,20 +18,14 @@ export function addRateLimitRoutes(
     configs: ConfigStore;
   },
 ) {
-  const { guard, rateLimits, configs } = options;
+  const { guard } = options;
 
   router.get('/rate-limits', async (req, res) => {
     const credentials = await guard.credentials(req);
     const query = parseInput(rateLimitsQuerySchema, req.query, 'query');
-    const environment: Environment = query.environment ?? 'production';
-    const { items } = await configs.listConfigs(
-      await guard.readableFilter(credentials),
-      { limit: 100_000 },
-    );
     res.json(
-      await rateLimits.status({
-        environment,
-        readable: items,
+      await readableRateLimits(options, credentials, {
+        environment: query.environment ?? 'production',
         integration: query.integration,
       }),
     );
