@@ -34,6 +34,9 @@ import { refusedChangeRecord } from '../audit/auditRecords';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigPropertyFilter, integrationResourceRef } from './rules';
 
+/** Questions per request to the permission backend, well inside its body limit. */
+export const AUTHORIZE_BATCH_SIZE = 100;
+
 /**
  * A user's call of one of the plugin's actions through Backstage's actions
  * registry (a Scaffolder step, an AI agent): no request of ours carries it,
@@ -207,9 +210,10 @@ export class RequestGuard {
     permission: ResourcePermission,
     resourceRefs: string[],
   ): Promise<void> {
-    const decisions = await this.options.permissions.authorize(
-      resourceRefs.map(resourceRef => ({ permission, resourceRef })),
-      { credentials },
+    const decisions = await this.decideEach(
+      credentials,
+      permission,
+      resourceRefs,
     );
     const denied = resourceRefs.filter(
       (_, index) => decisions[index].result !== AuthorizeResult.ALLOW,
@@ -227,13 +231,39 @@ export class RequestGuard {
     permission: ResourcePermission,
     resourceRefs: string[],
   ): Promise<string[]> {
-    const decisions = await this.options.permissions.authorize(
-      resourceRefs.map(resourceRef => ({ permission, resourceRef })),
-      { credentials },
+    const decisions = await this.decideEach(
+      credentials,
+      permission,
+      resourceRefs,
     );
     return resourceRefs.filter(
       (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
     );
+  }
+
+  /**
+   * One decision per ref, asked in batches: the permission backend refuses
+   * a request body over 100 kB, which one question about each configuration
+   * of a few hundred integrations exceeds.
+   */
+  private async decideEach(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    resourceRefs: string[],
+  ) {
+    const batches: string[][] = [];
+    for (let i = 0; i < resourceRefs.length; i += AUTHORIZE_BATCH_SIZE) {
+      batches.push(resourceRefs.slice(i, i + AUTHORIZE_BATCH_SIZE));
+    }
+    const answers = await Promise.all(
+      batches.map(batch =>
+        this.options.permissions.authorize(
+          batch.map(resourceRef => ({ permission, resourceRef })),
+          { credentials },
+        ),
+      ),
+    );
+    return answers.flat();
   }
 
   /**
