@@ -13,7 +13,7 @@ import {
   cpSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -202,7 +202,7 @@ async function stopProcess(child, timeoutMs = 10_000) {
 /**
  * Starts `replicas` backends of the production build on one PostgreSQL, the provider simulator
  * and HAProxy in front of them on `port`. The first replica starts alone (it migrates and
- * seeds), the others then together. `extraConfigs` are read after the cluster's own config.
+ * seeds), the others then together. `extraConfigs` (from the repository root, or absolute) are read after the cluster's own config.
  */
 export async function startCluster({
   replicas = 3,
@@ -264,7 +264,10 @@ export async function startCluster({
       'app-config.production.yaml',
       '--config',
       join(ROOT, 'cluster', 'app-config.cluster.yaml'),
-      ...extraConfigs.flatMap(path => ['--config', join(ROOT, path)]),
+      ...extraConfigs.flatMap(path => [
+        '--config',
+        isAbsolute(path) ? path : join(ROOT, path),
+      ]),
     ];
     const replicaEnv = replicaPort => ({
       PATH: process.env.PATH,
