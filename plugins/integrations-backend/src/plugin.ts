@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -33,6 +34,7 @@ import { HealthCheckTask } from './health/HealthCheckTask';
 import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask';
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
+import { createImpact } from './impact/impact';
 import { createErrorTracking } from './errors/errorTracking';
 import { createUsageTracking } from './usage/usageTracking';
 import { AutomatedFixes } from './errors/AutomatedFixService';
@@ -89,6 +91,8 @@ export const integrationsPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         eventsService: eventsServiceRef,
@@ -103,6 +107,8 @@ export const integrationsPlugin = createBackendPlugin({
       },
       async init({
         auditor,
+        auth,
+        catalog,
         config,
         database,
         eventsService,
@@ -218,6 +224,16 @@ export const integrationsPlugin = createBackendPlugin({
           database,
         });
 
+        // Impact: what in the catalog depends on an integration, whose owners
+        // hear of its critical alerts and incidents too
+        const impact = createImpact({
+          catalog,
+          auth,
+          configs,
+          health: healthStore,
+          logger,
+        });
+
         // Alerts: raised by the checks below, notified to the owners
         const alertStore = await DatabaseAlertStore.create({
           database,
@@ -234,6 +250,7 @@ export const integrationsPlugin = createBackendPlugin({
             signals,
             logger,
             appBaseUrl: config.getOptionalString('app.baseUrl'),
+            impact: impact.recipients,
           }),
           policy: alertPolicyFromConfig(config),
           logger,
@@ -406,6 +423,8 @@ export const integrationsPlugin = createBackendPlugin({
           audit: auditStore,
           alerts: alertStore,
           signals,
+          notifications,
+          impact: impact.recipients,
           logger,
         });
 
@@ -501,6 +520,7 @@ export const integrationsPlugin = createBackendPlugin({
             triage: errorTracking.triage,
             alerts,
             incidents,
+            impact: impact.service,
             webhooks: webhooks.webhooks,
             webhookOperations: webhooks.operations,
             webhookDeliveries: webhooks.deliveries,
