@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -34,6 +35,7 @@ import { HealthCheckTask } from './health/HealthCheckTask';
 import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask';
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
+import { createImpact } from './impact/impact';
 import { createErrorTracking } from './errors/errorTracking';
 import { createUsageTracking } from './usage/usageTracking';
 import { AutomatedFixes } from './errors/AutomatedFixService';
@@ -92,6 +94,8 @@ export const integrationsPlugin = createBackendPlugin({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         eventsService: eventsServiceRef,
@@ -107,6 +111,8 @@ export const integrationsPlugin = createBackendPlugin({
       async init({
         actionsRegistry,
         auditor,
+        auth,
+        catalog,
         config,
         database,
         eventsService,
@@ -222,6 +228,16 @@ export const integrationsPlugin = createBackendPlugin({
           database,
         });
 
+        // Impact: what in the catalog depends on an integration, whose owners
+        // hear of its critical alerts and incidents too
+        const impact = createImpact({
+          catalog,
+          auth,
+          configs,
+          health: healthStore,
+          logger,
+        });
+
         // Alerts: raised by the checks below, notified to the owners
         const alertStore = await DatabaseAlertStore.create({
           database,
@@ -238,6 +254,7 @@ export const integrationsPlugin = createBackendPlugin({
             signals,
             logger,
             appBaseUrl: config.getOptionalString('app.baseUrl'),
+            impact: impact.recipients,
           }),
           policy: alertPolicyFromConfig(config),
           logger,
@@ -410,6 +427,8 @@ export const integrationsPlugin = createBackendPlugin({
           audit: auditStore,
           alerts: alertStore,
           signals,
+          notifications,
+          impact: impact.recipients,
           logger,
         });
 
@@ -504,6 +523,7 @@ export const integrationsPlugin = createBackendPlugin({
           triage: errorTracking.triage,
           alerts,
           incidents,
+          impact: impact.service,
           webhooks: webhooks.webhooks,
           webhookOperations: webhooks.operations,
           webhookDeliveries: webhooks.deliveries,

@@ -62,4 +62,9 @@ export interface IntegrationImpact {
   owners: string[];
   /** One sentence for people: "Stripe is down: checkout-service and invoicing (payments-team) … are affected". */
   summary: string;
+  /**
+   * True when the walk through the catalog stopped at its depth or size
+   * limit, so more may depend on the integration than is listed.
+   */
+  truncated?: boolean;
 }

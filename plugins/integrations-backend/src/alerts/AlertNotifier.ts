@@ -10,6 +10,8 @@ import {
   AlertSignal,
   IntegrationConfig,
 } from '@internal/plugin-integrations-common';
+import { ImpactLookup, ImpactNotice } from '../impact/ImpactRecipients';
+import { withAffected } from '../impact/impactSummary';
 import { SafeHttpClient } from '../network';
 import { Alert, NotificationKind } from './AlertStore';
 
@@ -33,13 +35,20 @@ export function notificationScopeOf(alert: Pick<Alert, 'id'>): string {
  * told through Backstage Notifications like the owner.
  */
 const ENTITY_REF = /^(group|user):[^\s]+$/i;
+
+/** The channels that are people in the catalog, told through Backstage Notifications. */
+export function peopleAmong(channels: string[]): string[] {
+  return channels.filter(channel => ENTITY_REF.test(channel));
+}
 /** Channels that are URLs get the alert as a JSON POST. */
 const WEBHOOK_URL = /^https?:\/\//i;
 
 /**
  * Tells people about alerts: the owning group's members (and any group or
  * user named as a channel) through Backstage Notifications, one notification
- * per alert that each later message updates in place; every http(s) URL
+ * per alert that each later message updates in place (a critical alert
+ * also to the owners of what depends on the integration in the catalog);
+ * every http(s) URL
  * among the configuration's notification channels through a JSON POST; and
  * open pages through Signals. Other channels (`#payments-oncall`,
  * `email:…`) are shown on the configuration but have no sender here; a
@@ -54,6 +63,7 @@ export class AlertNotifier {
   private readonly signals?: SignalsService;
   private readonly logger: LoggerService;
   private readonly appBaseUrl?: string;
+  private readonly impact?: ImpactLookup;
 
   constructor(options: {
     notifications?: NotificationService;
@@ -62,12 +72,15 @@ export class AlertNotifier {
     logger: LoggerService;
     /** The portal's address, so webhook receivers get a link they can open. */
     appBaseUrl?: string;
+    /** The owners of dependent Components and Systems, whom critical alerts reach too. */
+    impact?: ImpactLookup;
   }) {
     this.notifications = options.notifications;
     this.http = options.http;
     this.signals = options.signals;
     this.logger = options.logger;
     this.appBaseUrl = options.appBaseUrl?.replace(/\/+$/, '');
+    this.impact = options.impact;
   }
 
   /** Tells the alert's people, by each of its channels, what happened to it. */
@@ -115,17 +128,25 @@ export class AlertNotifier {
     channels: string[],
   ) {
     // A team's budget alert without integrations sits on the team itself.
-    const fallback = ENTITY_REF.test(alert.integration)
-      ? alert.integration
-      : undefined;
+    const teamAlert = ENTITY_REF.test(alert.integration);
+    const fallback = teamAlert ? alert.integration : undefined;
+    if (!this.notifications) {
+      return;
+    }
+    // Every send of a critical alert, its resolution too, reaches the same
+    // people, so each one's notification is updated in place.
+    const impact: ImpactNotice =
+      this.impact && alert.severity === 'critical' && !teamAlert
+        ? await this.impact.noticeFor(alert.integration)
+        : { owners: [], affected: [] };
     const entityRef = [
       ...new Set(
-        [owner ?? fallback, ...channels.filter(c => ENTITY_REF.test(c))]
+        [owner ?? fallback, ...peopleAmong(channels), ...impact.owners]
           .filter((ref): ref is string => Boolean(ref))
           .map(ref => ref.toLowerCase()),
       ),
     ];
-    if (!this.notifications || entityRef.length === 0) {
+    if (entityRef.length === 0) {
       return;
     }
     try {
@@ -133,7 +154,10 @@ export class AlertNotifier {
         recipients: { type: 'entity', entityRef },
         payload: {
           title: titleOf(alert, kind),
-          description: descriptionOf(alert, kind),
+          description:
+            kind === 'resolved'
+              ? descriptionOf(alert, kind)
+              : withAffected(descriptionOf(alert, kind), impact.affected),
           link: dashboardPath(alert),
           severity: kind === 'resolved' ? 'normal' : SEVERITY[alert.severity],
           // Users can mute one integration's alerts in their settings.

@@ -1,4 +1,5 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   alertParamsSchema,
   alertsQuerySchema,
@@ -65,6 +66,7 @@ import { AddressInfo, createServer, Server } from 'node:net';
 import { Server as HttpServer } from 'node:http';
 import request from 'supertest';
 import { z } from 'zod';
+import { stripeCatalog } from '../__testUtils__/catalogEntities';
 import { dumpAllTables } from '../__testUtils__/dumpAllTables';
 import {
   arbitraryFor,
@@ -219,6 +221,7 @@ const endpoints: Record<string, EndpointSpec> = {
   },
   'POST /bulk-test': { body: bulkTestRequestSchema },
   'GET /:name/tests': { ...name, query: testRunsQuerySchema },
+  'GET /:name/impact': { ...name, query: optionalEnvironmentQuerySchema },
   'GET /tests': { query: testHistoryQuerySchema },
   'GET /status': { query: statusQuerySchema },
   'GET /health/history': { query: healthHistoryQuerySchema },
@@ -397,6 +400,7 @@ describe.each(databases.eachSupportedId())(
             timeoutMs: 2000,
           },
         },
+        features: [catalogServiceMock.factory({ entities: stripeCatalog() })],
       });
       options = {
         overrides: new Map([

@@ -30,6 +30,8 @@ import { HealthService } from '../health/HealthService';
 import { HealthScheduleService } from '../health/HealthScheduleService';
 import { HealthStore } from '../health/HealthStore';
 import { addHealthScheduleRoutes } from '../health/scheduleRoutes';
+import { addImpactRoutes } from '../impact/impactRoutes';
+import { ImpactService } from '../impact/ImpactService';
 import { addIncidentRoutes } from '../incidents/incidentRoutes';
 import { IncidentService } from '../incidents/IncidentService';
 import { RequestGuard } from '../permissions/RequestGuard';
@@ -71,6 +73,7 @@ export interface RouterOptions {
   triage: ErrorTriageService;
   alerts: AlertService;
   incidents: IncidentService;
+  impact: ImpactService;
   webhooks: WebhookService;
   webhookOperations: WebhookOperations;
   webhookDeliveries: WebhookDeliveryStore;
@@ -113,6 +116,9 @@ export async function createRouter(
     operations: options.webhookOperations,
     deliveries: options.webhookDeliveries,
   });
+  // Last, like the other `/:name/…` reads: a collection's `/<collection>/:id`
+  // keeps its meaning over an integration of the collection's name.
+  addImpactRoutes(router, { ...options, guard });
 
   return router;
 }

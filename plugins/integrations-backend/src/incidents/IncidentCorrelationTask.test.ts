@@ -37,6 +37,13 @@ async function setUp(databaseId: TestDatabaseId) {
   const incidentStore = await DatabaseIncidentStore.create({ database });
   const logger = mockServices.logger.mock();
   const { configurations } = createConfigurationServices(stores, { now });
+  /** What the incident's people were told, as `[incidentId, change]`. */
+  const notified: Array<[string, string]> = [];
+  const notifier = {
+    notify: async (incident: { id: string }, change: string) => {
+      notified.push([incident.id, change]);
+    },
+  };
   const capture = new ErrorCaptureService({
     events,
     groups,
@@ -50,6 +57,7 @@ async function setUp(databaseId: TestDatabaseId) {
     audit: stores.audit,
     settings: { windowMinutes: 10, changeLookbackMinutes: 30 },
     retentionDays: 30,
+    notifier,
     logger,
     now,
   });
@@ -58,6 +66,7 @@ async function setUp(databaseId: TestDatabaseId) {
     groups,
     alerts: stores.alerts,
     audit: stores.audit,
+    notifier,
     logger,
     now,
   });
@@ -73,6 +82,7 @@ async function setUp(databaseId: TestDatabaseId) {
 
   return {
     clock,
+    notified,
     stores,
     task,
     incidents,
@@ -321,6 +331,11 @@ describe.each(databases.eachSupportedId())(
         kind: 'group_first_seen',
         integration: 'stripe-us',
       });
+      // Told once when it opened and once when a group joined, not per run.
+      expect(t.notified).toEqual([
+        [items[0].id, 'opened'],
+        [items[0].id, 'changed'],
+      ]);
     });
 
     it('resolves an incident once all its groups are resolved', async () => {
@@ -360,6 +375,32 @@ describe.each(databases.eachSupportedId())(
         kind: 'resolved',
         description: 'Resolved: all its error groups were resolved',
       });
+      expect(t.notified).toEqual([
+        [resolved.id, 'opened'],
+        [resolved.id, 'resolved'],
+      ]);
+    });
+
+    it('tells the incident’s people when someone resolves it by hand', async () => {
+      const t = await setUp(databaseId);
+      await t.integration('stripe', 'stripe');
+      await t.integration('stripe-eu', 'stripe');
+      t.at(60);
+      await t.fails('stripe', 'overloaded');
+      await t.fails('stripe-eu', 'overloaded');
+      await t.task.run();
+      const [incident] = (await t.list()).items;
+
+      await t.incidents.resolve(
+        (await t.incidentStore.get(incident.id))!,
+        'Stripe confirmed the outage is over',
+        ada,
+      );
+
+      expect(t.notified).toEqual([
+        [incident.id, 'opened'],
+        [incident.id, 'resolved'],
+      ]);
     });
   },
 );

@@ -14,6 +14,7 @@ import { AuditStore } from '../audit/AuditStore';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 import { ChangeBefore, changeBefore, correlate } from './incidentCauses';
+import { IncidentChange, IncidentNotifier } from './IncidentNotifier';
 import { publishIncidentSignal } from './incidentSignals';
 import { CandidateGroup, IncidentStore, StoredIncident } from './IncidentStore';
 
@@ -80,6 +81,8 @@ export class IncidentCorrelationTask {
       /** Resolved incidents are kept as long as error events. */
       retentionDays: number;
       signals?: SignalsService;
+      /** Tells the incident's people; without it, only open pages hear of it. */
+      notifier?: Pick<IncidentNotifier, 'notify'>;
       logger: LoggerService;
       now?: () => Date;
     },
@@ -102,7 +105,7 @@ export class IncidentCorrelationTask {
     const { store, settings } = this.options;
     const now = this.now();
     for (const incident of await store.resolveSettled(now)) {
-      await this.announce(incident.id, incident.environment, 'resolved');
+      await this.announce(incident, 'resolved');
     }
     const candidates = await store.candidateGroups(
       new Date(now.getTime() - settings.windowMinutes * MINUTE_MS),
@@ -146,8 +149,9 @@ export class IncidentCorrelationTask {
       windowMs: settings.windowMinutes * MINUTE_MS,
     });
     for (const { incidentId, groups } of joins) {
-      if (await store.join(incidentId, groups, now)) {
-        await this.announce(incidentId, environment, 'changed');
+      const joined = await store.join(incidentId, groups, now);
+      if (joined) {
+        await this.announce(joined, 'changed');
       }
     }
     for (const { incident, groups } of opens) {
@@ -156,11 +160,7 @@ export class IncidentCorrelationTask {
         groups,
         now,
       );
-      await this.announce(
-        stored.id,
-        environment,
-        created ? 'opened' : 'changed',
-      );
+      await this.announce(stored, created ? 'opened' : 'changed');
       if (created) {
         this.options.logger.info(
           `Incident ${stored.id} in ${environment}: ${incident.cause.description}`,
@@ -211,15 +211,13 @@ export class IncidentCorrelationTask {
     return changes;
   }
 
-  private announce(
-    incidentId: string,
-    environment: Environment,
-    change: 'opened' | 'changed' | 'resolved',
-  ) {
-    return publishIncidentSignal(this.options.signals, this.options.logger, {
-      incidentId,
-      environment,
+  /** Open pages and the incident's people hear of the change; neither throws. */
+  private async announce(incident: StoredIncident, change: IncidentChange) {
+    await publishIncidentSignal(this.options.signals, this.options.logger, {
+      incidentId: incident.id,
+      environment: incident.environment,
       change,
     });
+    await this.options.notifier?.notify(incident, change);
   }
 }

@@ -15,6 +15,7 @@ import { AlertStore } from '../alerts/AlertStore';
 import { ErrorGroupStore } from '../errors/ErrorGroupStore';
 import { VisibleConfiguration } from '../errors/ErrorService';
 import { incidentTitle } from './incidentCauses';
+import { IncidentNotifier } from './IncidentNotifier';
 import { publishIncidentSignal } from './incidentSignals';
 import { IncidentStore, StoredIncident } from './IncidentStore';
 
@@ -58,6 +59,7 @@ export class IncidentService {
   private readonly alerts: AlertStore;
   private readonly audit: AuditStore;
   private readonly signals?: SignalsService;
+  private readonly notifier?: Pick<IncidentNotifier, 'notify'>;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
 
@@ -67,6 +69,8 @@ export class IncidentService {
     alerts: AlertStore;
     audit: AuditStore;
     signals?: SignalsService;
+    /** Tells the incident's people it was resolved by hand. */
+    notifier?: Pick<IncidentNotifier, 'notify'>;
     logger: LoggerService;
     now?: () => Date;
   }) {
@@ -75,6 +79,7 @@ export class IncidentService {
     this.alerts = options.alerts;
     this.audit = options.audit;
     this.signals = options.signals;
+    this.notifier = options.notifier;
     this.logger = options.logger;
     this.now = options.now ?? (() => new Date());
   }
@@ -183,6 +188,7 @@ export class IncidentService {
       environment: incident.environment,
       change: 'resolved',
     });
+    await this.notifier?.notify(resolved, 'resolved');
     return this.detail(resolved);
   }
 

@@ -4,23 +4,26 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { AlertStore } from '../alerts/AlertStore';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { ErrorGroupStore } from '../errors/ErrorGroupStore';
 import { errorRetentionDaysFromConfig } from '../errors/ErrorRetentionTask';
+import { ImpactLookup } from '../impact/ImpactRecipients';
 import {
   IncidentCorrelationTask,
   incidentSettingsFromConfig,
 } from './IncidentCorrelationTask';
+import { IncidentNotifier } from './IncidentNotifier';
 import { IncidentService } from './IncidentService';
 import { IncidentStore } from './IncidentStore';
 
 /**
  * Incidents as the plugin runs them: the correlation task on its schedule,
- * with its config read and checked, and the service the routes read them
- * through.
+ * with its config read and checked, the notifications their people get,
+ * and the service the routes read them through.
  */
 export async function createIncidentTracking(options: {
   config: RootConfigService;
@@ -32,9 +35,20 @@ export async function createIncidentTracking(options: {
   audit: AuditStore;
   alerts: AlertStore;
   signals?: SignalsService;
+  notifications?: NotificationService;
+  /** The owners of what depends on the incident's integrations, told too. */
+  impact?: ImpactLookup;
   logger: LoggerService;
 }): Promise<IncidentService> {
   const { config, store, configs, audit, signals, logger } = options;
+  const notifier =
+    options.notifications &&
+    new IncidentNotifier({
+      notifications: options.notifications,
+      configs,
+      impact: options.impact,
+      logger,
+    });
   await new IncidentCorrelationTask({
     store,
     configs,
@@ -42,6 +56,7 @@ export async function createIncidentTracking(options: {
     settings: incidentSettingsFromConfig(config),
     retentionDays: errorRetentionDaysFromConfig(config),
     signals,
+    notifier,
     logger,
   }).start(options.scheduler, options.schedule);
   return new IncidentService({
@@ -50,6 +65,7 @@ export async function createIncidentTracking(options: {
     alerts: options.alerts,
     audit,
     signals,
+    notifier,
     logger,
   });
 }

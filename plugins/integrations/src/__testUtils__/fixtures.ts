@@ -133,6 +133,7 @@ export function fakeIntegrationsApi(
     'resolveIncident',
     'listAlerts',
     'acknowledgeAlert',
+    'getImpact',
     'listWebhookEndpoints',
     'createWebhookEndpoint',
     'getWebhookEndpoint',

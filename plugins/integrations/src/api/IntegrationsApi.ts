@@ -40,6 +40,7 @@ import {
   IntegrationAlert,
   IntegrationConfig,
   IntegrationDashboard,
+  IntegrationImpact,
   IntegrationUsageAnalytics,
   ListAlertsResponse,
   ListAuditResponse,
@@ -275,6 +276,14 @@ export interface IntegrationsApi {
   listAlerts(query?: AlertsQuery): Promise<ListAlertsResponse>;
   /** Acknowledges an open alert: its owners are no longer reminded of it. */
   acknowledgeAlert(id: string): Promise<IntegrationAlert>;
+  /**
+   * What in the catalog depends on the integration, and who owns it; told
+   * by its health in the environment (production unless named).
+   */
+  getImpact(
+    integration: string,
+    environment?: Environment,
+  ): Promise<IntegrationImpact>;
   /** Webhook endpoints of the readable integrations, or of one. */
   listWebhookEndpoints(query?: {
     integration?: string;

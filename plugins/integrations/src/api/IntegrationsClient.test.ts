@@ -317,3 +317,19 @@ describe('IntegrationsClient incidents', () => {
     });
   });
 });
+
+describe('IntegrationsClient impact', () => {
+  it('asks what depends on an integration, in the environment named', async () => {
+    const { client, call } = clientAnswering({ summary: '' });
+
+    await client.getImpact('stripe');
+    await client.getImpact('stripe-eu', 'staging');
+
+    expect(call(0)).toEqual({
+      url: '/stripe/impact',
+      method: 'GET',
+      body: undefined,
+    });
+    expect(call(1).url).toBe('/stripe-eu/impact?environment=staging');
+  });
+});

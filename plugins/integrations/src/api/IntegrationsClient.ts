@@ -25,6 +25,7 @@ import {
   IntegrationAlert,
   IntegrationConfig,
   IntegrationDashboard,
+  IntegrationImpact,
   IntegrationUsageAnalytics,
   ListAlertsResponse,
   ListAuditResponse,
@@ -341,6 +342,13 @@ export class IntegrationsClient implements IntegrationsApi {
 
   acknowledgeAlert(id: string): Promise<IntegrationAlert> {
     return this.json(`/alerts/${enc(id)}/acknowledge`, { method: 'POST' });
+  }
+
+  getImpact(
+    integration: string,
+    environment?: Environment,
+  ): Promise<IntegrationImpact> {
+    return this.json(withQuery(`/${enc(integration)}/impact`, { environment }));
   }
 
   listWebhookEndpoints = this.webhooks.listWebhookEndpoints;

@@ -1,4 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationsApi, integrationsApiRef } from '../../../api';
@@ -13,6 +14,10 @@ import {
   testRunResult,
   unhealthyStatus,
 } from '../../../__testUtils__/healthFixtures';
+import {
+  stripeImpact,
+  unusedImpact,
+} from '../../../__testUtils__/impactFixtures';
 import { IntegrationStatusCard } from './IntegrationStatusCard';
 import { rootRouteRef } from '../../../routes';
 
@@ -28,7 +33,10 @@ async function renderCard(
     <IntegrationStatusCard status={status} onChanged={onChanged} />,
     {
       apis: [[integrationsApiRef, api], permissionApi],
-      mountedRoutes: { '/integrations': rootRouteRef },
+      mountedRoutes: {
+        '/integrations': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
     },
   );
   return { onChanged };
@@ -257,5 +265,50 @@ describe('IntegrationStatusCard', () => {
     );
 
     expect(checklist).toHaveTextContent('1 of 3 steps done');
+  });
+
+  it('counts what a failing integration affects, and lists it by team in a dialog', async () => {
+    const api = fakeIntegrationsApi({
+      getImpact: async () =>
+        stripeImpact({ integration: 'paypal', summary: 'PayPal is down: …' }),
+    });
+    await renderCard(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Affects 3 components in 1 system',
+      }),
+    );
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'What depends on PayPal',
+    });
+    expect(api.getImpact).toHaveBeenCalledTimes(1);
+    expect(api.getImpact).toHaveBeenCalledWith('paypal', 'production');
+    expect(within(dialog).getByText('PayPal is down: …')).toBeInTheDocument();
+    const web = within(dialog).getByRole('listitem', { name: 'web-team' });
+    expect(
+      within(web).getByRole('link', { name: 'billing-portal' }),
+    ).toHaveAttribute('href', '/catalog/default/component/billing-portal');
+  });
+
+  it('asks the catalog about a healthy integration only when asked', async () => {
+    const api = fakeIntegrationsApi({
+      getImpact: async () => unusedImpact('stripe'),
+    });
+    await renderCard(api, healthStatus());
+
+    const button = screen.getByRole('button', { name: 'What depends on it' });
+    expect(api.getImpact).not.toHaveBeenCalled();
+    await userEvent.click(button);
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'What depends on Stripe',
+    });
+    expect(
+      await within(dialog).findByText(
+        'Nothing in the catalog depends on stripe.',
+      ),
+    ).toBeInTheDocument();
   });
 });

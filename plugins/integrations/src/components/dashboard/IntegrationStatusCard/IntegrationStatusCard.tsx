@@ -10,6 +10,7 @@ import { useHealthActionPermissions } from '../../../hooks/useHealthActionPermis
 import { useTestRunner } from '../../../hooks/useTestRunner';
 import { shortRef } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
+import { ImpactButton } from '../../impact/ImpactButton';
 import { FailureDetails } from '../../shared/FailureDetails';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { HealthStatusLabel } from '../../shared/StatusLabel';
@@ -32,8 +33,8 @@ export interface IntegrationStatusCardProps {
 
 /**
  * One integration's health in one environment: its status and why, its
- * figures, its dependencies, the latest failure with the steps that fix it,
- * and quick actions.
+ * figures, its dependencies, what depends on it in the catalog, the latest
+ * failure with the steps that fix it, and quick actions.
  */
 export function IntegrationStatusCard(props: IntegrationStatusCardProps) {
   const { status, onChanged } = props;
@@ -97,6 +98,9 @@ export function IntegrationStatusCard(props: IntegrationStatusCardProps) {
         <StatusFigures status={status} />
         {status.rateLimit && <RateLimitMeter reading={status.rateLimit} />}
         <DependencyList status={status} />
+        <Box mt={1}>
+          <ImpactButton status={status} />
+        </Box>
         {status.failure && (
           <Box mt={1}>
             <FailureDetails

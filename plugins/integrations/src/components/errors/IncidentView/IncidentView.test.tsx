@@ -1,4 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   IncidentDetail,
   integrationUpdatePermission,
@@ -12,6 +13,7 @@ import {
   permissions,
 } from '../../../__testUtils__/fixtures';
 import { incidentDetail } from '../../../__testUtils__/incidentFixtures';
+import { stripeImpact } from '../../../__testUtils__/impactFixtures';
 import { rootRouteRef } from '../../../routes';
 import { ErrorsPage } from '../ErrorsPage';
 
@@ -35,7 +37,10 @@ async function renderIncident(
       [integrationsApiRef, api],
       permissions(permission => !denied.includes(permission)),
     ],
-    mountedRoutes: { '/integrations': rootRouteRef },
+    mountedRoutes: {
+      '/integrations': rootRouteRef,
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+    },
     initialRouteEntries: [`/integrations/errors/incidents/${detail.id}`],
   });
   await screen.findByRole('heading', { name: detail.title });
@@ -99,6 +104,24 @@ describe('IncidentView', () => {
     expect(
       within(groups).getByRole('link', { name: 'Server error on /v1/refunds' }),
     ).toHaveAttribute('href', '/integrations/errors/p-stripe-5xx');
+  });
+
+  it('says who the incident affects in the catalog, with links to what is affected', async () => {
+    const detail = changeIncident('stripe-impact');
+    const api = await renderIncident(detail, {
+      getImpact: async () => stripeImpact({ integration: 'stripe-impact' }),
+    });
+
+    const impact = screen.getByRole('region', { name: 'Impact' });
+    expect(
+      await within(impact).findByText(
+        'Stripe is down: checkout-service, invoicing and Payments (payments-team), billing-portal (web-team) are affected.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getImpact).toHaveBeenCalledWith('stripe-impact', 'production');
+    expect(
+      within(impact).getByRole('link', { name: 'checkout-service' }),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout-service');
   });
 
   it('rolls the configuration back to the version before the change once confirmed', async () => {

@@ -21,6 +21,7 @@ import { useIncident } from '../../../hooks/useIncidents';
 import { useIntegrationsPageLink } from '../../../hooks/useIntegrationsPageLink';
 import { ENVIRONMENT_LABELS, absoluteTime, shortRef } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
+import { IntegrationImpact } from '../../impact/IntegrationImpact';
 import { InlineAlert } from '../../shared/InlineAlert';
 import { ERROR_STATUS_LABELS } from '../errorLabels';
 import {
@@ -45,6 +46,7 @@ const useStyles = makeStyles(theme => ({
   loading: { height: 4, margin: theme.spacing(1, 0) },
   card: { marginBottom: theme.spacing(2) },
   cause: { marginBottom: theme.spacing(2), overflowWrap: 'anywhere' },
+  impact: { '& + &': { marginTop: theme.spacing(2) } },
   groups: { listStyle: 'none', margin: 0, padding: 0 },
   group: {
     display: 'flex',
@@ -103,7 +105,8 @@ function LikelyCause(props: { incident: IncidentDetail }) {
 
 /**
  * One incident at its own path: its likely cause (with the rollback of the
- * configuration change it blames), its timeline and its error groups. It
+ * configuration change it blames), who is affected in the catalog, its
+ * timeline and its error groups. It
  * reloads when the backend signals a change to it or to its groups.
  */
 export function IncidentView(props: { incidentId: string }) {
@@ -181,6 +184,17 @@ export function IncidentView(props: { incidentId: string }) {
         <Grid item xs={12} md={8}>
           <Panel title="Likely cause">
             <LikelyCause incident={incident} />
+          </Panel>
+          <Panel title="Impact">
+            {incident.integrations.map(integration => (
+              <Box key={integration} className={classes.impact}>
+                <IntegrationImpact
+                  integration={integration}
+                  environment={incident.environment}
+                  reloadKey={incident.updatedAt}
+                />
+              </Box>
+            ))}
           </Panel>
           <Panel title="Timeline">
             <IncidentTimeline entries={incident.timeline} />

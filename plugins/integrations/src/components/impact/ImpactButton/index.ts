@@ -1,0 +1,1 @@
+export { ImpactButton } from './ImpactButton';

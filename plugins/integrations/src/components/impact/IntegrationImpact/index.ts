@@ -1,0 +1,1 @@
+export { ImpactDetails, IntegrationImpact } from './IntegrationImpact';
