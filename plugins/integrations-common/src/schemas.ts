@@ -208,6 +208,11 @@ export const listConfigsQuerySchema = z.strictObject({
 /** @public */
 export type ListConfigsQuery = z.infer<typeof listConfigsQuerySchema>;
 
+/** Query of `GET /catalog/integrations`: one integration, or all when left out. */
+export const catalogIntegrationsQuerySchema = z.strictObject({
+  name: integrationNameSchema.optional(),
+});
+
 export const environmentQuerySchema = z.strictObject({
   environment: environmentSchema,
 });

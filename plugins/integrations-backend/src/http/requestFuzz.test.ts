@@ -19,6 +19,7 @@ import {
   auditQuerySchema,
   bulkTestRequestSchema,
   bulkUpdateRequestSchema,
+  catalogIntegrationsQuerySchema,
   copyConfigRequestSchema,
   createIntegrationRequestSchema,
   diagnosticsRequestSchema,
@@ -141,6 +142,10 @@ const oneConfiguration = {
 const endpoints: Record<string, EndpointSpec> = {
   'GET /templates': {},
   'GET /configs': { query: listConfigsQuerySchema },
+  'GET /catalog/integrations': {
+    query: catalogIntegrationsQuerySchema,
+    as: 'service',
+  },
   'GET /configs/:name': { ...name, query: optionalEnvironmentQuerySchema },
   'POST /configs': {
     body: createIntegrationRequestSchema,
