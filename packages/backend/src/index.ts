@@ -17,6 +17,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// A Resource per integration, and the integration-manager/uses annotation.
+backend.add(import('@internal/plugin-catalog-backend-module-integrations'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModuleIntegrationsPolicy);
