@@ -25,6 +25,8 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 // The same actions for AI agents, over MCP at /api/mcp-actions/v1.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+// A Resource per integration, and the integration-manager/uses annotation.
+backend.add(import('@internal/plugin-catalog-backend-module-integrations'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModuleIntegrationsPolicy);

@@ -9,6 +9,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DatabaseAuditStore } from './audit/AuditStore';
 import { AuditRetentionTask } from './audit/AuditRetentionTask';
+import { announceToCatalog } from './catalog/announceToCatalog';
 import { DatabaseConfigStore } from './configuration/ConfigStore';
 import { ConfigurationHistoryService } from './configuration/ConfigurationHistoryService';
 import { ConfigurationService } from './configuration/ConfigurationService';
@@ -139,6 +140,7 @@ export const integrationsPlugin = createBackendPlugin({
           database,
           audit: auditStore,
           outbox,
+          onApplied: announceToCatalog({ events: eventsService, logger }),
         });
         const credentialStore = await DatabaseCredentialStore.create({
           database,

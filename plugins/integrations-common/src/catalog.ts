@@ -1,3 +1,5 @@
+import { Environment, IntegrationCategory } from './types';
+
 /**
  * How integrations appear in the software catalog: one Resource per
  * integration, which Components and Systems name in `spec.dependsOn` (or in
@@ -26,6 +28,50 @@ export const INTEGRATION_ENTITY_NAMESPACE = 'default';
 /** The catalog ref of an integration's Resource, e.g. `resource:default/stripe`. */
 export function integrationEntityRef(integration: string): string {
   return `resource:${INTEGRATION_ENTITY_NAMESPACE}/${integration}`;
+}
+
+/**
+ * The events service topic on which the integrations backend announces, once
+ * a change to an integration's configuration has committed, which integration
+ * changed; the catalog module then reads that one integration again.
+ */
+export const INTEGRATION_CONFIGURATION_TOPIC = 'integrations.configuration';
+
+/** The payload of an event on {@link INTEGRATION_CONFIGURATION_TOPIC}. */
+export interface IntegrationConfigurationEvent {
+  /** The integration created, changed, deleted or restored, e.g. `stripe`. */
+  integration: string;
+}
+
+/** What the catalog shows of one environment's configuration. */
+export interface CatalogIntegrationConfiguration {
+  environment: Environment;
+  displayName: string;
+  description?: string;
+  /** Catalog ref of the owning group, e.g. `group:default/payments-team`. */
+  owner: string;
+  /** Names of the integrations this one depends on. */
+  dependencies: string[];
+  /** The catalog System it belongs to, e.g. `web-shop`. */
+  system?: string;
+}
+
+/** An integration as the catalog module reads it: its identity and configurations. */
+export interface CatalogIntegration {
+  name: string;
+  provider: string;
+  category: IntegrationCategory;
+  /** In environment order: development, staging, production. */
+  configurations: CatalogIntegrationConfiguration[];
+}
+
+/**
+ * The answer of `GET /catalog/integrations` (service principals only): every
+ * integration that is not deleted, or with `?name=` only that one, and no
+ * item when it is gone.
+ */
+export interface CatalogIntegrationsResponse {
+  items: CatalogIntegration[];
 }
 
 /** Who is affected when an integration fails, read from catalog relations. */

@@ -32,6 +32,18 @@ const groupRefSchema = z
     'Must be a catalog group ref such as group:default/payments-team',
   );
 
+/**
+ * A catalog System: its name (`web-shop`) or its ref
+ * (`system:default/web-shop`), as `spec.system` of an entity takes it.
+ */
+export const systemRefSchema = z
+  .string()
+  .regex(
+    /^(system:)?([a-z0-9]+([-_.][a-z0-9]+)*\/)?[a-z0-9]+([-_.][a-z0-9]+)*$/i,
+    'Must name a catalog System, e.g. web-shop or system:default/web-shop',
+  )
+  .max(200, 'At most 200 characters');
+
 const booleanString = z
   .enum(['true', 'false'])
   .transform(value => value === 'true');
@@ -66,6 +78,7 @@ export const integrationSettingsSchema = z.strictObject({
   enabled: z.boolean(),
   owner: groupRefSchema,
   dependencies: z.array(integrationNameSchema).max(50),
+  system: systemRefSchema.optional(),
   connectionConfig: z.strictObject({
     baseUrl: outboundUrlSchema,
     apiVersion: z.string().max(50).optional(),
@@ -155,6 +168,8 @@ export const settingsPatchSchema = z.strictObject({
   enabled: z.boolean().optional(),
   owner: groupRefSchema.optional(),
   dependencies: integrationSettingsSchema.shape.dependencies.optional(),
+  /** `null` takes the integration out of its System. */
+  system: systemRefSchema.nullable().optional(),
   connectionConfig: integrationSettingsSchema.shape.connectionConfig
     .partial()
     .optional(),
@@ -192,6 +207,11 @@ export const listConfigsQuerySchema = z.strictObject({
 
 /** @public */
 export type ListConfigsQuery = z.infer<typeof listConfigsQuerySchema>;
+
+/** Query of `GET /catalog/integrations`: one integration, or all when left out. */
+export const catalogIntegrationsQuerySchema = z.strictObject({
+  name: integrationNameSchema.optional(),
+});
 
 export const environmentQuerySchema = z.strictObject({
   environment: environmentSchema,

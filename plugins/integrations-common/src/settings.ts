@@ -99,6 +99,7 @@ export function settingsOf(config: IntegrationConfig): IntegrationSettings {
     enabled: config.enabled,
     owner: config.owner,
     dependencies: config.dependencies,
+    ...(config.system ? { system: config.system } : {}),
     connectionConfig: config.connectionConfig,
     authConfig: config.authConfig,
     featureConfig: config.featureConfig,
@@ -110,7 +111,7 @@ export function settingsOf(config: IntegrationConfig): IntegrationSettings {
 /**
  * Applies a partial change. Sections merge field by field; lists and the
  * provider's and custom settings are replaced as a whole; a `null`
- * description clears it.
+ * description or system clears it.
  */
 export function applySettingsPatch(
   settings: IntegrationSettings,
@@ -118,6 +119,7 @@ export function applySettingsPatch(
 ): IntegrationSettings {
   const {
     description,
+    system,
     connectionConfig,
     authConfig,
     featureConfig,
@@ -145,6 +147,11 @@ export function applySettingsPatch(
     delete next.description;
   } else if (description !== undefined) {
     next.description = description;
+  }
+  if (system === null) {
+    delete next.system;
+  } else if (system !== undefined) {
+    next.system = system;
   }
   return next;
 }

@@ -161,6 +161,11 @@ export interface IntegrationSettings {
   owner: string;
   /** Names of the integrations this one depends on. */
   dependencies: string[];
+  /**
+   * The catalog System the integration belongs to, e.g. `web-shop` or
+   * `system:default/web-shop`; its Resource in the catalog names it.
+   */
+  system?: string;
   connectionConfig: ConnectionConfig;
   authConfig: AuthConfig;
   featureConfig: FeatureConfig;

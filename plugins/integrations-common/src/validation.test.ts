@@ -131,6 +131,35 @@ describe('diffFields and applySettingsPatch', () => {
     ]);
   });
 
+  it('sets the catalog System, accepts a name or a ref, and clears it with null', () => {
+    const stripe = providerCatalog.find(p => p.id === 'stripe')!;
+    const issuesOf = (system: string) =>
+      validateIntegrationSettings(applySettingsPatch(base, { system }), {
+        name: 'stripe',
+        environment: 'staging',
+        provider: stripe,
+        dependencyGraph: new Map(),
+      });
+
+    expect(issuesOf('web-shop')).toEqual([]);
+    expect(issuesOf('system:default/web-shop')).toEqual([]);
+    expect(issuesOf('component:default/web-shop')).toEqual([
+      {
+        path: 'system',
+        message:
+          'Must name a catalog System, e.g. web-shop or system:default/web-shop',
+      },
+    ]);
+    expect(issuesOf('web shop')).toHaveLength(1);
+
+    const inSystem = applySettingsPatch(base, { system: 'web-shop' });
+    expect(inSystem.system).toBe('web-shop');
+    expect(applySettingsPatch(inSystem, { system: null })).not.toHaveProperty(
+      'system',
+    );
+    expect(applySettingsPatch(inSystem, {}).system).toBe('web-shop');
+  });
+
   it('treats a list as one value', () => {
     expect(
       diffFields(base, applySettingsPatch(base, { dependencies: ['paypal'] })),

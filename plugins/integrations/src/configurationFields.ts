@@ -9,6 +9,7 @@ export const FIELD_LABELS: Record<string, string> = {
   enabled: 'Enabled',
   owner: 'Owner',
   dependencies: 'Depends on',
+  system: 'System',
   'connectionConfig.baseUrl': 'Base URL',
   'connectionConfig.apiVersion': 'API version',
   'connectionConfig.timeout': 'Timeout (ms)',

@@ -14,9 +14,11 @@ export function changedSettings(
   saved: IntegrationSettings,
   edited: IntegrationSettings,
 ): SettingsChanges {
+  // An emptied text field clears the setting: the backend takes null for that.
   const normalized = {
     ...edited,
     description: edited.description || undefined,
+    system: edited.system || undefined,
   };
   const changes: Record<string, unknown> = {};
   for (const key of Object.keys(normalized) as Array<
@@ -26,8 +28,10 @@ export function changedSettings(
       changes[key] = normalized[key];
     }
   }
-  if ('description' in changes && changes.description === undefined) {
-    changes.description = null;
+  for (const clearable of ['description', 'system'] as const) {
+    if (clearable in changes && changes[clearable] === undefined) {
+      changes[clearable] = null;
+    }
   }
   return changes as SettingsChanges;
 }

@@ -86,11 +86,18 @@ export class DatabaseConfigStore implements ConfigStore {
     audit: AuditStore;
     /** Where each saved version is announced, in the same transaction. */
     outbox?: EventOutbox;
+    /**
+     * Told the integrations a change touched once it has committed, so that
+     * whoever mirrors configurations (the software catalog) never hears of a
+     * change that was rolled back. It must not throw: the change stands.
+     */
+    onApplied?: (integrations: string[]) => Promise<void>;
   }): Promise<DatabaseConfigStore> {
     return new DatabaseConfigStore(
       await options.database.getClient(),
       options.audit,
       options.outbox ?? noEventOutbox,
+      options.onApplied,
     );
   }
 
@@ -98,6 +105,7 @@ export class DatabaseConfigStore implements ConfigStore {
     private readonly db: Knex,
     private readonly audit: AuditStore,
     private readonly outbox: EventOutbox,
+    private readonly onApplied?: (integrations: string[]) => Promise<void>,
   ) {}
 
   async listConfigs(
@@ -266,6 +274,7 @@ export class DatabaseConfigStore implements ConfigStore {
       await this.audit.append(options.audit, tx);
       await this.outbox.publish(tx, configurationChanges(writes, actor, at));
     });
+    await this.onApplied?.(integrationsOf(writes));
   }
 
   /** Fills in which live integrations depend on each configuration, per environment. */
@@ -293,6 +302,16 @@ export class DatabaseConfigStore implements ConfigStore {
       ).sort(),
     }));
   }
+}
+
+function integrationsOf(writes: ConfigWrite[]): string[] {
+  return [
+    ...new Set(
+      writes.map(write =>
+        write.kind === 'create' ? write.integration.name : write.name,
+      ),
+    ),
+  ];
 }
 
 /** A saved configuration, as the webhook event catalog announces it. */

@@ -25,6 +25,7 @@ export type ConfigRow = {
   enabled: boolean | number;
   owner: string;
   dependencies: string;
+  catalog_system: string | null;
   connection_config: string;
   auth_config: string;
   feature_config: string;
@@ -78,6 +79,7 @@ export function settingsColumns(settings: IntegrationSettings) {
     enabled: settings.enabled,
     owner: settings.owner,
     dependencies: JSON.stringify(settings.dependencies),
+    catalog_system: settings.system ?? null,
     connection_config: JSON.stringify(settings.connectionConfig),
     auth_config: JSON.stringify(settings.authConfig),
     feature_config: JSON.stringify(settings.featureConfig),
@@ -121,6 +123,7 @@ export function toIntegrationConfig(row: ConfigRow): IntegrationConfig {
     enabled: Boolean(row.enabled),
     owner: row.owner,
     dependencies: JSON.parse(row.dependencies),
+    ...(row.catalog_system ? { system: row.catalog_system } : {}),
     dependents: [],
     connectionConfig: JSON.parse(row.connection_config),
     authConfig: JSON.parse(row.auth_config),

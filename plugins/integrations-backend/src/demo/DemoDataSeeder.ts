@@ -145,6 +145,7 @@ export class DemoDataSeeder {
         ...demo.settings,
         enabled: !demo.disabledIn?.includes(environment),
         dependencies: demo.dependencies ?? [],
+        ...(demo.system ? { system: demo.system } : {}),
       },
     );
     settings.featureConfig.featureSettings = {

@@ -13,6 +13,8 @@ export interface DemoIntegration {
   /** Environments where the company has switched this integration off. */
   disabledIn?: Environment[];
   dependencies?: string[];
+  /** The System of the demo catalog (examples/entities.yaml) it belongs to. */
+  system?: string;
   settings?: SettingsPatch;
   /** Provider settings added to the template's defaults. */
   featureSettings?: Record<string, unknown>;
@@ -34,6 +36,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'stripe',
     name: 'stripe',
     owner: 'group:default/payments-team',
+    system: 'web-shop',
     description: 'Card payments and subscriptions for the web shop.',
     credentials: {
       secretKey: 'sk_test_51DemoAcmeShopSecretKeyForTheSimulator4242',
@@ -45,6 +48,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'stripe-connect',
     name: 'stripe-connect',
     owner: 'group:default/payments-team',
+    system: 'web-shop',
     description: 'Payouts to marketplace sellers.',
     credentials: {
       clientId: 'ca_DemoAcmeShopPlatform0000000000',
@@ -58,6 +62,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'paypal',
     name: 'paypal',
     owner: 'group:default/payments-team',
+    system: 'web-shop',
     description: 'PayPal checkout as an alternative payment method.',
     credentials: {
       clientId: 'AcmeShopDemoPayPalClientId-0000000000000000000',
@@ -68,6 +73,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'brevo',
     name: 'brevo',
     owner: 'group:default/growth-team',
+    system: 'web-shop',
     description: 'Transactional email: receipts, password resets.',
     credentials: {
       apiKey: 'xkeysib-demo0acme0shop0brevo0api0key0000000000000000-DemoKey1',
@@ -77,6 +83,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'telegram',
     name: 'telegram',
     owner: 'group:default/growth-team',
+    system: 'web-shop',
     description: 'Order notifications to the support bot channel.',
     credentials: {
       botToken: '7123456789:AAHdemoAcmeShopSupportBotToken0000000',
@@ -87,6 +94,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'linkedin',
     name: 'linkedin',
     owner: 'group:default/growth-team',
+    system: 'marketing',
     description: 'Company page posts for product launches.',
     credentials: {
       clientId: '86demoacmeshop',
@@ -98,6 +106,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'twitter',
     name: 'twitter',
     owner: 'group:default/growth-team',
+    system: 'marketing',
     description: 'Release announcements.',
     credentials: {
       clientId: 'ZGVtb0FjbWVTaG9wWENsaWVudA',
@@ -110,6 +119,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'google-analytics',
     name: 'google-analytics',
     owner: 'group:default/growth-team',
+    system: 'marketing',
     description: 'Web shop traffic and conversion reports.',
     featureSettings: { propertyId: '312345678' },
     credentials: googleClient,
@@ -118,6 +128,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'github',
     name: 'github',
     owner: 'group:default/platform-team',
+    system: 'integration-platform',
     description: 'Repositories, deployments and issue sync.',
     credentials: {
       token: 'ghp_DemoAcmeShopPlatformTeamToken000000',
@@ -129,6 +140,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'google-calendar',
     name: 'google-calendar',
     owner: 'group:default/platform-team',
+    system: 'sales',
     description: 'Booking slots for customer onboarding calls.',
     credentials: googleClient,
   },
@@ -136,6 +148,7 @@ export const demoIntegrations: DemoIntegration[] = [
     template: 'odoo',
     name: 'odoo-crm',
     owner: 'group:default/sales-ops',
+    system: 'sales',
     description: 'Leads and customer records.',
     credentials: {
       username: 'integrations@acme.example',
@@ -160,6 +173,7 @@ export const demoIntegrations: DemoIntegration[] = [
     name: 'statuspage',
     displayName: 'Status Page',
     owner: 'group:default/platform-team',
+    system: 'integration-platform',
     description: 'Public status page updates during incidents.',
     credentials: { apiKey: 'demo-acme-shop-status-page-api-key' },
     disabledIn: ['development'],

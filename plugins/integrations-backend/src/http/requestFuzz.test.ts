@@ -20,6 +20,7 @@ import {
   auditQuerySchema,
   bulkTestRequestSchema,
   bulkUpdateRequestSchema,
+  catalogIntegrationsQuerySchema,
   copyConfigRequestSchema,
   createIntegrationRequestSchema,
   diagnosticsRequestSchema,
@@ -143,6 +144,10 @@ const oneConfiguration = {
 const endpoints: Record<string, EndpointSpec> = {
   'GET /templates': {},
   'GET /configs': { query: listConfigsQuerySchema },
+  'GET /catalog/integrations': {
+    query: catalogIntegrationsQuerySchema,
+    as: 'service',
+  },
   'GET /configs/:name': { ...name, query: optionalEnvironmentQuerySchema },
   'POST /configs': {
     body: createIntegrationRequestSchema,

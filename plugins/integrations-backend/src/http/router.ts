@@ -11,6 +11,7 @@ import { addAlertRoutes } from '../alerts/alertRoutes';
 import { AlertService } from '../alerts/AlertService';
 import { addAuditRoutes } from '../audit/auditRoutes';
 import { AuditStore } from '../audit/AuditStore';
+import { addCatalogRoutes } from '../catalog/catalogRoutes';
 import { addConfigurationRoutes } from '../configuration/configurationRoutes';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { ConfigurationHistoryService } from '../configuration/ConfigurationHistoryService';
@@ -97,6 +98,7 @@ export async function createRouter(
   router.use(explainOversizedBody);
 
   addConfigurationRoutes(router, { ...options, guard });
+  addCatalogRoutes(router, { ...options, guard });
   addCredentialsRoutes(router, { ...options, guard });
   addAuditRoutes(router, { ...options, guard });
   addConnectionTestRoutes(router, { ...options, guard });

@@ -238,6 +238,61 @@ describe('ConfigurationForm', () => {
     });
   });
 
+  it('puts the integration in a catalog System, refusing what names none', async () => {
+    const api = fakeIntegrationsApi({
+      updateConfig: async (_name, _environment, _request, options) => ({
+        dryRun: Boolean(options?.dryRun),
+        config: integrationConfig({ system: 'web-shop' }),
+        changes: [{ path: 'system', kind: 'added', after: 'web-shop' }],
+      }),
+    });
+    await renderForm(api);
+
+    await replaceValue(/^System/, 'web shop');
+    expect(
+      screen.getByText(
+        'Must name a catalog System, e.g. web-shop or system:default/web-shop',
+      ),
+    ).toBeInTheDocument();
+    expect(previewButton()).toBeDisabled();
+
+    await replaceValue(/^System/, 'web-shop');
+    await userEvent.click(previewButton());
+
+    await screen.findByRole('dialog');
+    expect(api.updateConfig).toHaveBeenCalledWith(
+      'stripe',
+      'production',
+      { version: 3, system: 'web-shop' },
+      { dryRun: true },
+    );
+  });
+
+  it('takes the integration out of its System when the field is emptied', async () => {
+    const api = fakeIntegrationsApi({
+      updateConfig: async (_name, _environment, _request, options) => ({
+        dryRun: Boolean(options?.dryRun),
+        config: integrationConfig(),
+        changes: [{ path: 'system', kind: 'removed', before: 'web-shop' }],
+      }),
+    });
+    await renderForm(api, {
+      config: integrationConfig({ system: 'web-shop' }),
+    });
+
+    expect(screen.getByLabelText(/^System/)).toHaveValue('web-shop');
+    await userEvent.clear(screen.getByLabelText(/^System/));
+    await userEvent.click(previewButton());
+
+    await screen.findByRole('dialog');
+    expect(api.updateConfig).toHaveBeenCalledWith(
+      'stripe',
+      'production',
+      { version: 3, system: null },
+      { dryRun: true },
+    );
+  });
+
   it('says who saved first when the version is stale, and offers a reload', async () => {
     const config = integrationConfig();
     const newer = integrationConfig({

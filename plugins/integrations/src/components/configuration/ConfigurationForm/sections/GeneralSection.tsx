@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { FIELD_LABELS } from '../../../../configurationFields';
 import { Cell, Section } from '../FormLayout';
 import {
@@ -13,6 +14,14 @@ export function GeneralSection(props: {
   environmentLabel: string;
 }) {
   const { bind, dependencyOptions, environmentLabel } = props;
+  const system = bind<string | undefined>('system');
+  const changeSystem = system.onChange;
+  // An emptied field takes the integration out of its System rather than
+  // naming an empty one.
+  const onSystemChange = useCallback(
+    (value: string | undefined) => changeSystem(value || undefined),
+    [changeSystem],
+  );
   return (
     <Section title="General">
       <Cell>
@@ -41,6 +50,14 @@ export function GeneralSection(props: {
           label={FIELD_LABELS.enabled}
           helperText="A disabled integration is neither called nor checked"
           {...bind<boolean>('enabled')}
+        />
+      </Cell>
+      <Cell>
+        <TextSetting
+          label={FIELD_LABELS.system}
+          helperText="The catalog System it belongs to, e.g. web-shop; shown on its catalog entity"
+          {...system}
+          onChange={onSystemChange}
         />
       </Cell>
       <Cell>
