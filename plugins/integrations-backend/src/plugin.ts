@@ -14,26 +14,12 @@ import { DatabaseConfigStore } from './configuration/ConfigStore';
 import { ConfigurationHistoryService } from './configuration/ConfigurationHistoryService';
 import { ConfigurationService } from './configuration/ConfigurationService';
 import { ConfigurationWriter } from './configuration/ConfigurationWriter';
-import { ProbeRunner } from './connectionTests/ProbeRunner';
-import { ConnectionTestService } from './connectionTests/ConnectionTestService';
-import { AlertEvaluationTask } from './alerts/AlertEvaluationTask';
-import { AlertNotifier } from './alerts/AlertNotifier';
-import { alertPolicyFromConfig } from './alerts/alertPolicy';
-import { AlertService } from './alerts/AlertService';
-import { DatabaseAlertStore } from './alerts/AlertStore';
-import { assertKeyRingCoversCredentials } from './credentials/assertKeyRingCoversCredentials';
-import { CredentialExpiryTask } from './credentials/CredentialExpiryTask';
-import { CredentialService } from './credentials/CredentialService';
+import { createAlerting } from './alerts/alerting';
+import { createCredentialProtection } from './credentials/credentialProtection';
 import { DatabaseCredentialStore } from './credentials/CredentialStore';
-import { CredentialVault } from './credentials/CredentialVault';
-import { KeyRing } from './credentials/KeyRing';
-import { KeyRotationService } from './credentials/KeyRotationService';
-import { DatabaseKeyRotationStore } from './credentials/KeyRotationStore';
-import { KeyRotationTask } from './credentials/KeyRotationTask';
 import { applyDatabaseMigrations } from './database/migrations';
-import { DemoDataSeeder } from './demo/DemoDataSeeder';
-import { HealthCheckTask } from './health/HealthCheckTask';
-import { HealthHistoryRetentionTask } from './health/HealthHistoryRetentionTask';
+import { seedDemoDataIfConfigured } from './demo/demoSeed';
+import { createHealthChecks } from './health/healthChecks';
 import { HealthService } from './health/HealthService';
 import { DatabaseHealthStore } from './health/HealthStore';
 import { createImpact } from './impact/impact';
@@ -43,7 +29,6 @@ import { AutomatedFixes } from './errors/AutomatedFixService';
 import { automatedFixesOver } from './errors/automatedFixes';
 import { DatabaseIncidentStore } from './incidents/IncidentStore';
 import { createIncidentTracking } from './incidents/incidentTracking';
-import { BudgetAlertTask } from './usage/BudgetAlertTask';
 import { DatabaseUsageRollupStore } from './usage/UsageRollupStore';
 import { createRouter, RouterOptions } from './http/router';
 import { registerIntegrationActions } from './actions/integrationActions';
@@ -58,28 +43,18 @@ import { DatabaseRateLimitStore } from './rateLimits/RateLimitStore';
 import { SafeHttpClient } from './network';
 import { OAuthTokenService } from './oauth/OAuthTokenService';
 import { DatabaseTokenRefreshLeaseStore } from './oauth/TokenRefreshLeaseStore';
-import { TokenRefreshTask } from './oauth/TokenRefreshTask';
 import { integrationPermissionResourceRef } from './permissions/rules';
 import { DatabaseTestHistoryStore } from './connectionTests/TestHistoryStore';
-import { DatabaseHealthCheckPauseStore } from './health/HealthCheckPauseStore';
-import { HealthScheduleService } from './health/HealthScheduleService';
 import {
-  DEFAULT_HEALTH_SCHEDULE,
-  DEFAULT_TOKEN_REFRESH_SCHEDULE,
   scheduleFromConfig,
-  DEFAULT_ROTATION_SCHEDULE,
-  CREDENTIAL_EXPIRY_SCHEDULE,
   DEFAULT_USAGE_ROLLUP_SCHEDULE,
-  DEFAULT_ALERT_SCHEDULE,
   DEFAULT_INCIDENT_SCHEDULE,
-  BUDGET_ALERT_SCHEDULE,
   AUDIT_RETENTION_SCHEDULE,
   HEALTH_RETENTION_SCHEDULE,
   DEFAULT_WEBHOOK_DISPATCH_SCHEDULE,
 } from './scheduling/schedules';
 import { WebhookOutbox } from './webhooks/WebhookOutbox';
 import { createWebhooks } from './webhooks/webhooks';
-import { webhookSecretSource } from './webhooks/endpointSecrets';
 import { createInboundWebhooks } from './webhooks/inbound/inboundWebhooks';
 
 /**
@@ -156,34 +131,15 @@ export const integrationsPlugin = createBackendPlugin({
         const history = new ConfigurationHistoryService({ configs, writer });
 
         // Credentials: the vault, its keys and their rotation
-        const keyRing = KeyRing.fromConfig(config);
-        const webhookSecrets = webhookSecretSource(await database.getClient());
-        await assertKeyRingCoversCredentials(keyRing, credentialStore, [
-          webhookSecrets,
-        ]);
-        const vault = new CredentialVault(keyRing);
-        const credentialService = new CredentialService({
-          configs,
-          credentials: credentialStore,
-          vault,
-        });
-        const rotationSchedule = scheduleFromConfig(
-          config,
-          'integrations.encryption.rotationSchedule',
-          DEFAULT_ROTATION_SCHEDULE,
-        );
-        const keyRotation = new KeyRotationService({
-          credentials: credentialStore,
-          keyRotations: await DatabaseKeyRotationStore.create({ database }),
-          vault,
-          keyRing,
-          schedule: rotationSchedule,
-          otherSecrets: [webhookSecrets],
-        });
-        await new KeyRotationTask({ rotation: keyRotation, logger }).start(
-          scheduler,
-          rotationSchedule,
-        );
+        const { vault, credentialService, keyRotation } =
+          await createCredentialProtection({
+            config,
+            database,
+            scheduler,
+            configs,
+            credentials: credentialStore,
+            logger,
+          });
         // OAuth tokens
         const http = SafeHttpClient.fromConfig(config);
         const tokens = new OAuthTokenService({
@@ -241,32 +197,22 @@ export const integrationsPlugin = createBackendPlugin({
         });
 
         // Alerts: raised by the checks below, notified to the owners
-        const alertStore = await DatabaseAlertStore.create({
+        const alerting = await createAlerting({
+          config,
           database,
+          scheduler,
           outbox,
-        });
-        const alerts = new AlertService({
-          store: alertStore,
           configs,
-          health: healthStore,
+          healthStore,
           audit: auditStore,
-          notifier: new AlertNotifier({
-            notifications,
-            http,
-            signals,
-            logger,
-            appBaseUrl: config.getOptionalString('app.baseUrl'),
-            impact: impact.recipients,
-          }),
-          policy: alertPolicyFromConfig(config),
+          credentials: credentialStore,
+          http,
+          notifications,
+          signals,
+          impact: impact.recipients,
           logger,
         });
-        await new CredentialExpiryTask({
-          configs,
-          credentials: credentialStore,
-          alerts,
-          logger,
-        }).start(scheduler, CREDENTIAL_EXPIRY_SCHEDULE);
+        const { alerts, store: alertStore } = alerting;
 
         const health = new HealthService({
           healthStore,
@@ -285,24 +231,22 @@ export const integrationsPlugin = createBackendPlugin({
           signals,
           logger,
         });
-        const tester = new ConnectionTestService({
-          configs,
-          credentials: credentialService,
-          runner: new ProbeRunner({
-            http,
-            tokens,
-            rateLimits: rateLimitRecorder,
-          }),
-          health,
-          logger,
-        });
-        const pauses = await DatabaseHealthCheckPauseStore.create({ database });
-        const schedule = new HealthScheduleService({
+        const healthChecks = await createHealthChecks({
+          config,
+          database,
+          scheduler,
           configs,
           audit: auditStore,
+          healthStore,
           health,
-          pauses,
+          http,
+          rateLimits: rateLimitRecorder,
+          credentialStore,
+          credentials: credentialService,
+          tokens,
+          logger,
         });
+        const { tester, schedule } = healthChecks;
         automatedFixes.over = automatedFixesOver({
           credentials: credentialService,
           tokens,
@@ -310,63 +254,15 @@ export const integrationsPlugin = createBackendPlugin({
           schedule,
           configurations,
         });
-        await new HealthCheckTask({
-          configs,
-          health: healthStore,
-          pauses,
-          tester,
-          logger,
-          concurrency:
-            config.getOptionalNumber('integrations.health.concurrency') ?? 20,
-        }).start(
-          scheduler,
-          scheduleFromConfig(
-            config,
-            'integrations.health.schedule',
-            DEFAULT_HEALTH_SCHEDULE,
-          ),
-        );
-        await new HealthHistoryRetentionTask({
-          health: healthStore,
-          runRetentionDays:
-            config.getOptionalNumber('integrations.health.runRetentionDays') ??
-            14,
-        }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
+        await healthChecks.start();
 
-        // OAuth token refresh; a failed refresh counts as a failed check
-        await new TokenRefreshTask({
+        await seedDemoDataIfConfigured({
+          config,
           configs,
-          credentialStore,
-          credentials: credentialService,
-          tokens,
-          health,
+          credentials: credentialStore,
+          vault,
           logger,
-        }).start(
-          scheduler,
-          scheduleFromConfig(
-            config,
-            'integrations.tokenRefresh.schedule',
-            DEFAULT_TOKEN_REFRESH_SCHEDULE,
-          ),
-        );
-
-        // Demo data, only where the config asks for it
-        if (config.getOptionalBoolean('integrations.demo.seed')) {
-          await new DemoDataSeeder({
-            configs,
-            credentials: credentialStore,
-            vault,
-            logger,
-            simulator: config.has('integrations.demo.simulator')
-              ? {
-                  url: config.getString('integrations.demo.simulator.url'),
-                  httpsUrl: config.getOptionalString(
-                    'integrations.demo.simulator.httpsUrl',
-                  ),
-                }
-              : undefined,
-          }).seedIfEmpty();
-        }
+        });
 
         // Usage: calls the company's product makes to integrations, rolled
         // up per minute, hour and day
@@ -395,25 +291,12 @@ export const integrationsPlugin = createBackendPlugin({
           recorder: rateLimitRecorder,
           retentionDays: usageRetention.rawDays,
         }).start(scheduler, HEALTH_RETENTION_SCHEDULE);
-        await new BudgetAlertTask({ analytics, alerts, logger }).start(
-          scheduler,
-          BUDGET_ALERT_SCHEDULE,
-        );
-        await new AlertEvaluationTask({
-          configs,
+        await alerting.startEvaluation({
           health,
-          healthStore,
           usageRollups,
           rateLimits,
-          alerts,
-        }).start(
-          scheduler,
-          scheduleFromConfig(
-            config,
-            'integrations.alerts.schedule',
-            DEFAULT_ALERT_SCHEDULE,
-          ),
-        );
+          analytics,
+        });
         // Incidents: groups that start together, with their likely cause
         const incidents = await createIncidentTracking({
           config,
