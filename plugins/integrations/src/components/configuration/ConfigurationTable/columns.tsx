@@ -7,6 +7,7 @@ import {
 import { RouterLink } from '@backstage/frontend-plugin-api';
 import Tooltip from '@material-ui/core/Tooltip';
 import { CSSProperties } from 'react';
+import { useIntegrationEntityLink } from '../../../hooks/useIntegrationEntityLink';
 import {
   ENVIRONMENT_LABELS,
   absoluteTime,
@@ -14,16 +15,35 @@ import {
 } from '../../../labels';
 import { ConfigurationRow } from './configurationRows';
 
+/** Opens the editor; beside it, the integration's page in the catalog. */
 function NameCell(props: { row: ConfigurationRow }) {
   const { row } = props;
+  const entityLink = useIntegrationEntityLink()(row.name);
   const params = new URLSearchParams({
     integration: row.name,
     environment: row.environment,
   });
   return (
-    <RouterLink href={`?${params}`} onClick={event => event.stopPropagation()}>
-      <strong>{row.displayName}</strong> ({row.name})
-    </RouterLink>
+    <>
+      <RouterLink
+        href={`?${params}`}
+        onClick={event => event.stopPropagation()}
+      >
+        <strong>{row.displayName}</strong> ({row.name})
+      </RouterLink>
+      {entityLink && (
+        <>
+          {' · '}
+          <RouterLink
+            href={entityLink}
+            aria-label={`${row.displayName} in the catalog`}
+            onClick={event => event.stopPropagation()}
+          >
+            catalog
+          </RouterLink>
+        </>
+      )}
+    </>
   );
 }
 
