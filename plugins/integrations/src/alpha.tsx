@@ -164,10 +164,15 @@ const integrationStatusCard = EntityCardBlueprint.make({
   },
 });
 
-/** On a Component's or System's page: the integrations it depends on, worst first. */
+/**
+ * On a Component's or System's page: the integrations it depends on, worst
+ * first. Short, so beside About and above the fold rather than below the
+ * relation tables of the overview.
+ */
 const integrationsCard = EntityCardBlueprint.make({
   name: 'integrations',
   params: {
+    type: 'info',
     filter: isIntegrationConsumer,
     loader: () =>
       import('./components/entity/EntityIntegrationsCard').then(m => (

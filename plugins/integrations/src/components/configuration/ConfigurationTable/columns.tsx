@@ -1,4 +1,5 @@
 import {
+  Link,
   StatusAborted,
   StatusOK,
   StatusWarning,
@@ -34,13 +35,14 @@ function NameCell(props: { row: ConfigurationRow }) {
       {entityLink && (
         <>
           {' · '}
-          <RouterLink
-            href={entityLink}
+          <Link
+            to={entityLink}
             aria-label={`${row.displayName} in the catalog`}
             onClick={event => event.stopPropagation()}
+            style={{ fontWeight: 'normal' }}
           >
             catalog
-          </RouterLink>
+          </Link>
         </>
       )}
     </>

@@ -186,6 +186,13 @@ describe('IntegrationDashboard', () => {
     expect(screen.getByText('Showing PayPal only')).toBeInTheDocument();
     // The figures above the cards stay those of the whole environment.
     expect(metric('Integrations')).toHaveTextContent('2');
+    const sla = await screen.findByRole('table', {
+      name: 'Uptime against target',
+    });
+    expect(within(sla).queryByRole('row', { name: /Stripe/ })).toBeNull();
+    expect(
+      within(sla).getByRole('row', { name: /PayPal/ }),
+    ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
     expect(onShowAll).toHaveBeenCalled();

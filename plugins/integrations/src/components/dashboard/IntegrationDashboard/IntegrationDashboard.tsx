@@ -46,7 +46,10 @@ const useStyles = makeStyles(theme => ({
 export interface IntegrationDashboardProps {
   environment: Environment;
   onEnvironmentChange(environment: Environment): void;
-  /** Shows only this integration's card, e.g. when opened from its catalog page. */
+  /**
+   * Shows only this integration's card, trends, SLA and activity, e.g. when
+   * opened from its catalog page; the counts and alerts stay the environment's.
+   */
   integration?: string;
   onShowAll?(): void;
 }
@@ -77,9 +80,17 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
     [integrations],
   );
   const environmentLabel = ENVIRONMENT_LABELS[environment].toLowerCase();
-  const cards = integration
-    ? integrations.filter(status => status.integration === integration)
-    : integrations;
+  const shown = useMemo(
+    () =>
+      integration
+        ? integrations.filter(status => status.integration === integration)
+        : integrations,
+    [integrations, integration],
+  );
+  const shownNames = useMemo(
+    () => (integration ? [integration] : undefined),
+    [integration],
+  );
 
   let body;
   if (!dashboard) {
@@ -116,7 +127,7 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
               </>
             )}
           </Box>
-          {cards.length === 0 ? (
+          {shown.length === 0 ? (
             <EmptyState
               missing="data"
               title={
@@ -128,7 +139,7 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
             />
           ) : (
             <Grid container spacing={2} alignItems="stretch">
-              {cards.map(status => (
+              {shown.map(status => (
                 <Grid item xs={12} md={6} xl={4} key={status.integration}>
                   <IntegrationStatusCard status={status} onChanged={refresh} />
                 </Grid>
@@ -142,18 +153,22 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
               environment={environment}
               displayNames={displayNames}
               reloadKey={dashboard.generatedAt}
+              integrations={shownNames}
             />
           </Grid>
           <Grid item xs={12} lg={6}>
             <UptimeTable
               environment={environment}
-              integrations={integrations}
+              integrations={shown}
               displayNames={displayNames}
             />
           </Grid>
           <Grid item xs={12} lg={6}>
             <ActivityFeed
-              items={dashboard.recentActivity.activities}
+              items={dashboard.recentActivity.activities.filter(
+                activity =>
+                  !integration || activity.integration === integration,
+              )}
               displayNames={displayNames}
             />
           </Grid>

@@ -141,14 +141,12 @@ export function EntityIntegrationStatusCard(
               ].toLowerCase()}`
             : integration
         }
-        action={
-          <EnvironmentSwitch
-            environments={environments}
-            value={environment}
-            onChange={pick}
-          />
-        }
       >
+        <EnvironmentSwitch
+          environments={environments}
+          value={environment}
+          onChange={pick}
+        />
         {body}
       </InfoCard>
     </section>

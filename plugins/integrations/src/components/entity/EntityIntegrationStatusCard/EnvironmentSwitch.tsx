@@ -1,5 +1,6 @@
 import { Environment } from '@internal/plugin-integrations-common';
 import Button from '@material-ui/core/Button';
+import Box from '@material-ui/core/Box';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 
@@ -14,17 +15,19 @@ export function EnvironmentSwitch(props: {
     return null;
   }
   return (
-    <ButtonGroup size="small" color="primary" aria-label="Environment">
-      {environments.map(environment => (
-        <Button
-          key={environment}
-          variant={value === environment ? 'contained' : 'outlined'}
-          aria-pressed={value === environment}
-          onClick={() => onChange(environment)}
-        >
-          {ENVIRONMENT_LABELS[environment]}
-        </Button>
-      ))}
-    </ButtonGroup>
+    <Box mb={2}>
+      <ButtonGroup size="small" color="primary" aria-label="Environment">
+        {environments.map(environment => (
+          <Button
+            key={environment}
+            variant={value === environment ? 'contained' : 'outlined'}
+            aria-pressed={value === environment}
+            onClick={() => onChange(environment)}
+          >
+            {ENVIRONMENT_LABELS[environment]}
+          </Button>
+        ))}
+      </ButtonGroup>
+    </Box>
   );
 }

@@ -1,34 +1,19 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { HealthStatus } from '@internal/plugin-integrations-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useCallback, useMemo } from 'react';
-import {
-  HEALTH_STATUS_ATTENTION_ORDER,
-  formatDuration,
-  formatPercent,
-} from '../../../healthLabels';
+import { HEALTH_STATUS_ATTENTION_ORDER } from '../../../healthLabels';
 import { useEntityIntegrations } from '../../../hooks/useEntityIntegrations';
 import { useIntegrationDashboard } from '../../../hooks/useIntegrationDashboard';
-import { useIntegrationsPageLink } from '../../../hooks/useIntegrationsPageLink';
-import { shortRef } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
 import { InlineAlert } from '../../shared/InlineAlert';
-import { HealthStatusLabel } from '../../shared/StatusLabel';
+import { IntegrationRow } from './IntegrationRow';
 
-const useStyles = makeStyles(theme => ({
+const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0 },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(9em, max-content) 1fr max-content',
-    columnGap: theme.spacing(2),
-    alignItems: 'baseline',
-    padding: theme.spacing(1, 0),
-    '& + &': { borderTop: `1px solid ${theme.palette.divider}` },
-  },
-  details: { gridColumn: '2 / 4' },
-}));
+});
 
 /** Where an integration without a status goes: after every status. */
 const NO_STATUS = Object.keys(HEALTH_STATUS_ATTENTION_ORDER).length;
@@ -48,7 +33,6 @@ function rank(status?: HealthStatus): number {
 export function EntityIntegrationsCard() {
   const { entity } = useEntity();
   const classes = useStyles();
-  const link = useIntegrationsPageLink();
   const { dashboard, error: statusError } =
     useIntegrationDashboard('production');
   const statuses = dashboard?.integrationStatus;
@@ -100,56 +84,13 @@ export function EntityIntegrationsCard() {
     body = (
       <ul className={classes.list} aria-label="Integrations it depends on">
         {rows.map(row => (
-          <li
+          <IntegrationRow
             key={row.entityRef}
-            className={classes.row}
-            data-testid={`integration-row-${row.integration}`}
-          >
-            <Typography variant="body2" component="span">
-              {row.status ? (
-                <HealthStatusLabel status={row.status.status} />
-              ) : (
-                'No status'
-              )}
-            </Typography>
-            <Typography variant="body2" component="span">
-              {row.inCatalog ? (
-                <EntityRefLink entityRef={row.entityRef} hideIcon>
-                  {row.displayName}
-                </EntityRefLink>
-              ) : (
-                row.displayName
-              )}
-            </Typography>
-            <Typography variant="body2" component="span">
-              <Link
-                to={link('dashboard', { integration: row.integration })}
-                aria-label={`${row.displayName} on the dashboard`}
-              >
-                Dashboard
-              </Link>
-            </Typography>
-            <Typography
-              variant="caption"
-              color="textSecondary"
-              component="span"
-              className={classes.details}
-            >
-              {[
-                row.status?.reasons[0],
-                row.status &&
-                  `uptime 24 h ${formatPercent(
-                    row.status.uptimeWindows.last24h,
-                  )} · ${formatDuration(row.status.responseTimeMs)}`,
-                !row.status &&
-                  !statusError &&
-                  'Integration Manager shows you no status for it in production.',
-                row.via.length > 0 && `via ${row.via.map(shortRef).join(', ')}`,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </Typography>
-          </li>
+            dependency={row}
+            displayName={row.displayName}
+            status={row.status}
+            statusUnavailable={Boolean(statusError)}
+          />
         ))}
       </ul>
     );
