@@ -11,6 +11,7 @@ import {
   INTEGRATIONS_USED_ANNOTATION,
   INTEGRATION_ENTITY_NAMESPACE,
   integrationEntityRef,
+  integrationNameSchema,
 } from '@internal/plugin-integrations-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -46,7 +47,7 @@ function dependedOnResources(entity: Entity): string[] {
   )
     .split(',')
     .map(name => name.trim())
-    .filter(Boolean)
+    .filter(name => integrationNameSchema.safeParse(name).success)
     .map(integrationEntityRef);
   return [...new Set([...related, ...named])];
 }
@@ -67,10 +68,13 @@ export function useEntityIntegrations(
 
   const candidates = useAsync(async (): Promise<DependedOnIntegration[]> => {
     const via = new Map<string, Set<string>>();
+    const direct = new Set<string>();
     const add = (resourceRef: string, part?: string) => {
       const parts = via.get(resourceRef) ?? new Set<string>();
       if (part) {
         parts.add(part);
+      } else {
+        direct.add(resourceRef);
       }
       via.set(resourceRef, parts);
     };
@@ -102,7 +106,7 @@ export function useEntityIntegrations(
     });
     return resourceRefs.flatMap((ref, index): DependedOnIntegration[] => {
       const resource = items[index];
-      const parts = [...via.get(ref)!].sort();
+      const parts = direct.has(ref) ? [] : [...via.get(ref)!].sort();
       if (resource) {
         return isIntegrationEntity(resource)
           ? [

@@ -10,6 +10,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { integrationsApiRef } from '../api';
 import { useErrorsChanged } from './useErrorsChanged';
@@ -41,7 +42,7 @@ export function useIntegrationStatus(
 ) {
   const api = useApi(integrationsApiRef);
 
-  const configs = useAsync(
+  const configs = useAsyncRetry(
     () => api.getConfig(integration),
     [api, integration],
   );
@@ -76,7 +77,13 @@ export function useIntegrationStatus(
   );
   const errorChanges = useErrorsChanged(ofThis);
   const [reloads, setReloads] = useState(0);
-  useInterval(() => setReloads(n => n + 1), DASHBOARD_REFRESH_MS);
+  useInterval(() => {
+    setReloads(n => n + 1);
+    // Looked up once; again only when the backend could not be asked.
+    if (configs.error) {
+      configs.retry();
+    }
+  }, DASHBOARD_REFRESH_MS);
 
   const figures = useAsync(async (): Promise<
     IntegrationStatusFigures | undefined

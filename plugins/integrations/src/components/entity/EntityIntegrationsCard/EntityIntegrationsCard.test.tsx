@@ -139,9 +139,13 @@ describe('EntityIntegrationsCard', () => {
     expect(rows()).toHaveLength(1);
   });
 
-  it('lists for a System the integrations of its Components too', async () => {
+  it('lists for a System the integrations of its Components too, saying through which', async () => {
     const checkout = consumer('Component', 'checkout-service', {
-      dependsOn: ['resource:default/stripe', 'resource:default/paypal'],
+      dependsOn: [
+        'resource:default/stripe',
+        'resource:default/paypal',
+        'resource:default/brevo',
+      ],
     });
     await renderCard(
       consumer('System', 'web-shop', {
