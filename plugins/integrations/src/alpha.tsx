@@ -7,10 +7,22 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import IntegrationIcon from '@material-ui/icons/SettingsInputComponent';
 import { Content } from '@backstage/core-components';
 import { integrationsApiRef, IntegrationsClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  isIntegrationConsumer,
+  isIntegrationEntity,
+} from './components/entity/integrationEntity';
+import {
+  catalogEntityRouteRef,
+  entityContentRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /** The page's header and tabs come from the app; each sub-page is one tab. */
 const integrationsPage = PageBlueprint.make({
@@ -140,6 +152,49 @@ const signedInUser = PluginHeaderActionBlueprint.make({
   },
 });
 
+/** On an integration's Resource page: its live status and links into the plugin. */
+const integrationStatusCard = EntityCardBlueprint.make({
+  name: 'integration-status',
+  params: {
+    filter: isIntegrationEntity,
+    loader: () =>
+      import('./components/entity/EntityIntegrationStatusCard').then(m => (
+        <m.EntityIntegrationStatusCard />
+      )),
+  },
+});
+
+/**
+ * On a Component's or System's page: the integrations it depends on, worst
+ * first. Short, so beside About and above the fold rather than below the
+ * relation tables of the overview.
+ */
+const integrationsCard = EntityCardBlueprint.make({
+  name: 'integrations',
+  params: {
+    type: 'info',
+    filter: isIntegrationConsumer,
+    loader: () =>
+      import('./components/entity/EntityIntegrationsCard').then(m => (
+        <m.EntityIntegrationsCard />
+      )),
+  },
+});
+
+const integrationContent = EntityContentBlueprint.make({
+  name: 'integration',
+  params: {
+    path: 'integration',
+    title: 'Integration',
+    routeRef: entityContentRouteRef,
+    filter: isIntegrationEntity,
+    loader: () =>
+      import('./components/entity/EntityIntegrationContent').then(m => (
+        <m.EntityIntegrationContent />
+      )),
+  },
+});
+
 const integrationsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -162,6 +217,10 @@ export default createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
+    entityContent: entityContentRouteRef,
+  },
+  externalRoutes: {
+    catalogEntity: catalogEntityRouteRef,
   },
   extensions: [
     integrationsPage,
@@ -174,5 +233,8 @@ export default createFrontendPlugin({
     auditPage,
     signedInUser,
     integrationsApi,
+    integrationStatusCard,
+    integrationsCard,
+    integrationContent,
   ],
 });

@@ -43,6 +43,28 @@ export const HEALTH_RANGE_LABELS: Record<HealthRange, string> = {
   '30d': '30 days',
 };
 
+/** Statuses needing attention come first: unhealthy, degraded, … healthy, then disabled. */
+export const HEALTH_STATUS_ATTENTION_ORDER: Record<HealthStatus, number> = {
+  unhealthy: 0,
+  degraded: 1,
+  not_configured: 2,
+  unknown: 3,
+  healthy: 4,
+  disabled: 5,
+};
+
+/** Sorts statuses worst first, then by display name. */
+export function byAttention(
+  a: { status: HealthStatus; displayName: string },
+  b: { status: HealthStatus; displayName: string },
+): number {
+  return (
+    (HEALTH_STATUS_ATTENTION_ORDER[a.status] ?? 2) -
+      (HEALTH_STATUS_ATTENTION_ORDER[b.status] ?? 2) ||
+    a.displayName.localeCompare(b.displayName)
+  );
+}
+
 /** The uptime below which an integration misses its SLA when none is configured. */
 export const DEFAULT_UPTIME_TARGET = 99.9;
 

@@ -4,6 +4,16 @@
  * @packageDocumentation
  */
 
-export { integrationsPlugin, IntegrationsPage } from './plugin';
+export {
+  integrationsPlugin,
+  IntegrationsPage,
+  EntityIntegrationStatusCard,
+  EntityIntegrationsCard,
+  EntityIntegrationContent,
+} from './plugin';
+export {
+  isIntegrationEntity,
+  isIntegrationConsumer,
+} from './components/entity/integrationEntity';
 export { integrationsApiRef, IntegrationsClient } from './api';
 export type { IntegrationsApi } from './api';

@@ -1,12 +1,17 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { integrationsApiRef, IntegrationsClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  catalogEntityRouteRef,
+  entityContentRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The integrations plugin for the legacy frontend system.
@@ -17,6 +22,10 @@ export const integrationsPlugin = createPlugin({
   id: 'integrations',
   routes: {
     root: rootRouteRef,
+    entityContent: entityContentRouteRef,
+  },
+  externalRoutes: {
+    catalogEntity: catalogEntityRouteRef,
   },
   apis: [
     createApiFactory({
@@ -35,5 +44,58 @@ export const IntegrationsPage = integrationsPlugin.provide(
     component: () =>
       import('./components/IntegrationsPage').then(m => m.IntegrationsPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Integration status" card for an integration's Resource page; show it
+ * where `isIntegrationEntity` holds.
+ *
+ * @public
+ */
+export const EntityIntegrationStatusCard = integrationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIntegrationStatusCard',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityIntegrationStatusCard').then(
+          m => m.EntityIntegrationStatusCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Integrations" card for a Component's or System's page: the status of
+ * every integration it depends on.
+ *
+ * @public
+ */
+export const EntityIntegrationsCard = integrationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIntegrationsCard',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityIntegrationsCard').then(
+          m => m.EntityIntegrationsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Integration" tab of an integration's Resource page: its status card
+ * and health history.
+ *
+ * @public
+ */
+export const EntityIntegrationContent = integrationsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityIntegrationContent',
+    component: () =>
+      import('./components/entity/EntityIntegrationContent').then(
+        m => m.EntityIntegrationContent,
+      ),
+    mountPoint: entityContentRouteRef,
   }),
 );

@@ -1,7 +1,27 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 export const rootRouteRef = createRouteRef({
   id: 'integrations',
+});
+
+/** The "Integration" tab of an integration's Resource page in the catalog. */
+export const entityContentRouteRef = createRouteRef({
+  id: 'integrations:entity-content',
+});
+
+/**
+ * An entity's page in the catalog, to link an integration to its Resource.
+ * Bound to the catalog's entity page by default in the new frontend system;
+ * optional, so the pages work in an app without the catalog.
+ */
+export const catalogEntityRouteRef = createExternalRouteRef({
+  id: 'catalog-entity',
+  params: ['namespace', 'kind', 'name'],
+  optional: true,
+  defaultTarget: 'catalog.catalogEntity',
 });
 
 /** The sub-pages of the Integrations page, in tab order; the first is where the page opens. */

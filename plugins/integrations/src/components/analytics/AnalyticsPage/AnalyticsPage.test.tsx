@@ -186,6 +186,25 @@ describe('AnalyticsPage', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
+  it('opens on the integration a link names, e.g. from its catalog page', async () => {
+    const api = fakeIntegrationsApi({
+      getUsageAnalytics: async () =>
+        usageAnalyticsOf([usageMetrics('paypal', { calls: 10 })]),
+    });
+    await renderInTestApp(<AnalyticsPage />, {
+      apis: [[integrationsApiRef, api], allowEverything()],
+      initialRouteEntries: ['/?integration=paypal'],
+    });
+
+    await screen.findByRole('table', { name: 'Usage per integration' });
+    expect(api.getUsageAnalytics).toHaveBeenCalledWith(
+      expect.objectContaining({ integration: 'paypal' }),
+    );
+    expect(screen.getByRole('textbox', { name: 'Integration' })).toHaveValue(
+      'paypal',
+    );
+  });
+
   it('asks again for the period picked', async () => {
     const api = await renderPage(async () =>
       usageAnalyticsOf([usageMetrics('stripe', { calls: 10 })]),

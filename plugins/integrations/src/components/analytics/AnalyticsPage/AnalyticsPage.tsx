@@ -109,7 +109,10 @@ function UsageAnalytics() {
   const params = useIntegrationsPageParams();
   const environment = params.environment ?? 'production';
   const [period, setPeriod] = useState<Period>({ preset: '24h' });
-  const [integration, setIntegration] = useState<string | null>(null);
+  // A link from an integration's catalog page opens on it (?integration=stripe).
+  const [integration, setIntegration] = useState<string | null>(
+    params.integration ?? null,
+  );
   // Each pick asks again, even the same preset, so "Last hour" twice ends now.
   const [asked, setAsked] = useState(() => new Date());
   const range = useMemo(() => periodRange(period, asked), [period, asked]);
@@ -167,7 +170,11 @@ function UsageAnalytics() {
         <Autocomplete
           className={classes.integration}
           size="small"
-          options={names}
+          options={
+            integration && !names.includes(integration)
+              ? [...names, integration]
+              : names
+          }
           value={integration}
           onChange={(_event, next) => setIntegration(next)}
           renderInput={input => (

@@ -12,6 +12,7 @@ import {
   integrationConfig,
   permissions,
 } from '../../../__testUtils__/fixtures';
+import { catalogEntityRouteRef } from '../../../routes';
 import { ConfigurationTable } from './ConfigurationTable';
 
 jest.setTimeout(20_000);
@@ -115,6 +116,24 @@ describe('ConfigurationTable', () => {
     await waitFor(() =>
       expect(onOpen).toHaveBeenCalledWith('brevo', 'production'),
     );
+  });
+
+  it('links each row to the integration’s page in the catalog, when the app has one', async () => {
+    const onOpen = jest.fn();
+    await renderInTestApp(<ConfigurationTable onOpen={onOpen} />, {
+      apis: [[integrationsApiRef, api()], allowEverything()],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': catalogEntityRouteRef,
+      },
+    });
+    await screen.findByText('Configurations (3)');
+
+    const link = within(rowOf('brevo', 'Production')).getByRole('link', {
+      name: 'Brevo in the catalog',
+    });
+    expect(link).toHaveAttribute('href', '/catalog/default/resource/brevo');
+    await userEvent.click(link);
+    expect(onOpen).not.toHaveBeenCalled();
   });
 
   it('disables the selected rows in one bulk update and shows each result', async () => {

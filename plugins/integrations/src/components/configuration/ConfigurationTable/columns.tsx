@@ -1,4 +1,5 @@
 import {
+  Link,
   StatusAborted,
   StatusOK,
   StatusWarning,
@@ -7,6 +8,7 @@ import {
 import { RouterLink } from '@backstage/frontend-plugin-api';
 import Tooltip from '@material-ui/core/Tooltip';
 import { CSSProperties } from 'react';
+import { useIntegrationEntityLink } from '../../../hooks/useIntegrationEntityLink';
 import {
   ENVIRONMENT_LABELS,
   absoluteTime,
@@ -14,16 +16,36 @@ import {
 } from '../../../labels';
 import { ConfigurationRow } from './configurationRows';
 
+/** Opens the editor; beside it, the integration's page in the catalog. */
 function NameCell(props: { row: ConfigurationRow }) {
   const { row } = props;
+  const entityLink = useIntegrationEntityLink()(row.name);
   const params = new URLSearchParams({
     integration: row.name,
     environment: row.environment,
   });
   return (
-    <RouterLink href={`?${params}`} onClick={event => event.stopPropagation()}>
-      <strong>{row.displayName}</strong> ({row.name})
-    </RouterLink>
+    <>
+      <RouterLink
+        href={`?${params}`}
+        onClick={event => event.stopPropagation()}
+      >
+        <strong>{row.displayName}</strong> ({row.name})
+      </RouterLink>
+      {entityLink && (
+        <>
+          {' · '}
+          <Link
+            to={entityLink}
+            aria-label={`${row.displayName} in the catalog`}
+            onClick={event => event.stopPropagation()}
+            style={{ fontWeight: 'normal' }}
+          >
+            catalog
+          </Link>
+        </>
+      )}
+    </>
   );
 }
 

@@ -20,6 +20,8 @@ export interface HealthChartsProps {
   displayNames: Map<string, string>;
   /** Changes when the dashboard reloads, so the charts reload with it. */
   reloadKey?: string;
+  /** Only these integrations; every readable one when left out. */
+  integrations?: string[];
 }
 
 /**
@@ -27,12 +29,13 @@ export interface HealthChartsProps {
  * days, and the same buckets as an uptime heatmap.
  */
 export function HealthCharts(props: HealthChartsProps) {
-  const { environment, displayNames, reloadKey } = props;
+  const { environment, displayNames, reloadKey, integrations } = props;
   const [range, setRange] = useState<HealthRange>('24h');
   const { value, loading, error } = useHealthHistory(
     environment,
     range,
     reloadKey,
+    integrations,
   );
 
   let body;

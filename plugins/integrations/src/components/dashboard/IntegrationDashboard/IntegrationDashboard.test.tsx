@@ -163,6 +163,41 @@ describe('IntegrationDashboard', () => {
     ).toHaveAttribute('aria-valuenow', '84');
   });
 
+  it('shows one integration only when opened for it, until Show all', async () => {
+    const onShowAll = jest.fn();
+    await renderInTestApp(
+      <IntegrationDashboard
+        environment="production"
+        onEnvironmentChange={jest.fn()}
+        integration="paypal"
+        onShowAll={onShowAll}
+      />,
+      {
+        apis: [
+          [integrationsApiRef, apiReturning(dashboardOf([stripe, paypal]))],
+          allowEverything(),
+        ],
+        mountedRoutes: { '/integrations': rootRouteRef },
+      },
+    );
+
+    await screen.findByTestId('status-card-paypal');
+    expect(screen.queryByTestId('status-card-stripe')).toBeNull();
+    expect(screen.getByText('Showing PayPal only')).toBeInTheDocument();
+    // The figures above the cards stay those of the whole environment.
+    expect(metric('Integrations')).toHaveTextContent('2');
+    const sla = await screen.findByRole('table', {
+      name: 'Uptime against target',
+    });
+    expect(within(sla).queryByRole('row', { name: /Stripe/ })).toBeNull();
+    expect(
+      within(sla).getByRole('row', { name: /PayPal/ }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(onShowAll).toHaveBeenCalled();
+  });
+
   it('reloads when a status change is signalled, without a page reload', async () => {
     const api = apiReturning(
       dashboardOf([stripe]),

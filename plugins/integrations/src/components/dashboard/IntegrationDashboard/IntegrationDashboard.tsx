@@ -3,17 +3,14 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import {
-  Environment,
-  HealthStatus,
-  IntegrationHealthStatus,
-} from '@internal/plugin-integrations-common';
+import { Environment } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
+import { byAttention } from '../../../healthLabels';
 import { useIntegrationDashboard } from '../../../hooks/useIntegrationDashboard';
 import { ENVIRONMENT_LABELS, relativeTime } from '../../../labels';
 import { errorMessage } from '../../../requestErrors';
@@ -28,23 +25,6 @@ import { IntegrationStatusCard } from '../IntegrationStatusCard';
 import { UptimeTable } from '../UptimeTable';
 import { distinctDisplayNames } from '../../../displayNames';
 
-/** Cards needing attention come first. */
-const STATUS_ORDER: Record<HealthStatus, number> = {
-  unhealthy: 0,
-  degraded: 1,
-  not_configured: 2,
-  unknown: 3,
-  healthy: 4,
-  disabled: 5,
-};
-
-function byAttention(a: IntegrationHealthStatus, b: IntegrationHealthStatus) {
-  return (
-    (STATUS_ORDER[a.status] ?? 2) - (STATUS_ORDER[b.status] ?? 2) ||
-    a.displayName.localeCompare(b.displayName)
-  );
-}
-
 const useStyles = makeStyles(theme => ({
   toolbar: {
     display: 'flex',
@@ -55,11 +35,23 @@ const useStyles = makeStyles(theme => ({
   },
   grow: { flexGrow: 1 },
   section: { marginTop: theme.spacing(3) },
+  heading: {
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+  },
 }));
 
 export interface IntegrationDashboardProps {
   environment: Environment;
   onEnvironmentChange(environment: Environment): void;
+  /**
+   * Shows only this integration's card, trends, SLA and activity, e.g. when
+   * opened from its catalog page; the counts and alerts stay the environment's.
+   */
+  integration?: string;
+  onShowAll?(): void;
 }
 
 /**
@@ -69,7 +61,7 @@ export interface IntegrationDashboardProps {
  * signals and a 30-second reload.
  */
 export function IntegrationDashboard(props: IntegrationDashboardProps) {
-  const { environment, onEnvironmentChange } = props;
+  const { environment, onEnvironmentChange, integration, onShowAll } = props;
   const classes = useStyles();
   const { dashboard, loading, error, refresh } =
     useIntegrationDashboard(environment);
@@ -88,6 +80,17 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
     [integrations],
   );
   const environmentLabel = ENVIRONMENT_LABELS[environment].toLowerCase();
+  const shown = useMemo(
+    () =>
+      integration
+        ? integrations.filter(status => status.integration === integration)
+        : integrations,
+    [integrations, integration],
+  );
+  const shownNames = useMemo(
+    () => (integration ? [integration] : undefined),
+    [integration],
+  );
 
   let body;
   if (!dashboard) {
@@ -109,18 +112,34 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
           <AlertsPanel environment={environment} displayNames={displayNames} />
         </Box>
         <Box className={classes.section}>
-          <Typography variant="h6" component="h2" gutterBottom>
-            Integrations
-          </Typography>
-          {integrations.length === 0 ? (
+          <Box className={classes.heading}>
+            <Typography variant="h6" component="h2">
+              Integrations
+            </Typography>
+            {integration && (
+              <>
+                <Typography variant="body2" color="textSecondary">
+                  Showing {displayNames.get(integration) ?? integration} only
+                </Typography>
+                <Button size="small" color="primary" onClick={onShowAll}>
+                  Show all
+                </Button>
+              </>
+            )}
+          </Box>
+          {shown.length === 0 ? (
             <EmptyState
               missing="data"
-              title={`No integrations in ${environmentLabel}`}
+              title={
+                integration
+                  ? `No ${integration} in ${environmentLabel}`
+                  : `No integrations in ${environmentLabel}`
+              }
               description="Integrations you may read that are configured in this environment appear here."
             />
           ) : (
             <Grid container spacing={2} alignItems="stretch">
-              {integrations.map(status => (
+              {shown.map(status => (
                 <Grid item xs={12} md={6} xl={4} key={status.integration}>
                   <IntegrationStatusCard status={status} onChanged={refresh} />
                 </Grid>
@@ -134,18 +153,22 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
               environment={environment}
               displayNames={displayNames}
               reloadKey={dashboard.generatedAt}
+              integrations={shownNames}
             />
           </Grid>
           <Grid item xs={12} lg={6}>
             <UptimeTable
               environment={environment}
-              integrations={integrations}
+              integrations={shown}
               displayNames={displayNames}
             />
           </Grid>
           <Grid item xs={12} lg={6}>
             <ActivityFeed
-              items={dashboard.recentActivity.activities}
+              items={dashboard.recentActivity.activities.filter(
+                activity =>
+                  !integration || activity.integration === integration,
+              )}
               displayNames={displayNames}
             />
           </Grid>

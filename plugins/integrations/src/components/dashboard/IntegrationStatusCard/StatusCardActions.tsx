@@ -3,6 +3,7 @@ import { IntegrationHealthStatus } from '@internal/plugin-integrations-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import { useIntegrationEntityLink } from '../../../hooks/useIntegrationEntityLink';
 import { useIntegrationsPageLink } from '../../../hooks/useIntegrationsPageLink';
 import { ENVIRONMENT_LABELS } from '../../../labels';
 import { ActionButton } from '../../shared/ActionButton';
@@ -19,7 +20,7 @@ export interface StatusCardActionsProps {
   onToggle(enabled: boolean): Promise<unknown>;
 }
 
-/** Test now, Enable or Disable, and a link to the configuration. */
+/** Test now, Enable or Disable, and links to the configuration and the catalog page. */
 export function StatusCardActions(props: StatusCardActionsProps) {
   const { status, testing, testDeniedReason, updateDeniedReason } = props;
   const { toggling, toggleError, onTest, onToggle } = props;
@@ -30,6 +31,7 @@ export function StatusCardActions(props: StatusCardActionsProps) {
     integration: status.integration,
     environment: status.environment,
   });
+  const catalogHref = useIntegrationEntityLink()(status.integration);
 
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
@@ -65,6 +67,16 @@ export function StatusCardActions(props: StatusCardActionsProps) {
       <Typography variant="body2">
         <RouterLink href={configureHref}>Configure</RouterLink>
       </Typography>
+      {catalogHref && (
+        <Typography variant="body2">
+          <RouterLink
+            href={catalogHref}
+            aria-label={`${status.displayName} in the catalog`}
+          >
+            Catalog
+          </RouterLink>
+        </Typography>
+      )}
       <ConfirmationDialog
         open={confirmingDisable}
         title={`Disable ${status.displayName} in ${environment}?`}

@@ -1,0 +1,1 @@
+export { EntityIntegrationContent } from './EntityIntegrationContent';

@@ -1,0 +1,2 @@
+export { EntityIntegrationStatusCard } from './EntityIntegrationStatusCard';
+export type { EntityIntegrationStatusCardProps } from './EntityIntegrationStatusCard';

@@ -1,0 +1,1 @@
+export { EntityIntegrationsCard } from './EntityIntegrationsCard';
