@@ -73,6 +73,37 @@ describe('Catalog and portal', { timeout: 600_000 }, () => {
       await page.screenshot({
         path: join(OUTPUT_DIR, 'catalog-component-unhealthy.png'),
       });
+
+      // Stripe's own Resource, made by the catalog module: its live status.
+      await page.goto(`${BASE_URL}/catalog/default/resource/stripe`);
+      const statusCard = page.getByTestId('entity-integration-status');
+      await statusCard
+        .getByText('Unhealthy')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await page.screenshot({
+        path: join(OUTPUT_DIR, 'catalog-resource-unhealthy.png'),
+      });
+
+      // Who is affected, from the catalog's relations: directly, and through invoicing.
+      await page.goto(`${BASE_URL}/integrations/dashboard?integration=stripe`);
+      await page
+        .getByTestId('status-card-stripe')
+        .getByRole('button', { name: /^Affects / })
+        .click();
+      const impact = page.getByRole('dialog', {
+        name: 'What depends on Stripe',
+      });
+      await impact
+        .getByText(/^Stripe is down: .* are affected\.$/)
+        .waitFor({ timeout: 30_000 });
+      const affected = await impact.innerText();
+      for (const name of [/checkout.service/i, /billing.portal/i, /web-team/]) {
+        assert.match(affected, name);
+      }
+      await page.screenshot({ path: join(OUTPUT_DIR, 'impact-dialog.png') });
+      await page.goto(`${BASE_URL}/catalog/default/component/checkout-service`);
+      await stripe.getByText(STATUS).waitFor({ timeout: 60_000 });
     } finally {
       await fetch(`${SIMULATOR_URL}/_control`, { method: 'DELETE' });
     }
