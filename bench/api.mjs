@@ -7,16 +7,9 @@
 //
 //   node bench/api.mjs [--integrations 200] [--stored 5000000] [--errors 100000]
 //                      [--connections 50] [--seconds 10]
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  POSTGRES_URL,
-  ROOT,
-  dropDatabases,
-  startCluster,
-} from '../cluster/cluster.mjs';
+import { dropDatabases, startCluster } from '../cluster/cluster.mjs';
+import { runWhenMain, seedCompanyScale } from './companyScale.mjs';
 import { clusterClient } from '../cluster/clusterClient.mjs';
 
 const DAY_MS = 86_400_000;
@@ -121,25 +114,7 @@ export async function benchApi({
   });
   try {
     const client = clusterClient(cluster);
-    const database = new URL(POSTGRES_URL.href);
-    database.pathname = `/${databasePrefix}integrations`;
-    const seeded = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          '--require',
-          '@backstage/cli/config/nodeTransform.cjs',
-          'plugins/integrations-backend/bench/seedCompanyScale.ts',
-          '--database',
-          database.href,
-          '--integrations',
-          String(integrations),
-          '--stored',
-          String(stored),
-        ],
-        { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      ),
-    );
+    const seeded = seedCompanyScale({ databasePrefix, integrations, stored });
     const errorsStarted = performance.now();
     await reportErrors(client.api, seeded.integrations, errors);
     const errorSeconds = Math.round((performance.now() - errorsStarted) / 1000);
@@ -184,18 +159,14 @@ export async function benchApi({
   }
 }
 
-if (process.argv[1] === join(ROOT, 'bench', 'api.mjs')) {
-  const { values } = parseArgs({
-    options: {
-      integrations: { type: 'string', default: '200' },
-      stored: { type: 'string', default: '5000000' },
-      errors: { type: 'string', default: '100000' },
-      connections: { type: 'string', default: '50' },
-      seconds: { type: 'string', default: '10' },
-    },
-  });
-  const report = await benchApi(
-    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])),
-  );
-  console.log(JSON.stringify(report, null, 2));
-}
+await runWhenMain(
+  import.meta.url,
+  {
+    integrations: 200,
+    stored: 5_000_000,
+    errors: 100_000,
+    connections: 50,
+    seconds: 10,
+  },
+  benchApi,
+);

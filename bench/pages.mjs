@@ -4,19 +4,13 @@
 // cached), median of `--runs`. Prints one JSON report.
 //
 //   node bench/pages.mjs [--integrations 500] [--entities 500] [--runs 5]
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/portal.mjs';
-import {
-  POSTGRES_URL,
-  ROOT,
-  dropDatabases,
-  startCluster,
-} from '../cluster/cluster.mjs';
+import { dropDatabases, startCluster } from '../cluster/cluster.mjs';
+import { runWhenMain, seedCompanyScale } from './companyScale.mjs';
 import { clusterClient, waitFor } from '../cluster/clusterClient.mjs';
 
 const DATA_DIR = '/tmp/integrations-bench-pages';
@@ -109,23 +103,11 @@ export async function benchPages({
   });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
-    const database = new URL(POSTGRES_URL.href);
-    database.pathname = `/${databasePrefix}integrations`;
-    execFileSync(
-      process.execPath,
-      [
-        '--require',
-        '@backstage/cli/config/nodeTransform.cjs',
-        'plugins/integrations-backend/bench/seedCompanyScale.ts',
-        '--database',
-        database.href,
-        '--integrations',
-        String(integrations),
-        '--stored',
-        String(integrations * 200),
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    seedCompanyScale({
+      databasePrefix,
+      integrations,
+      stored: integrations * 200,
+    });
     const client = clusterClient(cluster);
     const token = await client.userToken('admin');
     await waitFor(
@@ -188,16 +170,12 @@ export async function benchPages({
   }
 }
 
-if (process.argv[1] === join(ROOT, 'bench', 'pages.mjs')) {
-  const { values } = parseArgs({
-    options: {
-      integrations: { type: 'string', default: '500' },
-      entities: { type: 'string', default: '500' },
-      runs: { type: 'string', default: '5' },
-    },
-  });
-  const report = await benchPages(
-    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])),
-  );
-  console.log(JSON.stringify(report, null, 2));
-}
+await runWhenMain(
+  import.meta.url,
+  {
+    integrations: 500,
+    entities: 500,
+    runs: 5,
+  },
+  benchPages,
+);

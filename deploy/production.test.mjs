@@ -13,22 +13,13 @@ import {
   readFileSync,
   rmSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { POSTGRES_URL, ROOT, dropDatabases } from '../cluster/cluster.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE_DIR = join(ROOT, 'packages', 'backend', 'dist');
 const YARN_RELEASE = '.yarn/releases/yarn-4.13.0.cjs';
-const POSTGRES_URL = new URL(
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-    'postgresql://postgres@127.0.0.1:5432',
-);
-const { Client } = createRequire(
-  join(ROOT, 'packages', 'backend', 'package.json'),
-)('pg');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -38,29 +29,6 @@ function freePort() {
       const { port } = server.address();
       server.close(() => resolve(port));
     });
-  });
-}
-
-async function withPostgres(fn) {
-  const client = new Client({ connectionString: POSTGRES_URL.href });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Every database the deployment created: one per plugin, all named with the test's prefix. */
-async function dropDatabases(prefix) {
-  await withPostgres(async client => {
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
-      [prefix],
-    );
-    for (const { datname } of rows) {
-      await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
-    }
   });
 }
 

@@ -148,12 +148,20 @@ function renderLegacyApp(path: string) {
   );
 }
 
+// A whole app starts in each test; on a busy machine that takes longer than a component test.
+jest.setTimeout(30_000);
+
 describe('the plugin in a legacy app', () => {
   it('mounts the Integrations page with its header, tabs and dashboard', async () => {
     renderLegacyApp('/integrations/dashboard');
 
+    // The app loads the plugin's page lazily, as a portal does: slow on a busy machine.
     expect(
-      await screen.findByRole('heading', { name: 'Integrations', level: 1 }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Integrations', level: 1 },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Configuration' })).toHaveAttribute(
       'href',
