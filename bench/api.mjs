@@ -8,7 +8,11 @@
 //   node bench/api.mjs [--integrations 200] [--stored 5000000] [--errors 100000]
 //                      [--connections 50] [--seconds 10]
 import { randomBytes } from 'node:crypto';
-import { dropDatabases, startCluster } from '../cluster/cluster.mjs';
+import {
+  dropDatabases,
+  startCluster,
+  withPostgres,
+} from '../cluster/cluster.mjs';
 import { runWhenMain, seedCompanyScale } from './companyScale.mjs';
 import { clusterClient } from '../cluster/clusterClient.mjs';
 
@@ -96,6 +100,33 @@ async function load(url, { token, connections, seconds }) {
   };
 }
 
+/**
+ * What the company's data takes on disk, per table with its indexes: the figures the README's
+ * sizing rests on.
+ */
+async function storageOf(databasePrefix) {
+  return withPostgres(async db => {
+    await db.query('ANALYZE');
+    const { rows } = await db.query(
+      `SELECT relname AS table, n_live_tup::bigint AS rows,
+              pg_total_relation_size(relid)::bigint AS bytes
+       FROM pg_stat_user_tables
+       WHERE n_live_tup > 1000
+       ORDER BY bytes DESC`,
+    );
+    return Object.fromEntries(
+      rows.map(r => [
+        r.table,
+        {
+          rows: Number(r.rows),
+          megabytes: Math.round(Number(r.bytes) / 1024 / 1024),
+          bytesPerRow: Math.round(Number(r.bytes) / Number(r.rows)),
+        },
+      ]),
+    );
+  }, `${databasePrefix}integrations`);
+}
+
 export async function benchApi({
   integrations = 200,
   stored = 5_000_000,
@@ -134,6 +165,7 @@ export async function benchApi({
     for (const [name, url] of Object.entries(routes)) {
       results[name] = await load(url, { token, connections, seconds });
     }
+    const storage = await storageOf(databasePrefix);
     const constantP95 = results.constant.p95Ms;
     for (const [name, result] of Object.entries(results)) {
       if (name !== 'constant') {
@@ -152,6 +184,7 @@ export async function benchApi({
       seconds,
       goal: 'p95 of each route at most 2 × the constant route',
       routes: results,
+      storage,
     };
   } finally {
     await cluster.stop();
