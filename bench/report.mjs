@@ -66,6 +66,13 @@ function markdownOf(report) {
           } | ${r.p95RatioToConstant ?? '1'} |`,
       ),
       '',
+      '| table | rows | MB with indexes | bytes per row |',
+      '| --- | --- | --- | --- |',
+      ...Object.entries(api.storage ?? {}).map(
+        ([table, t]) =>
+          `| ${table} | ${t.rows} | ${t.megabytes} | ${t.bytesPerRow} |`,
+      ),
+      '',
     );
   }
   if (pages && !pages.error) {
