@@ -153,9 +153,12 @@ export async function benchApi({
     const token = await client.userToken('admin');
     const to = new Date();
     const from = new Date(to.getTime() - 30 * DAY_MS);
-    const api = `${cluster.url}/api/integrations`;
+    // The replica itself, not the load balancer: what is measured is the backend, and a
+    // saturated replica must not be taken out of rotation halfway through.
+    const replica = cluster.replicas[0].url;
+    const api = `${replica}/api/integrations`;
     const routes = {
-      constant: `${cluster.url}/.backstage/health/v1/liveness`,
+      constant: `${replica}/.backstage/health/v1/liveness`,
       'GET /status': `${api}/status?environment=production`,
       'GET /configs': `${api}/configs?environment=production`,
       'GET /analytics/usage': `${api}/analytics/usage?environment=production&from=${from.toISOString()}&to=${to.toISOString()}`,

@@ -130,7 +130,9 @@ backend replicas
   balance roundrobin
   option httpchk GET /.backstage/health/v1/readiness
   http-check expect status 200
-  default-server inter 1s fall 2 rise 1
+  # A replica busy with slow requests still answers within 5 s; three misses take it out.
+  timeout check 5s
+  default-server inter 2s fall 3 rise 1
 ${replicaPorts
   .map((p, i) => `  server replica${i + 1} 127.0.0.1:${p} check`)
   .join('\n')}
