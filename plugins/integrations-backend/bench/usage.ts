@@ -33,7 +33,10 @@ import { integrationPermissionRules } from '../src/permissions/rules';
 import { addAnalyticsRoutes } from '../src/usage/analyticsRoutes';
 import { pricingFromConfig } from '../src/usage/pricing';
 import { UsageAnalyticsService } from '../src/usage/UsageAnalyticsService';
-import { DatabaseUsageEventStore } from '../src/usage/UsageEventStore';
+import {
+  DatabaseUsageEventStore,
+  usageEventRow,
+} from '../src/usage/UsageEventStore';
 import { UsageIngestService } from '../src/usage/UsageIngestService';
 import { DatabaseUsageRollupStore } from '../src/usage/UsageRollupStore';
 import { DEFAULT_USAGE_RETENTION } from '../src/usage/UsageRollupTask';
@@ -179,20 +182,9 @@ async function benchIngest(
     // a compound insert).
     await knex.batchInsert(
       'usage_events',
-      batchOf(offset, 'raw').map(event => ({
-        id: event.id,
-        integration_name: event.integration,
-        environment: event.environment,
-        endpoint: event.endpoint,
-        method: event.method,
-        status: event.status,
-        duration_ms: event.durationMs,
-        request_bytes: event.requestBytes,
-        response_bytes: event.responseBytes,
-        source: 'api',
-        occurred_at: new Date(event.occurredAt),
-        received_at: new Date(),
-      })),
+      batchOf(offset, 'raw').map(event =>
+        usageEventRow(event, { source: 'api', receivedAt: new Date() }),
+      ),
       500,
     );
   }

@@ -7,6 +7,7 @@ import { UsageEvent } from '@internal/plugin-integrations-common';
 import { Knex } from 'knex';
 import { randomSource } from './benchFixtures';
 import { toRow } from '../src/usage/usageRollupRows';
+import { usageEventRow } from '../src/usage/UsageEventStore';
 import {
   Granularity,
   UsageRollup,
@@ -140,20 +141,9 @@ export async function seedThirtyDays(db: Knex, names: string[], total: number) {
       );
       stored += events.length;
       for (const event of events) {
-        rawRows.push({
-          id: event.id,
-          integration_name: integration,
-          environment: 'production',
-          endpoint: event.endpoint,
-          method: event.method,
-          status: event.status,
-          duration_ms: event.durationMs,
-          request_bytes: event.requestBytes,
-          response_bytes: event.responseBytes,
-          source: 'api',
-          occurred_at: new Date(event.occurredAt),
-          received_at: new Date(),
-        });
+        rawRows.push(
+          usageEventRow(event, { source: 'api', receivedAt: new Date() }),
+        );
         if (rawRows.length >= 1000) await flush(false, knex);
       }
       const hourly = rollUpEvents(events);

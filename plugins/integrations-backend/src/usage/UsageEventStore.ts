@@ -80,7 +80,7 @@ export class DatabaseUsageEventStore implements UsageEventStore {
     events: UsageEvent[],
     origin: { source: UsageSource; receivedAt: Date },
   ): Promise<number> {
-    const rows = events.map(event => toRow(event, origin));
+    const rows = events.map(event => usageEventRow(event, origin));
     // One transaction: the caller hears "accepted" only once every row is
     // durable, and a failure keeps none of the batch, nor its rollup marks.
     return this.db.transaction(async tx => {
@@ -152,7 +152,8 @@ async function markMinutes(tx: Knex.Transaction, rows: UsageEventRow[]) {
   }
 }
 
-function toRow(
+/** The row a usage event is stored as; the benchmarks insert raw rows with it too. */
+export function usageEventRow(
   event: UsageEvent,
   origin: { source: UsageSource; receivedAt: Date },
 ): UsageEventRow {
