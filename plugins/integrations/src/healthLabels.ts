@@ -6,6 +6,7 @@ import {
   HealthStatus,
   TestRunStatus,
   TestSuite,
+  UptimeFigures,
 } from '@internal/plugin-integrations-common';
 
 export const HEALTH_STATUS_LABELS: Record<HealthStatus, string> = {
@@ -79,6 +80,13 @@ export function formatPercent(value: number | null | undefined): string {
     return 'no data';
   }
   return `${Number(value.toFixed(2))}\u00a0%`;
+}
+
+/** "99.9 % · 99.5 % · 98 %": uptime over the last 24 hours, 7 days and 30 days. */
+export function formatUptimeWindows(uptime: UptimeFigures): string {
+  return [uptime.last24h, uptime.last7d, uptime.last30d]
+    .map(formatPercent)
+    .join(' · ');
 }
 
 /** "230 ms" or "1.4 s". */

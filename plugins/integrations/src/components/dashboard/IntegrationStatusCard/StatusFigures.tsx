@@ -1,6 +1,10 @@
 import { IntegrationHealthStatus } from '@internal/plugin-integrations-common';
 import Tooltip from '@material-ui/core/Tooltip';
-import { formatDuration, formatPercent } from '../../../healthLabels';
+import {
+  formatDuration,
+  formatPercent,
+  formatUptimeWindows,
+} from '../../../healthLabels';
 import { absoluteTime, relativeTime } from '../../../labels';
 import { Fact, FactList } from '../../shared/FactList';
 
@@ -22,12 +26,7 @@ export function StatusFigures(props: { status: IntegrationHealthStatus }) {
   const { status } = props;
   const { uptimeWindows, checks } = status;
   const facts: Fact[] = [
-    [
-      'Uptime 24 h · 7 d · 30 d',
-      [uptimeWindows.last24h, uptimeWindows.last7d, uptimeWindows.last30d]
-        .map(formatPercent)
-        .join(' · '),
-    ],
+    ['Uptime 24 h · 7 d · 30 d', formatUptimeWindows(uptimeWindows)],
     ['Response time', formatDuration(status.responseTimeMs)],
     ['Error rate (24 h)', formatPercent(status.errorRate)],
     ['Checks (24 h)', `${checks.passed} passed · ${checks.failed} failed`],

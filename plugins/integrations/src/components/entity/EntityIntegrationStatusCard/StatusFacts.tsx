@@ -3,7 +3,7 @@ import {
   RateLimitReading,
 } from '@internal/plugin-integrations-common';
 import Tooltip from '@material-ui/core/Tooltip';
-import { formatDuration, formatPercent } from '../../../healthLabels';
+import { formatDuration, formatUptimeWindows } from '../../../healthLabels';
 import { IntegrationStatusFigures } from '../../../hooks/useIntegrationStatus';
 import { absoluteTime, relativeTime, shortRef } from '../../../labels';
 import { Fact, FactList } from '../../shared/FactList';
@@ -36,12 +36,7 @@ export function StatusFacts(props: {
   const { figures, status } = props;
   const { uptimeWindows, configuration } = status;
   const facts: Fact[] = [
-    [
-      'Uptime 24 h · 7 d · 30 d',
-      [uptimeWindows.last24h, uptimeWindows.last7d, uptimeWindows.last30d]
-        .map(formatPercent)
-        .join(' · '),
-    ],
+    ['Uptime 24 h · 7 d · 30 d', formatUptimeWindows(uptimeWindows)],
     ['Response time', formatDuration(status.responseTimeMs)],
     ['Rate-limit headroom', headroom(status.rateLimit)],
     ['Open errors (24 h)', figures.openErrorGroups.toLocaleString()],
