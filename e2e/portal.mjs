@@ -13,6 +13,56 @@ export const BASE_URL = 'http://localhost:7017';
 
 const YARN = join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+async function answers(url) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A portal from the previous suite that is still shutting down would answer
+ * this suite's readiness probe and serve its tests; wait for the port to be free.
+ */
+async function waitUntilPortIsFree(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (await answers(BASE_URL)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `something still serves ${BASE_URL}; stop it before running the browser tests`,
+      );
+    }
+    await sleep(500);
+  }
+}
+
+function groupIsAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the backend and everything it started (yarn, the CLI, node), and waits for them to exit. */
+async function stopGroup(pid, timeoutMs = 20_000) {
+  for (const signal of ['SIGTERM', 'SIGKILL']) {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      return; // already gone
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (groupIsAlive(pid) && Date.now() < deadline) await sleep(200);
+    if (!groupIsAlive(pid)) return;
+  }
+}
+
 async function waitUntilReady(child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -25,7 +75,7 @@ async function waitUntilReady(child, timeoutMs) {
     } catch {
       // not listening yet
     }
-    await new Promise(resolve => setTimeout(resolve, 1000));
+    await sleep(1000);
   }
   throw new Error(`the backend was not ready within ${timeoutMs / 1000} s`);
 }
@@ -36,6 +86,7 @@ async function waitUntilReady(child, timeoutMs) {
  */
 export async function startPortal({ extraConfigs = [] } = {}) {
   mkdirSync(OUTPUT_DIR, { recursive: true });
+  await waitUntilPortIsFree(30_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'integrations-e2e-'));
   const log = createWriteStream(join(OUTPUT_DIR, 'backend.log'));
   const child = spawn(
@@ -61,15 +112,7 @@ export async function startPortal({ extraConfigs = [] } = {}) {
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   await waitUntilReady(child, 240_000);
-  return {
-    stop() {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
+  return { stop: () => stopGroup(child.pid) };
 }
 
 /** Chromium from the system, never a downloaded browser build. */
@@ -98,7 +141,7 @@ export function usePortalInChromium() {
   });
   after(async () => {
     await browser?.close();
-    portal?.stop();
+    await portal?.stop();
   });
   return { browser: () => browser };
 }
