@@ -100,6 +100,22 @@ export interface IntegrationHealthStatus {
   dependencyStatus: Array<{ name: string; status: HealthStatus }>;
   /** An unhealthy dependency that probably explains this integration's trouble. */
   likelyCause?: { dependency: string; status: HealthStatus };
+  /**
+   * Stored credential fields that expired or expire within
+   * {@link CREDENTIAL_EXPIRY_WARNING_DAYS} days, soonest first; an access
+   * token the backend renews itself is not among them.
+   */
+  expiringCredentials: ExpiringCredential[];
+}
+
+/** How far ahead a credential's expiry is worth a warning. */
+export const CREDENTIAL_EXPIRY_WARNING_DAYS = 7;
+
+/** A stored credential field that expired or expires soon; never its value. */
+export interface ExpiringCredential {
+  field: string;
+  label: string;
+  expiresAt: string;
 }
 
 /** @public */

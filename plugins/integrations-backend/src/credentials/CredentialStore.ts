@@ -15,6 +15,13 @@ export interface StoredCredential extends SealedCredential {
   expiresAt?: string;
 }
 
+/** A stored field that expires, without its sealed value. */
+export interface ExpiringField {
+  integration: string;
+  field: string;
+  expiresAt: string;
+}
+
 /** One change to a field; a batch of them is written all-or-nothing. */
 export type CredentialChange =
   | {
@@ -55,6 +62,14 @@ export interface CredentialStore {
   ): Promise<Map<string, StoredCredential[]>>;
   /** The names of the stored fields, by `<integration>:<environment>`. */
   listStoredFields(environment?: Environment): Promise<Map<string, string[]>>;
+  /**
+   * The fields of one environment that expire before the given time (already
+   * expired ones included), without their sealed values.
+   */
+  listExpiringFields(
+    environment: Environment,
+    before: Date,
+  ): Promise<ExpiringField[]>;
   /** How many fields each key id still protects. */
   countByKeyId(): Promise<Map<string, number>>;
   /** Fields that expire before the given time (already expired ones included). */
@@ -153,6 +168,31 @@ export class DatabaseCredentialStore implements CredentialStore {
       fields.set(key, [...(fields.get(key) ?? []), row.field]);
     }
     return fields;
+  }
+
+  /**
+   * The fields of one environment that expire before the given time (already
+   * expired ones included), without their sealed values.
+   */
+  async listExpiringFields(
+    environment: Environment,
+    before: Date,
+  ): Promise<ExpiringField[]> {
+    const rows: Array<{
+      integration_name: string;
+      field: string;
+      expires_at: Date | string;
+    }> = await this.db('credentials')
+      .select('integration_name', 'field', 'expires_at')
+      .where({ environment })
+      .whereNotNull('expires_at')
+      .where('expires_at', '<', before)
+      .orderBy('expires_at');
+    return rows.map(row => ({
+      integration: row.integration_name,
+      field: row.field,
+      expiresAt: toIsoString(row.expires_at),
+    }));
   }
 
   /** How many fields each key id still protects. */

@@ -15,6 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { createStores } from '../__testUtils__/createStores';
 import { DatabaseUsageEventStore } from '../usage/UsageEventStore';
 import { UsageRollupTask } from '../usage/UsageRollupTask';
+import { CredentialService } from '../credentials/CredentialService';
+import { CredentialVault } from '../credentials/CredentialVault';
+import { KeyRing } from '../credentials/KeyRing';
 import { HealthService } from './HealthService';
 
 jest.setTimeout(60_000);
@@ -87,6 +90,8 @@ async function setUp(
     credentials: {
       listStoredFields: async () =>
         new Map([['stripe:production', ['secretKey']]]),
+      listExpiringFields: (environment, before) =>
+        store.credentials.listExpiringFields(environment, before),
     },
     signals: signals as any,
     logger: mockServices.logger.mock(),
@@ -142,6 +147,49 @@ describe('HealthService', () => {
           }),
         }),
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'names on the status a credential that expires within a week, not one that expires later (%p)',
+    async databaseId => {
+      const { store, health } = await setUp(databaseId);
+      const credentials = new CredentialService({
+        configs: store.configs,
+        credentials: store.credentials,
+        vault: new CredentialVault(
+          KeyRing.fromKeys(
+            [{ id: 'k1', secret: 'status-test-key-0123456789abcdefghij' }],
+            'k1',
+          ),
+        ),
+      });
+      const storeSecretKey = (expiresAt: Date) =>
+        credentials.update(
+          'stripe',
+          'production',
+          {
+            credentials: { secretKey: 'sk_live_0000000000000000000000' },
+            expiresAt: { secretKey: expiresAt.toISOString() },
+          },
+          { userRef: 'user:default/ada.admin' },
+        );
+      const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+      await storeSecretKey(inDays(30));
+      const [later] = await health.list({ environment: 'production' });
+      expect(later.expiringCredentials).toEqual([]);
+
+      const soon = inDays(3);
+      await storeSecretKey(soon);
+      const [item] = await health.list({ environment: 'production' });
+      expect(item.expiringCredentials).toEqual([
+        {
+          field: 'secretKey',
+          label: 'Secret key',
+          expiresAt: soon.toISOString(),
+        },
+      ]);
     },
   );
 

@@ -14,6 +14,7 @@ import {
   TestRunResult,
   getProvider,
   requiredCredentialFields,
+  CREDENTIAL_EXPIRY_WARNING_DAYS,
 } from '@internal/plugin-integrations-common';
 import { randomUUID } from 'node:crypto';
 import {
@@ -33,6 +34,7 @@ import { HealthStore } from './HealthStore';
 import { UsageRollupStore } from '../usage/UsageRollupStore';
 import { recentActivity } from './activityFeed';
 import { integrationHealthStatus } from './integrationHealthStatus';
+import { expiringCredentialsOf } from './expiringCredentials';
 import { QUICK_ACTIONS, overviewMetrics } from './dashboardParts';
 import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
 import { RECENT_WINDOW, computeHealthStatus } from './healthStatus';
@@ -68,7 +70,10 @@ export class HealthService {
   private readonly configs: Pick<ConfigStore, 'listConfigs'>;
   private readonly audit: Pick<AuditStore, 'list'>;
   private readonly alerts: Pick<AlertStore, 'listActive'>;
-  private readonly credentials: Pick<CredentialStore, 'listStoredFields'>;
+  private readonly credentials: Pick<
+    CredentialStore,
+    'listStoredFields' | 'listExpiringFields'
+  >;
   private readonly usageRollups: Pick<UsageRollupStore, 'list'>;
   private readonly recentErrors?: RecentErrors;
   private readonly onRecorded?: (
@@ -86,8 +91,14 @@ export class HealthService {
     audit: Pick<AuditStore, 'list'>;
     /** Open and acknowledged alerts, for the dashboard. */
     alerts: Pick<AlertStore, 'listActive'>;
-    /** Which credential fields are stored: without the required ones, nothing is checked. */
-    credentials: Pick<CredentialStore, 'listStoredFields'>;
+    /**
+     * Which credential fields are stored (without the required ones, nothing
+     * is checked) and which expire soon.
+     */
+    credentials: Pick<
+      CredentialStore,
+      'listStoredFields' | 'listExpiringFields'
+    >;
     /** The product's calls to providers, for the dashboard's counts of today. */
     usageRollups: Pick<UsageRollupStore, 'list'>;
     /** The latest error groups, for the dashboard's recent errors. */
@@ -227,28 +238,41 @@ export class HealthService {
     const environments = [...new Set(configs.map(c => c.environment))];
     const states = new Map<string, HealthState>();
     const rollups = new Map<string, HealthRollup[]>();
-    const since30d = hourBucket(new Date(now.getTime() - RANGE_MS['30d']));
-    for (const environment of environments) {
-      for (const state of await this.healthStore.listStates(environment)) {
-        states.set(`${state.integration}:${environment}`, state);
-      }
-      for (const rollup of await this.healthStore.listRollups(
-        environment,
-        since30d,
-      )) {
-        const key = `${rollup.integration}:${environment}`;
-        rollups.set(key, [...(rollups.get(key) ?? []), rollup]);
-      }
-    }
-
     const storedFields = new Map<string, string[]>();
-    for (const environment of environments) {
-      for (const [key, fields] of await this.credentials.listStoredFields(
-        environment,
-      )) {
-        storedFields.set(key, fields);
-      }
-    }
+    const expiring = new Map<
+      string,
+      Array<{ field: string; expiresAt: string }>
+    >();
+    const since30d = hourBucket(new Date(now.getTime() - RANGE_MS['30d']));
+    const warnBefore = new Date(
+      now.getTime() + CREDENTIAL_EXPIRY_WARNING_DAYS * DAY_MS,
+    );
+    await Promise.all(
+      environments.map(async environment => {
+        const [envStates, envRollups, envFields, envExpiring] =
+          await Promise.all([
+            this.healthStore.listStates(environment),
+            this.healthStore.listRollups(environment, since30d),
+            this.credentials.listStoredFields(environment),
+            this.credentials.listExpiringFields(environment, warnBefore),
+          ]);
+        for (const state of envStates) {
+          states.set(`${state.integration}:${environment}`, state);
+        }
+        for (const rollup of envRollups) {
+          const key = `${rollup.integration}:${environment}`;
+          rollups.set(key, [...(rollups.get(key) ?? []), rollup]);
+        }
+        for (const [key, fields] of envFields) {
+          storedFields.set(key, fields);
+        }
+        for (const credential of envExpiring) {
+          const key = `${credential.integration}:${environment}`;
+          expiring.set(key, [...(expiring.get(key) ?? []), credential]);
+        }
+      }),
+    );
+
     const missingCredentials = (config: IntegrationConfig): string[] => {
       const provider = getProvider(config.provider);
       const stored =
@@ -280,6 +304,11 @@ export class HealthService {
         now,
         status,
         missingCredentials: missingCredentials(config),
+        expiringCredentials: expiringCredentialsOf(
+          config,
+          expiring.get(key) ?? [],
+          storedFields.get(key) ?? [],
+        ),
         dependencyStatus: config.dependencies.map(name => {
           const dependency = byKey.get(`${name}:${config.environment}`);
           return {

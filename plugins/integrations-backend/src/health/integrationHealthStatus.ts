@@ -1,4 +1,5 @@
 import {
+  ExpiringCredential,
   HealthStatus,
   IntegrationConfig,
   IntegrationHealthStatus,
@@ -22,6 +23,7 @@ export function integrationHealthStatus(
     now: Date;
     status: HealthStatus;
     missingCredentials: string[];
+    expiringCredentials: ExpiringCredential[];
     dependencyStatus: Array<{ name: string; status: HealthStatus }>;
   },
 ): IntegrationHealthStatus {
@@ -100,6 +102,7 @@ export function integrationHealthStatus(
     configVersion: config.metadata.version,
     healthCheckIntervalSeconds: config.monitoringConfig.healthCheckInterval,
     dependencyStatus,
+    expiringCredentials: context.expiringCredentials,
     ...(troubled && status !== 'healthy' && status !== 'disabled'
       ? {
           likelyCause: {

@@ -54,6 +54,7 @@ export function healthStatus(
     healthCheckIntervalSeconds: 60,
     dependencyStatus: [],
     dependents: [],
+    expiringCredentials: [],
     apiCallsToday: 48,
     healthMetrics: {
       connectionTest: true,

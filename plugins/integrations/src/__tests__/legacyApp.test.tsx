@@ -105,11 +105,6 @@ const integrationsApi = fakeIntegrationsApi({
   getConfig: async name => [integrationConfig({ name })],
   getHealth: async () => ({ environment: 'production', items: [stripe] }),
   getErrorSummary: async () => NO_ERRORS,
-  getCredentials: async (name, environment) => ({
-    name,
-    environment,
-    fields: [],
-  }),
 });
 
 function renderLegacyApp(path: string) {

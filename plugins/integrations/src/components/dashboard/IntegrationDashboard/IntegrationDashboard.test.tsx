@@ -79,7 +79,7 @@ async function renderDashboard(
       mountedRoutes: { '/integrations': rootRouteRef },
     },
   );
-  await screen.findByTestId('status-card-stripe');
+  await screen.findAllByTestId(/^status-card-/);
   return { api, signals };
 }
 
@@ -120,6 +120,45 @@ describe('IntegrationDashboard', () => {
       'status-card-checkout',
       'status-card-stripe',
     ]);
+  });
+
+  it('shows the first cards of a large company, worst first, and the rest on request', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      healthStatus({
+        integration: `service-${String(i).padStart(2, '0')}`,
+        displayName: `Service ${i}`,
+      }),
+    );
+    const broken = unhealthyStatus({
+      integration: 'service-29',
+      displayName: 'Service 29',
+    });
+    const api = apiReturning(dashboardOf([...many.slice(0, 29), broken]));
+    await renderDashboard(api);
+
+    const shownCards = () => screen.getAllByTestId(/^status-card-/);
+    expect(shownCards()).toHaveLength(24);
+    expect(shownCards()[0]).toHaveAttribute(
+      'data-testid',
+      'status-card-service-29',
+    );
+    expect(
+      screen.getByText(/Showing 24 of 30, those needing attention first/),
+    ).toBeInTheDocument();
+    // The charts follow the cards shown, not all thirty.
+    await waitFor(() =>
+      expect(api.getHealthHistory).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          integrations: expect.arrayContaining(['service-29']),
+        }),
+      ),
+    );
+    const charted = (api.getHealthHistory as jest.Mock).mock.lastCall[0];
+    expect(charted.integrations).toHaveLength(24);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show 6 more' }));
+    expect(shownCards()).toHaveLength(30);
+    expect(screen.queryByText(/Showing 24 of 30/)).not.toBeInTheDocument();
   });
 
   it('explains an unhealthy integration and lists the steps that fix it', async () => {

@@ -9,7 +9,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { byAttention } from '../../../healthLabels';
 import { useIntegrationDashboard } from '../../../hooks/useIntegrationDashboard';
 import { ENVIRONMENT_LABELS, relativeTime } from '../../../labels';
@@ -34,6 +34,13 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   grow: { flexGrow: 1 },
+  more: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    marginTop: theme.spacing(2),
+  },
   section: { marginTop: theme.spacing(3) },
   heading: {
     display: 'flex',
@@ -42,6 +49,13 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
 }));
+
+/**
+ * Cards shown at first and added per "Show more": a company with hundreds of
+ * integrations sees those needing attention at once, without waiting for the
+ * rest to render.
+ */
+export const CARDS_PER_PAGE = 24;
 
 export interface IntegrationDashboardProps {
   environment: Environment;
@@ -87,9 +101,16 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
         : integrations,
     [integrations, integration],
   );
-  const shownNames = useMemo(
-    () => (integration ? [integration] : undefined),
-    [integration],
+  const [cardLimit, setCardLimit] = useState(CARDS_PER_PAGE);
+  useEffect(() => setCardLimit(CARDS_PER_PAGE), [environment]);
+  const cards = useMemo(() => shown.slice(0, cardLimit), [shown, cardLimit]);
+  const hidden = shown.length - cards.length;
+  // The charts follow the cards: hundreds of lines in one chart say nothing.
+  const chartedKey =
+    integration ?? (hidden > 0 ? cards.map(c => c.integration).join(',') : '');
+  const chartedNames = useMemo(
+    () => (chartedKey ? chartedKey.split(',') : undefined),
+    [chartedKey],
   );
 
   let body;
@@ -139,12 +160,31 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
             />
           ) : (
             <Grid container spacing={2} alignItems="stretch">
-              {shown.map(status => (
+              {cards.map(status => (
                 <Grid item xs={12} md={6} xl={4} key={status.integration}>
                   <IntegrationStatusCard status={status} onChanged={refresh} />
                 </Grid>
               ))}
             </Grid>
+          )}
+          {hidden > 0 && (
+            <Box className={classes.more}>
+              <Typography variant="body2" color="textSecondary">
+                Showing {cards.length} of {shown.length}, those needing
+                attention first; the charts and the SLA table follow the cards
+                shown.
+              </Typography>
+              <Button
+                color="primary"
+                variant="outlined"
+                onClick={() => setCardLimit(limit => limit + CARDS_PER_PAGE)}
+              >
+                Show {Math.min(hidden, CARDS_PER_PAGE)} more
+              </Button>
+              <Button color="primary" onClick={() => setCardLimit(Infinity)}>
+                Show all {shown.length}
+              </Button>
+            </Box>
           )}
         </Box>
         <Grid container spacing={2} className={classes.section}>
@@ -153,13 +193,13 @@ export function IntegrationDashboard(props: IntegrationDashboardProps) {
               environment={environment}
               displayNames={displayNames}
               reloadKey={dashboard.generatedAt}
-              integrations={shownNames}
+              integrations={chartedNames}
             />
           </Grid>
           <Grid item xs={12} lg={6}>
             <UptimeTable
               environment={environment}
-              integrations={shown}
+              integrations={cards}
               displayNames={displayNames}
             />
           </Grid>

@@ -1,6 +1,5 @@
-import { Environment } from '@internal/plugin-integrations-common';
+import { ExpiringCredential } from '@internal/plugin-integrations-common';
 import { DateTime } from 'luxon';
-import { useExpiringCredentials } from '../../../hooks/useExpiringCredentials';
 import { InlineAlert } from '../../shared/InlineAlert';
 
 function when(expiresAt: string) {
@@ -10,22 +9,19 @@ function when(expiresAt: string) {
     : `expires ${relative}`;
 }
 
-/** Warns on the status card about credentials that expired or expire within a week. */
+/**
+ * Warns on the status card about credentials that expired or expire within a
+ * week, as the status names them.
+ */
 export function CredentialExpiryNotice(props: {
-  integration: string;
-  environment: Environment;
-  provider: string;
+  expiring: ExpiringCredential[];
 }) {
-  const expiring = useExpiringCredentials(
-    props.integration,
-    props.environment,
-    props.provider,
-  );
+  const { expiring } = props;
   if (expiring.length === 0) {
     return null;
   }
   const expired = expiring.some(
-    field => Date.parse(field.expiresAt!) <= Date.now(),
+    credential => Date.parse(credential.expiresAt) <= Date.now(),
   );
   return (
     <InlineAlert
@@ -33,7 +29,7 @@ export function CredentialExpiryNotice(props: {
       title={expired ? 'Credentials expired' : 'Credentials expire soon'}
     >
       {expiring
-        .map(field => `${field.label} ${when(field.expiresAt!)}`)
+        .map(credential => `${credential.label} ${when(credential.expiresAt)}`)
         .join('; ')}
       . Replace {expiring.length === 1 ? 'it' : 'them'} under Configure ›
       Credentials.

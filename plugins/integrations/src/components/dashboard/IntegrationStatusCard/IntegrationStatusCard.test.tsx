@@ -56,59 +56,18 @@ const settledButton = (name: string, state: 'enabled' | 'disabled') =>
 const enabledButton = (name: string) => settledButton(name, 'enabled');
 
 describe('IntegrationStatusCard', () => {
-  it('says nothing of an access token the backend renews itself', async () => {
-    const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
-    const api = fakeIntegrationsApi({
-      getCredentials: async (name, environment) => ({
-        name,
-        environment,
-        fields: [
-          {
-            field: 'accessToken',
-            label: 'Access token',
-            secret: true,
-            set: true,
-            expiresAt: soon,
-          },
-          {
-            field: 'clientSecret',
-            label: 'Client secret',
-            secret: true,
-            set: true,
-            expiresAt: soon,
-          },
-        ],
-      }),
-    });
-    await renderCard(
-      api,
-      healthStatus({ integration: 'paypal', provider: 'paypal' }),
-    );
-
-    const notice = await screen.findByText(/Client secret expires/);
-    expect(notice).not.toHaveTextContent('Access token');
-  });
-
   it('warns about a credential that expires within a week', async () => {
     const inThreeDays = new Date(
       Date.now() + 3 * 24 * 60 * 60 * 1000 + 60_000,
     ).toISOString();
-    const api = fakeIntegrationsApi({
-      getCredentials: async (name, environment) => ({
-        name,
-        environment,
-        fields: [
-          {
-            field: 'secretKey',
-            label: 'Secret key',
-            secret: true,
-            set: true,
-            expiresAt: inThreeDays,
-          },
+    await renderCard(
+      fakeIntegrationsApi(),
+      healthStatus({
+        expiringCredentials: [
+          { field: 'secretKey', label: 'Secret key', expiresAt: inThreeDays },
         ],
       }),
-    });
-    await renderCard(api, healthStatus());
+    );
 
     expect(
       await screen.findByText('Credentials expire soon'),
@@ -116,7 +75,23 @@ describe('IntegrationStatusCard', () => {
     expect(screen.getByTestId('status-card-stripe')).toHaveTextContent(
       'Secret key expires in 3 days',
     );
-    expect(api.getCredentials).toHaveBeenCalledWith('stripe', 'production');
+  });
+
+  it('says a credential expired when one has', async () => {
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
+    await renderCard(
+      fakeIntegrationsApi(),
+      healthStatus({
+        expiringCredentials: [
+          { field: 'secretKey', label: 'Secret key', expiresAt: yesterday },
+        ],
+      }),
+    );
+
+    expect(await screen.findByText('Credentials expired')).toBeInTheDocument();
+    expect(screen.getByTestId('status-card-stripe')).toHaveTextContent(
+      'Secret key expired 1 day ago',
+    );
   });
 
   it('links to the editor of its configuration on the configuration page', async () => {

@@ -90,11 +90,7 @@ export function IntegrationStatusCard(props: IntegrationStatusCardProps) {
             {errorMessage(toggle.error)}
           </InlineAlert>
         )}
-        <CredentialExpiryNotice
-          integration={integration}
-          environment={environment}
-          provider={status.provider}
-        />
+        <CredentialExpiryNotice expiring={status.expiringCredentials} />
         <StatusFigures status={status} />
         {status.rateLimit && <RateLimitMeter reading={status.rateLimit} />}
         <DependencyList status={status} />
