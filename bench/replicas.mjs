@@ -1,0 +1,175 @@
+// What more replicas buy: the production build as 1 and then 3 replicas on one PostgreSQL
+// behind HAProxy, each on fresh databases with the demo company, measuring
+//
+// - webhook deliveries per second: `--deliveries` events queued for one endpoint while it is
+//   paused, then the endpoint resumed; from the resume until a receiver of the bench's own has
+//   every one. Every replica's dispatcher claims and sends, so this is the cluster's sending;
+// - connection tests per second: `--tests` quick tests of the demo integrations against the
+//   provider simulator, `--concurrency` at a time through the load balancer.
+//
+// Scheduled health checks are not among them: their task is global, so one replica at a time
+// runs every check (bench:health measures that replica's capacity). Prints one JSON report.
+//
+//   node bench/replicas.mjs [--deliveries 2000] [--tests 600] [--concurrency 24]
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { dropDatabases, startCluster } from '../cluster/cluster.mjs';
+import {
+  clusterClient,
+  startReceiver,
+  waitFor,
+} from '../cluster/clusterClient.mjs';
+import { storageOf } from './api.mjs';
+import { runWhenMain } from './companyScale.mjs';
+
+/** Runs `task(i)` for i in 0…count-1, `concurrency` at a time; answers the results. */
+async function pooled(count, concurrency, task) {
+  const results = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
+async function deliveriesPerSecond(client, deliveries) {
+  const receiver = await startReceiver();
+  try {
+    const endpoint = await client.createEndpoint('bench', receiver.url);
+    const setActive = async active => {
+      const res = await client.api(`/webhooks/${endpoint.id}`, {
+        as: 'admin',
+        method: 'PUT',
+        body: { active },
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+    };
+    await setActive(false);
+    const accepted = await pooled(deliveries, 8, async i => {
+      const res = await client.api('/webhooks/events', {
+        as: 'admin',
+        body: {
+          integration: 'stripe',
+          environment: 'production',
+          name: 'bench.replicas',
+          payload: { n: i },
+        },
+      });
+      return res.status === 202;
+    });
+    assert.equal(accepted.filter(Boolean).length, deliveries);
+    const started = performance.now();
+    await setActive(true);
+    await waitFor(
+      () => receiver.distinct() >= deliveries,
+      600_000,
+      `the receiver did not get ${deliveries} deliveries`,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      deliveries,
+      seconds: Math.round(seconds * 10) / 10,
+      perSecond: Math.round(deliveries / seconds),
+      duplicates: receiver.received.length - receiver.distinct(),
+    };
+  } finally {
+    await receiver.close();
+  }
+}
+
+async function testsPerSecond(client, tests, concurrency) {
+  // The demo integrations that pass a quick test against the simulator.
+  const names = ['stripe', 'github', 'telegram', 'brevo'];
+  // Sign in once before the clock starts.
+  await client.userToken('admin');
+  const started = performance.now();
+  const statuses = await pooled(tests, concurrency, async i => {
+    const res = await client.api(
+      `/${names[i % names.length]}/test?environment=production`,
+      { as: 'admin', method: 'POST' },
+    );
+    await res.arrayBuffer();
+    return res.status;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const failed = statuses.filter(status => status !== 200).length;
+  return {
+    tests,
+    concurrency,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: Math.round((tests - failed) / seconds),
+    failedRequests: failed,
+  };
+}
+
+async function measure(replicas, options) {
+  const databasePrefix = `bench_replicas_${randomBytes(4).toString('hex')}_`;
+  const cluster = await startCluster({
+    replicas,
+    port: 7700,
+    dataDir: '/tmp/integrations-bench-replicas',
+    databasePrefix,
+    fresh: true,
+    extraConfigs: ['cluster/app-config.cluster-test.yaml'],
+  });
+  try {
+    const client = clusterClient(cluster);
+    const webhookDeliveries = await deliveriesPerSecond(
+      client,
+      options.deliveries,
+    );
+    const connectionTests = await testsPerSecond(
+      client,
+      options.tests,
+      options.concurrency,
+    );
+    return {
+      webhookDeliveries,
+      connectionTests,
+      // What a test run, a webhook event, delivery and attempt take on disk, for the sizing.
+      storage: await storageOf(databasePrefix, { minRows: 100 }),
+    };
+  } finally {
+    await cluster.stop();
+    await dropDatabases(databasePrefix);
+  }
+}
+
+export async function benchReplicas({
+  deliveries = 2000,
+  tests = 600,
+  concurrency = 24,
+} = {}) {
+  const options = { deliveries, tests, concurrency };
+  const one = await measure(1, options);
+  const three = await measure(3, options);
+  const ratio = (a, b) => Math.round((b / a) * 100) / 100;
+  return {
+    cpus: cpus().length,
+    goal: 'with 3 replicas at least 2.5 × the throughput of 1, given the cores',
+    oneReplica: one,
+    threeReplicas: three,
+    threeToOne: {
+      webhookDeliveries: ratio(
+        one.webhookDeliveries.perSecond,
+        three.webhookDeliveries.perSecond,
+      ),
+      connectionTests: ratio(
+        one.connectionTests.perSecond,
+        three.connectionTests.perSecond,
+      ),
+    },
+  };
+}
+
+await runWhenMain(
+  import.meta.url,
+  { deliveries: 2000, tests: 600, concurrency: 24 },
+  benchReplicas,
+);
