@@ -9,7 +9,13 @@ import { POSTGRES_URL, ROOT } from '../cluster/cluster.mjs';
  * `integrations` integrations and `stored` usage events over 30 days; answers what the
  * seeding script printed: the integrations' names, the events stored and the seconds it took.
  */
-export function seedCompanyScale({ databasePrefix, integrations, stored }) {
+export function seedCompanyScale({
+  databasePrefix,
+  integrations,
+  stored,
+  checkable = 0,
+  simulator,
+}) {
   const database = new URL(POSTGRES_URL.href);
   database.pathname = `/${databasePrefix}integrations`;
   const printed = execFileSync(
@@ -24,6 +30,9 @@ export function seedCompanyScale({ databasePrefix, integrations, stored }) {
       String(integrations),
       '--stored',
       String(stored),
+      ...(checkable
+        ? ['--checkable', String(checkable), '--simulator', simulator]
+        : []),
     ],
     {
       cwd: ROOT,

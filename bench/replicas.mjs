@@ -4,24 +4,31 @@
 // - webhook deliveries per second: `--deliveries` events queued for one endpoint while it is
 //   paused, then the endpoint resumed; from the resume until a receiver of the bench's own has
 //   every one. Every replica's dispatcher claims and sends, so this is the cluster's sending;
+// - scheduled health checks per second: `--checks` generic HTTP integrations calling the
+//   provider simulator, seeded switched off, given their API key and then switched on at once
+//   (so every one is due); from the switch until each has been checked by the replicas' health
+//   task, which every replica ticks and which shares the due checks out through claims;
 // - connection tests per second: `--tests` quick tests of the demo integrations against the
 //   provider simulator, `--concurrency` at a time through the load balancer.
 //
-// Scheduled health checks are not among them: their task is global, so one replica at a time
-// runs every check (bench:health measures that replica's capacity). Prints one JSON report.
+// Prints one JSON report.
 //
-//   node bench/replicas.mjs [--deliveries 2000] [--tests 600] [--concurrency 24]
+//   node bench/replicas.mjs [--deliveries 2000] [--checks 600] [--tests 600] [--concurrency 24]
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { dropDatabases, startCluster } from '../cluster/cluster.mjs';
+import {
+  dropDatabases,
+  startCluster,
+  withPostgres,
+} from '../cluster/cluster.mjs';
 import {
   clusterClient,
   startReceiver,
   waitFor,
 } from '../cluster/clusterClient.mjs';
 import { storageOf } from './api.mjs';
-import { runWhenMain } from './companyScale.mjs';
+import { runWhenMain, seedCompanyScale } from './companyScale.mjs';
 
 /** Runs `task(i)` for i in 0…count-1, `concurrency` at a time; answers the results. */
 async function pooled(count, concurrency, task) {
@@ -83,6 +90,51 @@ async function deliveriesPerSecond(client, deliveries) {
   }
 }
 
+async function checksPerSecond(client, cluster, names) {
+  await pooled(names.length, 8, async i => {
+    const res = await client.api(
+      `/${names[i]}/credentials?environment=production`,
+      {
+        as: 'admin',
+        method: 'PUT',
+        body: { credentials: { apiKey: `bench-api-key-${i}-0123456789` } },
+      },
+    );
+    assert.equal(res.status, 200, await res.clone().text());
+  });
+  const checked = () =>
+    withPostgres(async db => {
+      const { rows } = await db.query(
+        `SELECT count(DISTINCT integration_name)::int AS n FROM test_runs
+         WHERE integration_name LIKE 'checks-%' AND trigger = 'scheduled'`,
+      );
+      return rows[0].n;
+    }, `${cluster.databasePrefix}integrations`);
+  const started = performance.now();
+  for (let start = 0; start < names.length; start += 200) {
+    const res = await client.api('/bulk-update', {
+      as: 'admin',
+      body: Object.fromEntries(
+        names
+          .slice(start, start + 200)
+          .map(name => [name, { environment: 'production', enabled: true }]),
+      ),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+  }
+  await waitFor(
+    async () => (await checked()) >= names.length,
+    600_000,
+    `the ${names.length} integrations were not all checked`,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    checks: names.length,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: Math.round(names.length / seconds),
+  };
+}
+
 async function testsPerSecond(client, tests, concurrency) {
   // The demo integrations that pass a quick test against the simulator.
   const names = ['stripe', 'github', 'telegram', 'brevo'];
@@ -120,6 +172,14 @@ async function measure(replicas, options) {
   });
   try {
     const client = clusterClient(cluster);
+    const { checkable } = seedCompanyScale({
+      databasePrefix,
+      integrations: 0,
+      stored: 0,
+      checkable: options.checks,
+      simulator: cluster.simulatorUrl,
+    });
+    const scheduledChecks = await checksPerSecond(client, cluster, checkable);
     const webhookDeliveries = await deliveriesPerSecond(
       client,
       options.deliveries,
@@ -130,6 +190,7 @@ async function measure(replicas, options) {
       options.concurrency,
     );
     return {
+      scheduledChecks,
       webhookDeliveries,
       connectionTests,
       // What a test run, a webhook event, delivery and attempt take on disk, for the sizing.
@@ -143,10 +204,11 @@ async function measure(replicas, options) {
 
 export async function benchReplicas({
   deliveries = 2000,
+  checks = 600,
   tests = 600,
   concurrency = 24,
 } = {}) {
-  const options = { deliveries, tests, concurrency };
+  const options = { deliveries, checks, tests, concurrency };
   const one = await measure(1, options);
   const three = await measure(3, options);
   const ratio = (a, b) => Math.round((b / a) * 100) / 100;
@@ -156,6 +218,10 @@ export async function benchReplicas({
     oneReplica: one,
     threeReplicas: three,
     threeToOne: {
+      scheduledChecks: ratio(
+        one.scheduledChecks.perSecond,
+        three.scheduledChecks.perSecond,
+      ),
       webhookDeliveries: ratio(
         one.webhookDeliveries.perSecond,
         three.webhookDeliveries.perSecond,
@@ -170,6 +236,6 @@ export async function benchReplicas({
 
 await runWhenMain(
   import.meta.url,
-  { deliveries: 2000, tests: 600, concurrency: 24 },
+  { deliveries: 2000, checks: 600, tests: 600, concurrency: 24 },
   benchReplicas,
 );

@@ -100,6 +100,7 @@ function markdownOf(report) {
       '',
       '| throughput | 1 replica | 3 replicas | 3 ÷ 1 (goal ≥ 2.5 with the cores) |',
       '| --- | --- | --- | --- |',
+      row('scheduled health checks', 'scheduledChecks', '/s'),
       row('webhook deliveries', 'webhookDeliveries', '/s'),
       row('connection tests', 'connectionTests', '/s'),
       '',

@@ -56,3 +56,47 @@ export async function createIntegrations(
   }
   return names;
 }
+
+/**
+ * `count` generic HTTP integrations named `checks-<n>`, in production only,
+ * calling `baseUrl` and switched off, so that switching them on makes every
+ * one due for a health check at once; their names.
+ */
+export async function createCheckableIntegrations(
+  stores: Awaited<ReturnType<typeof createStores>>,
+  count: number,
+  baseUrl: string,
+): Promise<string[]> {
+  const provider = getProvider('generic-http')!;
+  const names = Array.from({ length: count }, (_, i) => `checks-${i}`);
+  const at = new Date();
+  for (let start = 0; start < names.length; start += 50) {
+    await stores.configs.apply(
+      names.slice(start, start + 50).map(name => ({
+        kind: 'create' as const,
+        integration: {
+          name,
+          provider: provider.id,
+          category: provider.category,
+        },
+        configs: [
+          {
+            environment: 'production' as const,
+            settings: applySettingsPatch(
+              defaultSettingsFor(provider, 'production', {
+                owner: 'group:default/platform-team',
+              }),
+              {
+                enabled: false,
+                connectionConfig: { baseUrl },
+                monitoringConfig: { healthCheckInterval: 30 },
+              },
+            ),
+          },
+        ],
+      })),
+      { actor: 'bench', at, audit: [] },
+    );
+  }
+  return names;
+}

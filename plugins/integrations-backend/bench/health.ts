@@ -194,6 +194,7 @@ async function benchDatabase(options: {
   const task = new HealthCheckTask({
     configs: store.configs,
     health: store.health,
+    claims: store.healthClaims,
     tester,
     logger,
     concurrency,

@@ -5,16 +5,21 @@
  * `--stored` usage events over the last 30 days, raw and rolled up. The API
  * benchmark (`bench/api.mjs`) runs it against a replica of the production
  * build before it measures; error events are reported through the portal's
- * own API there, so they are captured as they would be. Prints one JSON line.
+ * own API there, so they are captured as they would be. With `--checkable N`
+ * it adds N switched-off generic HTTP integrations calling `--simulator`,
+ * for the replicas benchmark to switch on. Prints one JSON line.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs \
  *     plugins/integrations-backend/bench/seedCompanyScale.ts \
  *     --database postgresql://postgres@127.0.0.1:5432/<prefix>integrations \
- *     [--integrations 200] [--stored 5000000]
+ *     [--integrations 200] [--stored 5000000] [--checkable 0 --simulator URL]
  */
 import { parseArgs } from 'node:util';
 import { connectBenchDatabase } from './benchDatabase';
-import { createIntegrations } from './benchFixtures';
+import {
+  createCheckableIntegrations,
+  createIntegrations,
+} from './benchFixtures';
 import { seedThirtyDays } from './usageFixtures';
 import { createStores } from '../src/__testUtils__/createStores';
 
@@ -24,6 +29,8 @@ async function main() {
       database: { type: 'string' },
       integrations: { type: 'string', default: '200' },
       stored: { type: 'string', default: '5000000' },
+      checkable: { type: 'string', default: '0' },
+      simulator: { type: 'string' },
     },
   });
   if (!values.database) {
@@ -41,10 +48,20 @@ async function main() {
       Number(values.integrations),
       'bench',
     );
-    const stored = await seedThirtyDays(knex, names, Number(values.stored));
+    const stored = Number(values.stored)
+      ? await seedThirtyDays(knex, names, Number(values.stored))
+      : 0;
+    const checkable = Number(values.checkable)
+      ? await createCheckableIntegrations(
+          stores,
+          Number(values.checkable),
+          `${values.simulator}/generic-http`,
+        )
+      : [];
     console.log(
       JSON.stringify({
         integrations: names,
+        checkable,
         storedEvents: stored,
         seedSeconds: Math.round((performance.now() - started) / 1000),
       }),

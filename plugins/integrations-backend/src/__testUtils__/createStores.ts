@@ -10,6 +10,7 @@ import { DatabaseCredentialStore } from '../credentials/CredentialStore';
 import { DatabaseKeyRotationStore } from '../credentials/KeyRotationStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseHealthStore } from '../health/HealthStore';
+import { DatabaseHealthCheckClaimStore } from '../health/HealthCheckClaimStore';
 import { DatabaseTokenRefreshLeaseStore } from '../oauth/TokenRefreshLeaseStore';
 import { DatabaseRateLimitStore } from '../rateLimits/RateLimitStore';
 import { DatabaseUsageRollupStore } from '../usage/UsageRollupStore';
@@ -34,6 +35,7 @@ export async function createStores(
     keyRotations: await DatabaseKeyRotationStore.create({ database }),
     alerts: await DatabaseAlertStore.create({ database, outbox }),
     health: await DatabaseHealthStore.create({ database, audit, outbox }),
+    healthClaims: await DatabaseHealthCheckClaimStore.create({ database }),
     tokenLeases: await DatabaseTokenRefreshLeaseStore.create({ database }),
     rateLimits: await DatabaseRateLimitStore.create({ database }),
     usageRollups: await DatabaseUsageRollupStore.create({ database }),

@@ -153,6 +153,7 @@ describe('a stored secret never leaves the vault', () => {
     const task = new HealthCheckTask({
       configs: h.store.configs,
       health: h.store.health,
+      claims: h.store.healthClaims,
       tester: h.tester,
       logger: h.logger,
       concurrency: 5,

@@ -98,6 +98,7 @@ describe('HealthCheckTask', () => {
     const task = new HealthCheckTask({
       configs: h.store.configs,
       health: h.store.health,
+      claims: h.store.healthClaims,
       tester: h.tester,
       logger: h.logger,
       concurrency: 200,
@@ -218,6 +219,7 @@ describe('HealthCheckTask', () => {
     const task = new HealthCheckTask({
       configs: h.store.configs,
       health: h.store.health,
+      claims: h.store.healthClaims,
       tester: h.tester,
       logger: h.logger,
       concurrency: 5,
@@ -246,6 +248,7 @@ describe('HealthCheckTask', () => {
     const task = new HealthCheckTask({
       configs: h.store.configs,
       health: h.store.health,
+      claims: h.store.healthClaims,
       tester: h.tester,
       logger: h.logger,
       concurrency: 2,
@@ -298,6 +301,7 @@ describe('HealthCheckTask', () => {
     const task = new HealthCheckTask({
       configs: h.store.configs,
       health: h.store.health,
+      claims: h.store.healthClaims,
       tester: h.tester,
       logger: h.logger,
       concurrency: 40,
@@ -335,6 +339,7 @@ describe('HealthCheckTask', () => {
     const task = new HealthCheckTask({
       configs: h.store.configs,
       health: h.store.health,
+      claims: h.store.healthClaims,
       tester: h.tester,
       logger: h.logger,
       concurrency: 1,
@@ -363,4 +368,69 @@ describe('HealthCheckTask', () => {
       ).totalCount,
     ).toBe(3);
   });
+});
+
+describe('HealthCheckTask on several replicas', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  let simulator: ProviderSimulator;
+
+  beforeAll(async () => {
+    simulator = await startProviderSimulator({ port: 0 });
+  });
+  afterAll(() => simulator.close());
+
+  it.each(databases.eachSupportedId())(
+    'shares the due checks between replicas ticking together, each configuration checked once (%p)',
+    async databaseId => {
+      const h = await createHarness({ databases, databaseId });
+      const names = Array.from({ length: 40 }, (_, i) => `api-${i}`);
+      await createIntegrations(h, {
+        provider: 'generic-http',
+        names,
+        credentials: { apiKey: 'generic-api-key-0123456789' },
+        settings: settings => {
+          settings.connectionConfig.baseUrl = `${simulator.url}/generic-http`;
+          settings.connectionConfig.timeout = TIMEOUT_MS;
+        },
+      });
+      const replica = () =>
+        new HealthCheckTask({
+          configs: h.store.configs,
+          health: h.store.health,
+          claims: h.store.healthClaims,
+          tester: h.tester,
+          logger: h.logger,
+          concurrency: 5,
+        });
+      const replicas = [replica(), replica(), replica()];
+
+      const results = await Promise.all(replicas.map(r => r.checkDue()));
+
+      expect(results.reduce((sum, r) => sum + r.checked, 0)).toBe(40);
+      const runs: Array<{ integration_name: string; count: number | string }> =
+        await h
+          .knex('test_runs')
+          .select('integration_name')
+          .count({ count: '*' })
+          .groupBy('integration_name');
+      expect(runs).toHaveLength(40);
+      expect(runs.every(run => Number(run.count) === 1)).toBe(true);
+
+      // A replica still working from the list of due checks it read before
+      // those ran finds them claimed until they are due again.
+      const late = replica();
+      const stale = names.map(name => ({
+        integration: name,
+        environment: 'development' as const,
+        leaseMs: 60_000,
+      }));
+      expect(
+        await h.store.healthClaims.claim(stale, {
+          owner: 'late-replica',
+          now: new Date(),
+        }),
+      ).toEqual([]);
+      expect(await late.checkDue()).toEqual({ checked: 0, failed: 0 });
+    },
+  );
 });

@@ -12,7 +12,9 @@ import { HealthStore } from './HealthStore';
 import { ConnectionTestService } from '../connectionTests/ConnectionTestService';
 import { CheckSweep } from '../connectionTests/CheckSweep';
 import { HealthCheckPauseStore } from './HealthCheckPauseStore';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { CheckClaim, HealthCheckClaimStore } from './HealthCheckClaimStore';
+import { scheduleLocalTask } from '../scheduling/scheduleGlobalTask';
+import { randomUUID } from 'node:crypto';
 
 /** Who the audit log names for scheduled checks. */
 export const HEALTH_CHECK_ACTOR = 'task:integrations-health-check';
@@ -35,16 +37,43 @@ export async function forEachBounded<T>(
   );
 }
 
+/** The due configurations in a random order, so replicas start on different ones. */
+function shuffled<T>(items: T[]): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}
+
+/** Longest a check may take: an OAuth check may first refresh its token, two calls. */
+function checkTimeoutMs(config: IntegrationConfig): number {
+  return (
+    config.connectionConfig.timeout *
+    (getProvider(config.provider)?.probes.auth.scheme === 'oauth2' ? 2 : 1)
+  );
+}
+
+/** Room past a check's own timeout for recording it, before its claim lapses. */
+const CLAIM_MARGIN_MS = 30_000;
+
 /**
  * Checks every enabled configuration whose health-check interval has passed.
- * The task ticks often; each configuration keeps its own interval. Checks run
- * with bounded concurrency and each is cut off at its own timeout, so a
+ * The task ticks often on every replica; each configuration keeps its own
+ * interval. A replica claims due configurations a batch at a time and checks
+ * what it got, so replicas share the checks and none is checked twice; a
+ * finished check's claim holds until the configuration is due again. Checks
+ * run with bounded concurrency and each is cut off at its own timeout, so a
  * hanging provider never holds up the others.
  */
 export class HealthCheckTask {
   private readonly configs: ConfigStore;
   private readonly health: HealthStore;
   private readonly pauses?: HealthCheckPauseStore;
+  private readonly claims: HealthCheckClaimStore;
+  /** This replica, as its claims name it. */
+  private readonly owner = randomUUID();
   private readonly tester: ConnectionTestService;
   private readonly logger: LoggerService;
   private readonly concurrency: number;
@@ -55,6 +84,8 @@ export class HealthCheckTask {
     health: HealthStore;
     /** Configurations whose checks an admin paused are skipped. */
     pauses?: HealthCheckPauseStore;
+    /** Shared by the replicas: who checks which configuration. */
+    claims: HealthCheckClaimStore;
     tester: ConnectionTestService;
     logger: LoggerService;
     concurrency: number;
@@ -63,6 +94,7 @@ export class HealthCheckTask {
     this.configs = options.configs;
     this.health = options.health;
     this.pauses = options.pauses;
+    this.claims = options.claims;
     this.tester = options.tester;
     this.logger = options.logger;
     this.concurrency = options.concurrency;
@@ -73,7 +105,7 @@ export class HealthCheckTask {
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
-    await scheduleGlobalTask(scheduler, schedule, {
+    await scheduleLocalTask(scheduler, schedule, {
       id: 'integrations-health-check',
       failure: 'Health check failed',
       run: () => this.checkDue(),
@@ -113,9 +145,40 @@ export class HealthCheckTask {
     });
   }
 
-  /** Checks every due configuration; returns how many were checked and failed. */
+  /**
+   * Checks the due configurations this replica claims, a batch at a time;
+   * returns how many it checked and how many failed.
+   */
   async checkDue(): Promise<{ checked: number; failed: number }> {
-    return this.check(await this.due());
+    const due = shuffled(await this.due());
+    const total = { checked: 0, failed: 0 };
+    for (let start = 0; start < due.length; start += this.concurrency) {
+      const batch = due.slice(start, start + this.concurrency);
+      const mine = await this.claim(batch);
+      const result = await this.check(mine);
+      total.checked += result.checked;
+      total.failed += result.failed;
+    }
+    return total;
+  }
+
+  /** The configurations of `batch` no other replica is checking, now claimed. */
+  private async claim(
+    batch: IntegrationConfig[],
+  ): Promise<IntegrationConfig[]> {
+    const wanted: CheckClaim[] = batch.map(config => ({
+      integration: config.name,
+      environment: config.environment,
+      leaseMs: checkTimeoutMs(config) + CLAIM_MARGIN_MS,
+    }));
+    const claimed = new Set(
+      (
+        await this.claims.claim(wanted, { owner: this.owner, now: this.now() })
+      ).map(claim => `${claim.integration}:${claim.environment}`),
+    );
+    return batch.filter(config =>
+      claimed.has(`${config.name}:${config.environment}`),
+    );
   }
 
   async check(
@@ -140,16 +203,13 @@ export class HealthCheckTask {
       // Cleared once the check is done: a batch's finished checks must not
       // all fire their aborts at the moment the slow ones time out.
       const deadline = new AbortController();
+      const claimedAt = this.now();
       const timer = setTimeout(
         () =>
           deadline.abort(
             new DOMException('The health check timed out', 'TimeoutError'),
           ),
-        // An OAuth check may first have to refresh its token: two calls.
-        config.connectionConfig.timeout *
-          (getProvider(config.provider)?.probes.auth.scheme === 'oauth2'
-            ? 2
-            : 1),
+        checkTimeoutMs(config),
       );
       try {
         const run = await this.tester.run(config, {
@@ -178,6 +238,20 @@ export class HealthCheckTask {
           .catch(() => undefined);
       } finally {
         clearTimeout(timer);
+        // Held until the configuration is due again, so a replica working
+        // from an older list of due checks cannot check it a second time.
+        await this.claims
+          .holdUntil(
+            { integration: config.name, environment: config.environment },
+            {
+              owner: this.owner,
+              until: new Date(
+                claimedAt.getTime() +
+                  config.monitoringConfig.healthCheckInterval * 1000,
+              ),
+            },
+          )
+          .catch(() => undefined);
       }
     });
   }

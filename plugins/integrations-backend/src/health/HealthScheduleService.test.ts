@@ -54,6 +54,7 @@ describe('HealthScheduleService', () => {
     const task = new HealthCheckTask({
       configs: h.store.configs,
       health: h.store.health,
+      claims: h.store.healthClaims,
       pauses,
       tester: h.tester,
       logger: h.logger,

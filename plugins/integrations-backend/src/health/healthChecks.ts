@@ -23,6 +23,7 @@ import {
 import { DatabaseHealthCheckPauseStore } from './HealthCheckPauseStore';
 import { HealthScheduleService } from './HealthScheduleService';
 import { HealthCheckTask } from './HealthCheckTask';
+import { DatabaseHealthCheckClaimStore } from './HealthCheckClaimStore';
 import { HealthHistoryRetentionTask } from './HealthHistoryRetentionTask';
 import { HealthService } from './HealthService';
 import { HealthStore } from './HealthStore';
@@ -65,6 +66,9 @@ export async function createHealthChecks(options: {
   const pauses = await DatabaseHealthCheckPauseStore.create({
     database: options.database,
   });
+  const claims = await DatabaseHealthCheckClaimStore.create({
+    database: options.database,
+  });
   const schedule = new HealthScheduleService({
     configs,
     audit: options.audit,
@@ -76,6 +80,7 @@ export async function createHealthChecks(options: {
       configs,
       health: healthStore,
       pauses,
+      claims,
       tester,
       logger,
       concurrency:

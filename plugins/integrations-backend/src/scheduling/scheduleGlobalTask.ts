@@ -4,20 +4,43 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
 
+type PluginTask = { id: string; failure: string; run: () => Promise<unknown> };
+
 /**
- * The one way the plugin schedules its background work: once across all
+ * The way the plugin schedules most of its background work: once across all
  * replicas (`scope: 'global'`), and a failed run thrown on to the scheduler,
  * which logs it, wrapped so the log says which task failed.
  */
 export async function scheduleGlobalTask(
   scheduler: SchedulerService,
   schedule: SchedulerServiceTaskScheduleDefinition,
-  task: { id: string; failure: string; run: () => Promise<unknown> },
+  task: PluginTask,
+): Promise<void> {
+  await scheduleTask(scheduler, schedule, task, 'global');
+}
+
+/**
+ * The same on every replica (`scope: 'local'`), for work the replicas share
+ * out among themselves through claims in the database.
+ */
+export async function scheduleLocalTask(
+  scheduler: SchedulerService,
+  schedule: SchedulerServiceTaskScheduleDefinition,
+  task: PluginTask,
+): Promise<void> {
+  await scheduleTask(scheduler, schedule, task, 'local');
+}
+
+async function scheduleTask(
+  scheduler: SchedulerService,
+  schedule: SchedulerServiceTaskScheduleDefinition,
+  task: PluginTask,
+  scope: 'global' | 'local',
 ): Promise<void> {
   await scheduler.scheduleTask({
     id: task.id,
     ...schedule,
-    scope: 'global',
+    scope,
     fn: async () => {
       try {
         await task.run();

@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import {
   Environment,
   IntegrationConfig,
@@ -61,10 +65,12 @@ export interface Harness {
  */
 export async function createHarness(options: {
   databases: TestDatabases;
+  /** SQLite unless named. */
+  databaseId?: TestDatabaseId;
   simulator?: { url: string; httpsUrl?: string };
   http?: SafeHttpClientOptions;
 }): Promise<Harness> {
-  const knex = await options.databases.init('SQLITE_3');
+  const knex = await options.databases.init(options.databaseId ?? 'SQLITE_3');
   const logger = mockServices.logger.mock();
   // Changes become webhook events as in the plugin, so what they carry is checked too.
   const outbox = new WebhookOutbox();
