@@ -12,18 +12,13 @@ import {
   IntegrationDashboard,
   IntegrationHealthStatus,
   TestRunResult,
-  getProvider,
-  requiredCredentialFields,
-  CREDENTIAL_EXPIRY_WARNING_DAYS,
 } from '@internal/plugin-integrations-common';
 import { randomUUID } from 'node:crypto';
 import {
   CheckSample,
   HealthEvent,
-  HealthRollup,
   HealthState,
   RecordedCheck,
-  hourBucket,
 } from './HealthStore';
 import { AuditStore, CredentialUse } from '../audit/AuditStore';
 import { AlertStore } from '../alerts/AlertStore';
@@ -33,10 +28,9 @@ import { ConfigFilter, ConfigStore } from '../configuration/ConfigStore';
 import { HealthStore } from './HealthStore';
 import { UsageRollupStore } from '../usage/UsageRollupStore';
 import { recentActivity } from './activityFeed';
-import { integrationHealthStatus } from './integrationHealthStatus';
-import { expiringCredentialsOf } from './expiringCredentials';
+import { healthStatusesOf, loadStatusSources } from './healthStatuses';
 import { QUICK_ACTIONS, overviewMetrics } from './dashboardParts';
-import { RANGE_MS, firstBucketOf, historyPoints } from './healthHistory';
+import { firstBucketOf, historyPoints } from './healthHistory';
 import { RECENT_WINDOW, computeHealthStatus } from './healthStatus';
 
 const ACTIVITY_LIMIT = 30;
@@ -235,92 +229,12 @@ export class HealthService {
       limit: 10_000,
     });
     const now = this.now();
-    const environments = [...new Set(configs.map(c => c.environment))];
-    const states = new Map<string, HealthState>();
-    const rollups = new Map<string, HealthRollup[]>();
-    const storedFields = new Map<string, string[]>();
-    const expiring = new Map<
-      string,
-      Array<{ field: string; expiresAt: string }>
-    >();
-    const since30d = hourBucket(new Date(now.getTime() - RANGE_MS['30d']));
-    const warnBefore = new Date(
-      now.getTime() + CREDENTIAL_EXPIRY_WARNING_DAYS * DAY_MS,
+    const sources = await loadStatusSources(
+      { health: this.healthStore, credentials: this.credentials },
+      configs,
+      now,
     );
-    await Promise.all(
-      environments.map(async environment => {
-        const [envStates, envRollups, envFields, envExpiring] =
-          await Promise.all([
-            this.healthStore.listStates(environment),
-            this.healthStore.listRollups(environment, since30d),
-            this.credentials.listStoredFields(environment),
-            this.credentials.listExpiringFields(environment, warnBefore),
-          ]);
-        for (const state of envStates) {
-          states.set(`${state.integration}:${environment}`, state);
-        }
-        for (const rollup of envRollups) {
-          const key = `${rollup.integration}:${environment}`;
-          rollups.set(key, [...(rollups.get(key) ?? []), rollup]);
-        }
-        for (const [key, fields] of envFields) {
-          storedFields.set(key, fields);
-        }
-        for (const credential of envExpiring) {
-          const key = `${credential.integration}:${environment}`;
-          expiring.set(key, [...(expiring.get(key) ?? []), credential]);
-        }
-      }),
-    );
-
-    const missingCredentials = (config: IntegrationConfig): string[] => {
-      const provider = getProvider(config.provider);
-      const stored =
-        storedFields.get(`${config.name}:${config.environment}`) ?? [];
-      return provider
-        ? requiredCredentialFields(provider).filter(f => !stored.includes(f))
-        : [];
-    };
-
-    const statusOf = (config: IntegrationConfig): HealthStatus => {
-      const state = states.get(`${config.name}:${config.environment}`);
-      if (!config.enabled) {
-        return 'disabled';
-      }
-      if (missingCredentials(config).length > 0) {
-        return 'not_configured';
-      }
-      return state?.status ?? 'unknown';
-    };
-    const byKey = new Map(configs.map(c => [`${c.name}:${c.environment}`, c]));
-
-    return configs.map(config => {
-      const key = `${config.name}:${config.environment}`;
-      const state = states.get(key);
-      const status = statusOf(config);
-      return integrationHealthStatus(config, {
-        state,
-        rollups: rollups.get(key) ?? [],
-        now,
-        status,
-        missingCredentials: missingCredentials(config),
-        expiringCredentials: expiringCredentialsOf(
-          config,
-          expiring.get(key) ?? [],
-          storedFields.get(key) ?? [],
-        ),
-        dependencyStatus: config.dependencies.map(name => {
-          const dependency = byKey.get(`${name}:${config.environment}`);
-          return {
-            name,
-            status: dependency
-              ? statusOf(dependency)
-              : states.get(`${name}:${config.environment}`)?.status ??
-                'unknown',
-          };
-        }),
-      });
-    });
+    return healthStatusesOf(configs, sources, now);
   }
 
   /** The spec's IntegrationDashboard for one environment, in one call. */
