@@ -93,8 +93,13 @@ function markdownOf(report) {
     );
   }
   if (replicas && !replicas.error) {
+    const figure = (result, unit) =>
+      result.error ? `failed: ${result.error}` : `${result.perSecond} ${unit}`;
     const row = (what, key, unit) =>
-      `| ${what} | ${replicas.oneReplica[key].perSecond} ${unit} | ${replicas.threeReplicas[key].perSecond} ${unit} | ${replicas.threeToOne[key]} |`;
+      `| ${what} | ${figure(replicas.oneReplica[key], unit)} | ${figure(
+        replicas.threeReplicas[key],
+        unit,
+      )} | ${replicas.threeToOne[key] ?? '–'} |`;
     lines.push(
       `## One replica and three (${replicas.cpus} CPUs)`,
       '',

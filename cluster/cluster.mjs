@@ -362,6 +362,7 @@ export async function startCluster({
     return {
       url,
       simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
+      simulatorHttpsUrl: `https://127.0.0.1:${simulatorPort + 1}`,
       serviceToken: secrets.serviceToken,
       databasePrefix,
       logsDir,
