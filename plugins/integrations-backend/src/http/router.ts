@@ -48,6 +48,7 @@ import { WebhookDeliveryStore } from '../webhooks/WebhookDeliveryStore';
 import { WebhookOperations } from '../webhooks/WebhookOperations';
 import { WebhookService } from '../webhooks/WebhookService';
 import { jsonBody } from './jsonBody';
+import { SharedAnswers } from './SharedAnswers';
 import { explainOversizedBody } from './requestBodyLimit';
 
 export interface RouterOptions {
@@ -69,6 +70,8 @@ export interface RouterOptions {
   schedule: HealthScheduleService;
   usage: UsageIngestService;
   analytics: UsageAnalyticsService;
+  /** Usage analytics answers shared between callers for a few seconds. */
+  analyticsAnswers?: SharedAnswers<string>;
   rateLimits: RateLimitService;
   errors: ErrorService;
   triage: ErrorTriageService;
