@@ -24,6 +24,7 @@ import express, { Request } from 'express';
 import { auditRecord } from '../audit/auditRecords';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigStore } from '../configuration/ConfigStore';
+import { JsonAnswer, jsonAnswerOf, sendJsonAnswer } from '../http/jsonAnswer';
 import { SharedAnswers } from '../http/SharedAnswers';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
@@ -51,7 +52,7 @@ export function addErrorRoutes(
   // Callers asking for the same page as the same principal while it is read
   // share that one read, what they may see included. Nothing is kept once
   // it is answered: the Errors page is live and must show a change at once.
-  const errorPages = new SharedAnswers<string>({ ttlMs: 0 });
+  const errorPages = new SharedAnswers<JsonAnswer>({ ttlMs: 0 });
 
   router.get('/errors', async (req, res) => {
     const credentials = await guard.credentials(req);
@@ -59,11 +60,11 @@ export function addErrorRoutes(
     const page = await errorPages.answer(
       JSON.stringify([credentials.principal, query]),
       async () =>
-        JSON.stringify(
+        jsonAnswerOf(
           await errors.listErrors(await visibleTo(credentials), query),
         ),
     );
-    res.type('json').send(page);
+    sendJsonAnswer(req, res, page);
   });
 
   router.get('/errors/summary', async (req, res) => {

@@ -47,6 +47,7 @@ import { addWebhookRoutes } from '../webhooks/webhookRoutes';
 import { WebhookDeliveryStore } from '../webhooks/WebhookDeliveryStore';
 import { WebhookOperations } from '../webhooks/WebhookOperations';
 import { WebhookService } from '../webhooks/WebhookService';
+import { JsonAnswer } from './jsonAnswer';
 import { jsonBody } from './jsonBody';
 import { SharedAnswers } from './SharedAnswers';
 import { explainOversizedBody } from './requestBodyLimit';
@@ -71,7 +72,7 @@ export interface RouterOptions {
   usage: UsageIngestService;
   analytics: UsageAnalyticsService;
   /** Usage analytics answers shared between callers for a few seconds. */
-  analyticsAnswers?: SharedAnswers<string>;
+  analyticsAnswers?: SharedAnswers<JsonAnswer>;
   rateLimits: RateLimitService;
   errors: ErrorService;
   triage: ErrorTriageService;

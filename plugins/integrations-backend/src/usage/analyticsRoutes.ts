@@ -12,6 +12,7 @@ import express from 'express';
 import { auditRecord } from '../audit/auditRecords';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigStore } from '../configuration/ConfigStore';
+import { JsonAnswer, jsonAnswerOf, sendJsonAnswer } from '../http/jsonAnswer';
 import { SharedAnswers } from '../http/SharedAnswers';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
@@ -33,13 +34,13 @@ export function addAnalyticsRoutes(
     rateLimits: RateLimitService;
     configs: ConfigStore;
     auditStore: AuditStore;
-    /** Answers shared between callers, as JSON; by default only while computed. */
-    analyticsAnswers?: SharedAnswers<string>;
+    /** Answers shared between callers; by default only while computed. */
+    analyticsAnswers?: SharedAnswers<JsonAnswer>;
   },
 ) {
   const { guard, analytics, rateLimits, configs, auditStore } = options;
   const answers =
-    options.analyticsAnswers ?? new SharedAnswers<string>({ ttlMs: 0 });
+    options.analyticsAnswers ?? new SharedAnswers<JsonAnswer>({ ttlMs: 0 });
   // What one principal may read, read once for its callers asking at once.
   const readableConfigs = new SharedAnswers<IntegrationConfig[]>({
     ttlMs: 0,
@@ -53,7 +54,7 @@ export function addAnalyticsRoutes(
       from?: string;
       to?: string;
     },
-  ): Promise<{ json: string; readable: IntegrationConfig[] }> {
+  ): Promise<{ answer: JsonAnswer; readable: IntegrationConfig[] }> {
     const question = {
       // The spec's call names no environment: production unless one is given.
       environment: query.environment ?? 'production',
@@ -72,7 +73,7 @@ export function addAnalyticsRoutes(
     // The rollups change about once a minute: callers asking the same over
     // the same configurations share one answer for a few seconds, rate
     // limiting status included.
-    const json = await answers.answer(
+    const answer = await answers.answer(
       analyticsKeyOf(question, items),
       async () => {
         const [usage, rateLimitingStatus] = await Promise.all([
@@ -83,17 +84,17 @@ export function addAnalyticsRoutes(
           ...usage,
           rateLimitingStatus,
         };
-        return JSON.stringify(body);
+        return jsonAnswerOf(body);
       },
     );
-    return { json, readable: items };
+    return { answer, readable: items };
   }
 
   router.get('/analytics/usage', async (req, res) => {
     const credentials = await guard.credentials(req);
     const query = parseInput(usageAnalyticsQuerySchema, req.query, 'query');
-    // Sent as computed: the shared answer is not parsed and written again.
-    res.type('json').send((await usageOf(credentials, query)).json);
+    // Sent as computed: the shared answer is not written again per caller.
+    sendJsonAnswer(req, res, (await usageOf(credentials, query)).answer);
   });
 
   router.get('/analytics/usage/export', async (req, res) => {
@@ -117,7 +118,7 @@ export function addAnalyticsRoutes(
         await guard.authorize(credentials, analyticsExportPermission);
         const exported = await usageOf(credentials, query);
         const exportedBody: IntegrationUsageAnalytics = JSON.parse(
-          exported.json,
+          exported.answer.json,
         );
         const { principal } = credentials;
         await auditStore.append([

@@ -5,6 +5,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { JsonAnswer } from '../http/jsonAnswer';
 import { SharedAnswers } from '../http/SharedAnswers';
 
 const MINUTE_MS = 60_000;
@@ -25,7 +26,7 @@ const cacheSecondsSchema = z
  */
 export function analyticsAnswersFromConfig(
   config: RootConfigService,
-): SharedAnswers<string> {
+): SharedAnswers<JsonAnswer> {
   const result = cacheSecondsSchema.safeParse(
     config.getOptionalNumber(CACHE_SECONDS_KEY),
   );
@@ -34,7 +35,7 @@ export function analyticsAnswersFromConfig(
       `${CACHE_SECONDS_KEY} must be a whole number of seconds from 0 to 3600: ${result.error.issues[0].message}`,
     );
   }
-  return new SharedAnswers<string>({ ttlMs: result.data * 1000 });
+  return new SharedAnswers<JsonAnswer>({ ttlMs: result.data * 1000 });
 }
 
 /**
