@@ -95,6 +95,13 @@ export interface Config {
         timeout: { [unit: string]: number };
         initialDelay?: { [unit: string]: number };
       };
+      /**
+       * Seconds a usage analytics answer is served to everyone who asks the
+       * same over the same configurations; the rollups it is read from
+       * change about once a minute. 30 by default; with 0 only callers
+       * asking while it is computed share it.
+       */
+      analyticsCacheSeconds?: number;
       /** The currency prices and budgets are in; EUR by default. */
       currency?: string;
       /**

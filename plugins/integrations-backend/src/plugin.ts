@@ -403,6 +403,7 @@ export const integrationsPlugin = createBackendPlugin({
           schedule,
           usage,
           analytics,
+          analyticsAnswers: usageTracking.analyticsAnswers,
           rateLimits,
           errors: errorTracking.errors,
           triage: errorTracking.triage,

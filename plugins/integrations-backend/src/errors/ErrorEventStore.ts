@@ -140,6 +140,7 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
         .where('id', own.id)
         .update({
           occurrences: own.occurrences + fresh.length,
+          stored_events: tx.raw('?? + ?', ['stored_events', fresh.length]),
           first_seen: new Date(
             Math.min(
               Date.parse(own.firstSeen),
@@ -258,16 +259,38 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
           builder.where('occurred_at', '<', filter.to);
         }
       });
-    const [rows, [{ count }]] = await Promise.all([
+    const [rows, totalCount] = await Promise.all([
       query
         .clone()
         .orderBy('occurred_at', 'desc')
         .orderBy('id')
         .limit(filter.limit)
         .offset(filter.offset),
-      query.clone().count({ count: '*' }),
+      filter.type || filter.from || filter.to
+        ? query
+            .clone()
+            .count({ count: '*' })
+            .then(([{ count }]) => Number(count))
+        : this.storedEventsOf(filter),
     ]);
-    return { items: rows.map(toEvent), totalCount: Number(count) };
+    return { items: rows.map(toEvent), totalCount };
+  }
+
+  /**
+   * The events of the configurations (and groups) from each group's stored
+   * count: a row per group, where counting the events themselves reads
+   * every one of them. A group's events are all of its configuration.
+   */
+  private async storedEventsOf(filter: ErrorEventFilter): Promise<number> {
+    const [{ count }] = await this.db('error_groups')
+      .whereRaw(...configurationsIn(filter.configurations))
+      .modify(builder => {
+        if (filter.groupIds) {
+          builder.whereIn('id', filter.groupIds);
+        }
+      })
+      .sum({ count: 'stored_events' });
+    return Number(count ?? 0);
   }
 
   async get(id: string): Promise<StoredErrorEvent | undefined> {
@@ -276,9 +299,24 @@ export class DatabaseErrorEventStore implements ErrorEventStore {
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {
-    const events = await this.db('error_events')
+    // Group by group, so that each group's stored count loses exactly the
+    // events removed (the deleted rows are counted by the delete itself).
+    const withOld: Array<{ group_id: string }> = await this.db('error_events')
       .where('occurred_at', '<', cutoff)
-      .delete();
+      .distinct('group_id');
+    let events = 0;
+    for (const { group_id: groupId } of withOld) {
+      events += await this.db.transaction(async tx => {
+        const removed = await tx('error_events')
+          .where('group_id', groupId)
+          .where('occurred_at', '<', cutoff)
+          .delete();
+        await tx('error_groups')
+          .where('id', groupId)
+          .decrement('stored_events', removed);
+        return removed;
+      });
+    }
     await this.db('error_group_hours')
       .where('hour_start', '<', cutoff)
       .delete();

@@ -24,6 +24,8 @@ import express, { Request } from 'express';
 import { auditRecord } from '../audit/auditRecords';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigStore } from '../configuration/ConfigStore';
+import { JsonAnswer, jsonAnswerOf, sendJsonAnswer } from '../http/jsonAnswer';
+import { SharedAnswers } from '../http/SharedAnswers';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { integrationResourceRef } from '../permissions/rules';
@@ -47,11 +49,22 @@ export function addErrorRoutes(
 ) {
   const { guard, configs, errors, triage, auditStore } = options;
   const visibleTo = errorVisibility(guard, configs);
+  // Callers asking for the same page as the same principal while it is read
+  // share that one read, what they may see included. Nothing is kept once
+  // it is answered: the Errors page is live and must show a change at once.
+  const errorPages = new SharedAnswers<JsonAnswer>({ ttlMs: 0 });
 
   router.get('/errors', async (req, res) => {
     const credentials = await guard.credentials(req);
     const query = parseInput(errorsQuerySchema, req.query, 'query');
-    res.json(await errors.listErrors(await visibleTo(credentials), query));
+    const page = await errorPages.answer(
+      JSON.stringify([credentials.principal, query]),
+      async () =>
+        jsonAnswerOf(
+          await errors.listErrors(await visibleTo(credentials), query),
+        ),
+    );
+    sendJsonAnswer(req, res, page);
   });
 
   router.get('/errors/summary', async (req, res) => {

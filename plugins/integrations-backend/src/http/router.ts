@@ -47,7 +47,9 @@ import { addWebhookRoutes } from '../webhooks/webhookRoutes';
 import { WebhookDeliveryStore } from '../webhooks/WebhookDeliveryStore';
 import { WebhookOperations } from '../webhooks/WebhookOperations';
 import { WebhookService } from '../webhooks/WebhookService';
+import { JsonAnswer } from './jsonAnswer';
 import { jsonBody } from './jsonBody';
+import { SharedAnswers } from './SharedAnswers';
 import { explainOversizedBody } from './requestBodyLimit';
 
 export interface RouterOptions {
@@ -69,6 +71,8 @@ export interface RouterOptions {
   schedule: HealthScheduleService;
   usage: UsageIngestService;
   analytics: UsageAnalyticsService;
+  /** Usage analytics answers shared between callers for a few seconds. */
+  analyticsAnswers?: SharedAnswers<JsonAnswer>;
   rateLimits: RateLimitService;
   errors: ErrorService;
   triage: ErrorTriageService;

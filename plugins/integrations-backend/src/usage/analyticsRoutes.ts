@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Environment,
+  IntegrationConfig,
   IntegrationUsageAnalytics,
   analyticsExportPermission,
   usageAnalyticsQuerySchema,
@@ -11,10 +12,13 @@ import express from 'express';
 import { auditRecord } from '../audit/auditRecords';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigStore } from '../configuration/ConfigStore';
+import { JsonAnswer, jsonAnswerOf, sendJsonAnswer } from '../http/jsonAnswer';
+import { SharedAnswers } from '../http/SharedAnswers';
 import { parseInput } from '../http/validation';
 import { RequestGuard } from '../permissions/RequestGuard';
 import { RateLimitService } from '../rateLimits/RateLimitService';
 import { UsageAnalyticsService } from './UsageAnalyticsService';
+import { analyticsKeyOf, wholeMinutesOf } from './sharedAnalytics';
 import { usageCsv } from './usageCsv';
 
 /**
@@ -30,9 +34,17 @@ export function addAnalyticsRoutes(
     rateLimits: RateLimitService;
     configs: ConfigStore;
     auditStore: AuditStore;
+    /** Answers shared between callers; by default only while computed. */
+    analyticsAnswers?: SharedAnswers<JsonAnswer>;
   },
 ) {
   const { guard, analytics, rateLimits, configs, auditStore } = options;
+  const answers =
+    options.analyticsAnswers ?? new SharedAnswers<JsonAnswer>({ ttlMs: 0 });
+  // What one principal may read, read once for its callers asking at once.
+  const readableConfigs = new SharedAnswers<IntegrationConfig[]>({
+    ttlMs: 0,
+  });
 
   async function usageOf(
     credentials: BackstageCredentials,
@@ -42,35 +54,47 @@ export function addAnalyticsRoutes(
       from?: string;
       to?: string;
     },
-  ) {
-    // The spec's call names no environment: production unless one is given.
-    const environment: Environment = query.environment ?? 'production';
-    const { items } = await configs.listConfigs(
-      await guard.readableFilter(credentials),
-      { limit: 100_000 },
+  ): Promise<{ answer: JsonAnswer; readable: IntegrationConfig[] }> {
+    const question = {
+      // The spec's call names no environment: production unless one is given.
+      environment: query.environment ?? 'production',
+      integration: query.integration,
+      ...wholeMinutesOf(query, new Date()),
+    };
+    const items = await readableConfigs.answer(
+      JSON.stringify(credentials.principal),
+      async () =>
+        (
+          await configs.listConfigs(await guard.readableFilter(credentials), {
+            limit: 100_000,
+          })
+        ).items,
     );
-    const [usage, rateLimitingStatus] = await Promise.all([
-      analytics.usage({
-        environment,
-        readable: items,
-        integration: query.integration,
-        from: query.from,
-        to: query.to,
-      }),
-      rateLimits.status({
-        environment,
-        readable: items,
-        integration: query.integration,
-      }),
-    ]);
-    const body: IntegrationUsageAnalytics = { ...usage, rateLimitingStatus };
-    return { body, readable: items };
+    // The rollups change about once a minute: callers asking the same over
+    // the same configurations share one answer for a few seconds, rate
+    // limiting status included.
+    const answer = await answers.answer(
+      analyticsKeyOf(question, items),
+      async () => {
+        const [usage, rateLimitingStatus] = await Promise.all([
+          analytics.usage({ ...question, readable: items }),
+          rateLimits.status({ ...question, readable: items }),
+        ]);
+        const body: IntegrationUsageAnalytics = {
+          ...usage,
+          rateLimitingStatus,
+        };
+        return jsonAnswerOf(body);
+      },
+    );
+    return { answer, readable: items };
   }
 
   router.get('/analytics/usage', async (req, res) => {
     const credentials = await guard.credentials(req);
     const query = parseInput(usageAnalyticsQuerySchema, req.query, 'query');
-    res.json((await usageOf(credentials, query)).body);
+    // Sent as computed: the shared answer is not written again per caller.
+    sendJsonAnswer(req, res, (await usageOf(credentials, query)).answer);
   });
 
   router.get('/analytics/usage/export', async (req, res) => {
@@ -93,6 +117,9 @@ export function addAnalyticsRoutes(
       async () => {
         await guard.authorize(credentials, analyticsExportPermission);
         const exported = await usageOf(credentials, query);
+        const exportedBody: IntegrationUsageAnalytics = JSON.parse(
+          exported.answer.json,
+        );
         const { principal } = credentials;
         await auditStore.append([
           auditRecord(
@@ -110,17 +137,17 @@ export function addAnalyticsRoutes(
               action: 'usage_export',
               category: 'access',
               integration: query.integration ?? '*',
-              environment: exported.body.environment,
+              environment: exportedBody.environment,
               details: {
                 changedFields: [],
                 format,
-                period: exported.body.period,
-                integrations: Object.keys(exported.body.usageMetrics),
+                period: exportedBody.period,
+                integrations: Object.keys(exportedBody.usageMetrics),
               },
             },
           ),
         ]);
-        return exported;
+        return { body: exportedBody, readable: exported.readable };
       },
     );
     res.attachment(

@@ -8,6 +8,7 @@ import { UsageEvent } from '@internal/plugin-integrations-common';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { RateLimitRecorder } from '../rateLimits/RateLimitRecorder';
 import { pricingFromConfig } from './pricing';
+import { analyticsAnswersFromConfig } from './sharedAnalytics';
 import { UsageAnalyticsService } from './UsageAnalyticsService';
 import { DatabaseUsageEventStore } from './UsageEventStore';
 import { UsageIngestService } from './UsageIngestService';
@@ -53,6 +54,7 @@ export async function createUsageTracking(options: {
       rateLimits: options.rateLimits,
       onStored: options.onStored,
     }),
+    analyticsAnswers: analyticsAnswersFromConfig(config),
     analytics: new UsageAnalyticsService({
       rollups,
       configs,
