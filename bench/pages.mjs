@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/portal.mjs';
-import { dropDatabases, startCluster } from '../cluster/cluster.mjs';
+import { ROOT, dropDatabases, startCluster } from '../cluster/cluster.mjs';
 import { runWhenMain, seedCompanyScale } from './companyScale.mjs';
 import { clusterClient, waitFor } from '../cluster/clusterClient.mjs';
 
@@ -149,6 +149,22 @@ export async function benchPages({
         content,
         runs,
       );
+    }
+    // What was timed, for a person to look at: each page as it stands once loaded.
+    const screenshots = join(ROOT, 'bench', 'output');
+    mkdirSync(screenshots, { recursive: true });
+    for (const [name, { path, content }] of Object.entries(pages)) {
+      const page = await browser.newPage({
+        viewport: { width: 1440, height: 900 },
+      });
+      await page.goto(`${cluster.url}${path}`);
+      await content(page).first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(2_000);
+      await page.screenshot({
+        path: join(screenshots, `page-${name}.png`),
+        fullPage: true,
+      });
+      await page.close();
     }
     for (const [name, result] of Object.entries(results)) {
       if (name !== 'catalog') {
