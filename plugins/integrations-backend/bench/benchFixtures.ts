@@ -1,5 +1,7 @@
 import {
   ENVIRONMENTS,
+  Environment,
+  SettingsPatch,
   applySettingsPatch,
   defaultSettingsFor,
   getProvider,
@@ -20,17 +22,22 @@ export function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+type BenchStores = Awaited<ReturnType<typeof createStores>>;
+
 /**
- * `count` generic HTTP integrations named `<prefix>-<n>`, in every
- * environment, each with a base URL of its own; their names.
+ * Creates generic HTTP integrations by name, 50 to a write, each in the
+ * environments `configsOf` gives with the settings patched as it says.
  */
-export async function createIntegrations(
-  stores: Awaited<ReturnType<typeof createStores>>,
-  count: number,
-  prefix: string,
+async function createGenericHttp(
+  stores: BenchStores,
+  names: string[],
+  configsOf: (name: string) => Array<{
+    environment: Environment;
+    owner: string;
+    patch: SettingsPatch;
+  }>,
 ): Promise<string[]> {
   const provider = getProvider('generic-http')!;
-  const names = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
   const at = new Date();
   for (let start = 0; start < names.length; start += 50) {
     await stores.configs.apply(
@@ -41,13 +48,11 @@ export async function createIntegrations(
           provider: provider.id,
           category: provider.category,
         },
-        configs: ENVIRONMENTS.map(environment => ({
+        configs: configsOf(name).map(({ environment, owner, patch }) => ({
           environment,
           settings: applySettingsPatch(
-            defaultSettingsFor(provider, environment, {
-              owner: `group:default/team-${name.length % 7}`,
-            }),
-            { connectionConfig: { baseUrl: `https://${name}.example.com` } },
+            defaultSettingsFor(provider, environment, { owner }),
+            patch,
           ),
         })),
       })),
@@ -58,45 +63,44 @@ export async function createIntegrations(
 }
 
 /**
+ * `count` generic HTTP integrations named `<prefix>-<n>`, in every
+ * environment, each with a base URL of its own; their names.
+ */
+export function createIntegrations(
+  stores: BenchStores,
+  count: number,
+  prefix: string,
+): Promise<string[]> {
+  const names = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+  return createGenericHttp(stores, names, name =>
+    ENVIRONMENTS.map(environment => ({
+      environment,
+      owner: `group:default/team-${name.length % 7}`,
+      patch: { connectionConfig: { baseUrl: `https://${name}.example.com` } },
+    })),
+  );
+}
+
+/**
  * `count` generic HTTP integrations named `checks-<n>`, in production only,
  * calling `baseUrl` and switched off, so that switching them on makes every
  * one due for a health check at once; their names.
  */
-export async function createCheckableIntegrations(
-  stores: Awaited<ReturnType<typeof createStores>>,
+export function createCheckableIntegrations(
+  stores: BenchStores,
   count: number,
   baseUrl: string,
 ): Promise<string[]> {
-  const provider = getProvider('generic-http')!;
   const names = Array.from({ length: count }, (_, i) => `checks-${i}`);
-  const at = new Date();
-  for (let start = 0; start < names.length; start += 50) {
-    await stores.configs.apply(
-      names.slice(start, start + 50).map(name => ({
-        kind: 'create' as const,
-        integration: {
-          name,
-          provider: provider.id,
-          category: provider.category,
-        },
-        configs: [
-          {
-            environment: 'production' as const,
-            settings: applySettingsPatch(
-              defaultSettingsFor(provider, 'production', {
-                owner: 'group:default/platform-team',
-              }),
-              {
-                enabled: false,
-                connectionConfig: { baseUrl },
-                monitoringConfig: { healthCheckInterval: 30 },
-              },
-            ),
-          },
-        ],
-      })),
-      { actor: 'bench', at, audit: [] },
-    );
-  }
-  return names;
+  return createGenericHttp(stores, names, () => [
+    {
+      environment: 'production',
+      owner: 'group:default/platform-team',
+      patch: {
+        enabled: false,
+        connectionConfig: { baseUrl },
+        monitoringConfig: { healthCheckInterval: 30 },
+      },
+    },
+  ]);
 }
