@@ -133,10 +133,19 @@ async function checksPerSecond(client, cluster, names) {
   const seconds = (performance.now() - started) / 1000;
   // Off again, so their next checks do not weigh on the phases after this one.
   await switchAll(false);
+  // Which replica holds each configuration's claim: how the checks were shared.
+  const shares = await withPostgres(async db => {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM health_check_claims
+       WHERE integration_name LIKE 'checks-%' GROUP BY claimed_by ORDER BY n DESC`,
+    );
+    return rows.map(row => row.n);
+  }, `${cluster.databasePrefix}integrations`);
   return {
     checks: names.length,
     seconds: Math.round(seconds * 10) / 10,
     perSecond: Math.round(names.length / seconds),
+    checkedPerReplica: shares,
   };
 }
 
