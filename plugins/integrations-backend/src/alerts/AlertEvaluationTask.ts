@@ -11,7 +11,7 @@ import { ConfigStore } from '../configuration/ConfigStore';
 import { HealthService } from '../health/HealthService';
 import { HealthStore } from '../health/HealthStore';
 import { RateLimitService } from '../rateLimits/RateLimitService';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 import { addToHistogram, mergeHistograms } from '../usage/latencyHistogram';
 import { bucketStart } from '../usage/usageRollup';
 import { UsageRollupStore } from '../usage/UsageRollupStore';

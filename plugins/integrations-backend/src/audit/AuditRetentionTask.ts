@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { AuditStore } from './AuditStore';
 import { auditRecord } from './auditRecords';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 
 /** Who the audit log names for the removal of old rows. */
 export const AUDIT_RETENTION_ACTOR = 'task:integrations-audit-retention';

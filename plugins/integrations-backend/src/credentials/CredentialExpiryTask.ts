@@ -9,7 +9,7 @@ import { AlertReporter } from '../alerts/AlertService';
 import { ConfigStore } from '../configuration/ConfigStore';
 import { CredentialStore } from './CredentialStore';
 import { renewsAccessToken } from '../oauth/OAuthTokenService';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 
 const DAY = 24 * 60 * 60 * 1000;
 

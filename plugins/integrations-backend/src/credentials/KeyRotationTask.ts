@@ -4,7 +4,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { KeyRotationService } from './KeyRotationService';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 
 /** Runs the key rotation on a schedule, once across all backend replicas. */
 export class KeyRotationTask {

@@ -13,7 +13,7 @@ import { ConnectionTestService } from '../connectionTests/ConnectionTestService'
 import { CheckSweep } from '../connectionTests/CheckSweep';
 import { HealthCheckPauseStore } from './HealthCheckPauseStore';
 import { CheckClaim, HealthCheckClaimStore } from './HealthCheckClaimStore';
-import { scheduleLocalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleLocalTask } from '../scheduling/scheduleTasks';
 import { randomUUID } from 'node:crypto';
 
 /** Who the audit log names for scheduled checks. */

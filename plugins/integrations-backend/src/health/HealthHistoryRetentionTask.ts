@@ -3,7 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { HealthStore } from './HealthStore';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 
 const DAY_MS = 86_400_000;
 /** Rollups outlive the longest chart (30 days) by a margin. */

@@ -12,7 +12,7 @@ import {
 } from '@internal/plugin-integrations-common';
 import { AuditStore } from '../audit/AuditStore';
 import { ConfigStore } from '../configuration/ConfigStore';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 import { ChangeBefore, changeBefore, correlate } from './incidentCauses';
 import { IncidentChange, IncidentNotifier } from './IncidentNotifier';
 import { publishIncidentSignal } from './incidentSignals';

@@ -20,7 +20,7 @@ import {
   refreshMarginMs,
   renewsAccessToken,
 } from './OAuthTokenService';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 
 export const TOKEN_REFRESH_ACTOR = 'task:integrations-token-refresh';
 

@@ -2,7 +2,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 import { RateLimitRecorder } from './RateLimitRecorder';
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { AlertCondition } from '../alerts/AlertStore';
 import { AlertReporter } from '../alerts/AlertService';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 import { UsageAnalyticsService } from './UsageAnalyticsService';
 
 /**

@@ -2,7 +2,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
+import { scheduleGlobalTask } from '../scheduling/scheduleTasks';
 import { UsageEventStore } from './UsageEventStore';
 import { RollupBucket, UsageRollupStore } from './UsageRollupStore';
 import { Granularity, bucketStart } from './usageRollup';

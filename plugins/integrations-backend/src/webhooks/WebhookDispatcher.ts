@@ -28,6 +28,7 @@ import {
   ClaimedDelivery,
   WebhookDeliveryStore,
 } from './WebhookDeliveryStore';
+import { scheduleLocalTask } from '../scheduling/scheduleTasks';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Consecutive failures of one endpoint that stop sending to it for a while. */
@@ -80,13 +81,10 @@ export class WebhookDispatcher {
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
-    await scheduler.scheduleTask({
+    await scheduleLocalTask(scheduler, schedule, {
       id: 'integrations-webhook-dispatcher',
-      scope: 'local',
-      ...schedule,
-      fn: async () => {
-        await this.dispatchDue();
-      },
+      failure: 'Webhook dispatch failed',
+      run: () => this.dispatchDue(),
     });
   }
 
